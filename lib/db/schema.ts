@@ -1,0 +1,196 @@
+// One drizzle schema for PGlite and PostgreSQL. The DDL itself lives in ./migrations/*.sql, which
+// add what drizzle cannot express (daily partitions of positions, the append-only audit trigger).
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const workers = pgTable('workers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  fullNameLatin: text('full_name_latin').notNull(),
+  fullNameCyrillic: text('full_name_cyrillic'),
+  citizenship: text('citizenship').notNull(),
+  documentNumber: text('document_number').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  phone: text('phone').notNull(),
+  employer: text('employer'),
+  sector: text('sector'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const devices = pgTable('devices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  workerId: uuid('worker_id').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  platform: text('platform').notNull(),
+  model: text('model'),
+  appVersion: text('app_version'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  lastSeenAt: tz('last_seen_at'),
+  revokedAt: tz('revoked_at'),
+});
+
+export const registrations = pgTable('registrations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  workerId: uuid('worker_id').notNull(),
+  addressText: text('address_text').notNull(),
+  lat: doublePrecision('lat').notNull(),
+  lon: doublePrecision('lon').notNull(),
+  okrug: text('okrug'),
+  status: text('status').notNull(),
+  policyVersion: integer('policy_version').notNull(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  activatedAt: tz('activated_at'),
+  closedAt: tz('closed_at'),
+  cancelLapseId: uuid('cancel_lapse_id'),
+});
+
+export const registrationEvents = pgTable('registration_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  registrationId: uuid('registration_id').notNull(),
+  workerId: uuid('worker_id').notNull(),
+  at: tz('at').notNull(),
+  type: text('type').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  cause: text('cause').notNull(),
+  actor: text('actor').notNull(),
+  lapseId: uuid('lapse_id'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const positions = pgTable(
+  'positions',
+  {
+    deviceId: uuid('device_id').notNull(),
+    workerId: uuid('worker_id').notNull(),
+    fixTime: tz('fix_time').notNull(),
+    receivedAt: tz('received_at').notNull().defaultNow(),
+    lat: doublePrecision('lat').notNull(),
+    lon: doublePrecision('lon').notNull(),
+    accuracy: real('accuracy').notNull(),
+    speed: real('speed'),
+    heading: real('heading'),
+    altitude: real('altitude'),
+    battery: smallint('battery'),
+    charging: boolean('charging'),
+    provider: text('provider'),
+    mock: boolean('mock').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.fixTime] })],
+);
+
+export const deviceEvents = pgTable('device_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  deviceId: uuid('device_id').notNull(),
+  workerId: uuid('worker_id').notNull(),
+  at: tz('at').notNull(),
+  type: text('type').notNull(),
+  receivedAt: tz('received_at').notNull().defaultNow(),
+});
+
+export const lapses = pgTable('lapses', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  workerId: uuid('worker_id').notNull(),
+  registrationId: uuid('registration_id').notNull(),
+  kind: text('kind').notNull(),
+  startedAt: tz('started_at').notNull(),
+  endedAt: tz('ended_at'),
+  detectedAt: tz('detected_at').notNull(),
+  okrug: text('okrug'),
+  citizenship: text('citizenship').notNull(),
+  lastFixTime: tz('last_fix_time'),
+  lastFixLat: doublePrecision('last_fix_lat'),
+  lastFixLon: doublePrecision('last_fix_lon'),
+  lastFixAccuracy: real('last_fix_accuracy'),
+  lastBattery: smallint('last_battery'),
+  lastCharging: boolean('last_charging'),
+  likelyCause: text('likely_cause').notNull(),
+  explanationRu: text('explanation_ru').notNull(),
+  explanationEn: text('explanation_en').notNull(),
+  causedCancellation: boolean('caused_cancellation').notNull().default(false),
+  voidedAt: tz('voided_at'),
+  voidReason: text('void_reason'),
+  reviewDecision: text('review_decision'),
+  reviewNote: text('review_note'),
+  reviewedBy: text('reviewed_by'),
+  reviewedAt: tz('reviewed_at'),
+});
+
+// One row per worker: the current picture used by the map, the counters and the sweep.
+export const workerStatus = pgTable('worker_status', {
+  workerId: uuid('worker_id').primaryKey(),
+  registrationId: uuid('registration_id'),
+  status: text('status').notNull(),
+  citizenship: text('citizenship').notNull(),
+  okrug: text('okrug'),
+  declaredLat: doublePrecision('declared_lat'),
+  declaredLon: doublePrecision('declared_lon'),
+  lastFixTime: tz('last_fix_time'),
+  lastLat: doublePrecision('last_lat'),
+  lastLon: doublePrecision('last_lon'),
+  lastAccuracy: real('last_accuracy'),
+  lastBattery: smallint('last_battery'),
+  lastCharging: boolean('last_charging'),
+  lastSeenAt: tz('last_seen_at'),
+  openLapseId: uuid('open_lapse_id'),
+  openLapseKind: text('open_lapse_kind'),
+  lapseDeadline: tz('lapse_deadline'),
+  statusSince: tz('status_since').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const policyVersions = pgTable('policy_versions', {
+  id: serial('id').primaryKey(),
+  heartbeatSeconds: integer('heartbeat_seconds').notNull(),
+  lapseAfterSeconds: integer('lapse_after_seconds').notNull(),
+  graceSeconds: integer('grace_seconds').notNull(),
+  lowBatteryPercent: integer('low_battery_percent').notNull(),
+  minAccuracyMeters: integer('min_accuracy_meters').notNull(),
+  retentionDays: integer('retention_days').notNull(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  createdBy: text('created_by').notNull(),
+  note: text('note'),
+});
+
+// Append-only (a trigger refuses UPDATE and DELETE). Holds ids and reasons, never personal data.
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: tz('at').notNull().defaultNow(),
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    workerId: uuid('worker_id'),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    reason: text('reason'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+// Sweep and purge bookkeeping so several instances share one schedule.
+export const jobRuns = pgTable('job_runs', {
+  name: text('name').primaryKey(),
+  lastRunAt: tz('last_run_at').notNull(),
+  lastDurationMs: integer('last_duration_ms').notNull(),
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
+});

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The README's test command. Static checks, unit tests, a production build, then the HTTP
+# integration suite and the browser suite against PGlite and against a private PostgreSQL server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { echo; echo "=== $* ==="; }
+
+step "lint";        npx eslint --max-warnings 0 .
+step "typecheck";   npx tsc --noEmit
+step "format";      npx prettier --check . >/dev/null || { npx prettier --list-different .; exit 1; }
+step "unit";        npx vitest run --project unit
+step "build";       npx next build >/tmp/regwatch-build.log 2>&1 || { tail -50 /tmp/regwatch-build.log; exit 1; }
+
+started_pg=""
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  if TEST_DATABASE_URL="$(scripts/pg-private.sh start)"; then
+    started_pg=1
+    export TEST_DATABASE_URL
+  else
+    echo "No PostgreSQL server available: the PostgreSQL runs are skipped." >&2
+  fi
+fi
+cleanup() { [ -n "$started_pg" ] && scripts/pg-private.sh stop; true; }
+trap cleanup EXIT
+
+step "integration (PGlite)"
+TEST_DB=pglite npx vitest run --project integration
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  step "integration (PostgreSQL)"
+  TEST_DB=postgres npx vitest run --project integration
+fi
+
+if [ -d e2e ] && ls e2e/*.spec.ts >/dev/null 2>&1; then
+  step "e2e (PGlite)"
+  E2E_DB=pglite npx playwright test
+  if [ -n "${TEST_DATABASE_URL:-}" ]; then
+    step "e2e (PostgreSQL)"
+    E2E_DB=postgres npx playwright test
+  fi
+fi
+echo; echo "All suites passed."
