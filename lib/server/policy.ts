@@ -1,0 +1,32 @@
+import 'server-only';
+import { desc } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { policyVersions } from '@/lib/db/schema';
+import { DEFAULT_POLICY, type Policy } from '@/lib/domain/types';
+
+// Policy changes are rare and every ingest needs it: a short cache keeps it off the hot path while
+// other instances still see a change within seconds.
+let cached: { policy: Policy; at: number } | null = null;
+const CACHE_MS = 5_000;
+
+export async function getCurrentPolicy(db: Db, fresh = false): Promise<Policy> {
+  if (!fresh && cached && Date.now() - cached.at < CACHE_MS) return cached.policy;
+  const [row] = await db.select().from(policyVersions).orderBy(desc(policyVersions.id)).limit(1);
+  const policy: Policy = row
+    ? {
+        version: row.id,
+        heartbeatSeconds: row.heartbeatSeconds,
+        lapseAfterSeconds: row.lapseAfterSeconds,
+        graceSeconds: row.graceSeconds,
+        lowBatteryPercent: row.lowBatteryPercent,
+        minAccuracyMeters: row.minAccuracyMeters,
+        retentionDays: row.retentionDays,
+      }
+    : DEFAULT_POLICY;
+  cached = { policy, at: Date.now() };
+  return policy;
+}
+
+export function forgetCachedPolicy(): void {
+  cached = null;
+}
