@@ -150,6 +150,8 @@ export const workerStatus = pgTable('worker_status', {
   lastSeenAt: tz('last_seen_at'),
   openLapseId: uuid('open_lapse_id'),
   openLapseKind: text('open_lapse_kind'),
+  openLapseStartedAt: tz('open_lapse_started_at'),
+  openLapseSilence: boolean('open_lapse_silence').notNull().default(false),
   lapseDeadline: tz('lapse_deadline'),
   statusSince: tz('status_since').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),

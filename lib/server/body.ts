@@ -26,7 +26,10 @@ export async function readTextBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYT
 }
 
 function tooLarge(maxBytes: number): HttpError {
-  return new HttpError(413, `The request body is larger than ${maxBytes} bytes. Send fewer items per request.`);
+  return new HttpError(
+    413,
+    `The request body is larger than ${maxBytes} bytes. Send fewer items per request.`,
+  );
 }
 
 export function isJsonContentType(req: Request): boolean {
@@ -43,20 +46,31 @@ export async function readJson(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES):
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new HttpError(400, `The request body is not valid JSON (${e instanceof Error ? e.message : 'parse error'}).`);
+    throw new HttpError(
+      400,
+      `The request body is not valid JSON (${e instanceof Error ? e.message : 'parse error'}).`,
+    );
   }
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, where = 'request body'): z.infer<S> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where = 'request body',
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const errors = zodFieldErrors(result.error);
     const first = errors[0];
-    throw new HttpError(400, `The ${where} is not valid: ${first ? `${first.field}: ${first.message}` : 'see errors'}.`, {
-      type: 'https://regwatch.example/problems/validation',
-      title: 'Validation failed',
-      errors,
-    });
+    throw new HttpError(
+      400,
+      `The ${where} is not valid: ${first ? `${first.field}: ${first.message}` : 'see errors'}.`,
+      {
+        type: 'https://regwatch.example/problems/validation',
+        title: 'Validation failed',
+        errors,
+      },
+    );
   }
   return result.data;
 }

@@ -1,0 +1,31 @@
+// POST /api/v1/ingest/owntracks - OwnTracks HTTP mode: stores `location` messages, acknowledges the rest with []
+import { getDb } from '@/lib/db/client';
+import { parseOwnTracks } from '@/lib/protocols/owntracks';
+import { readJson } from '@/lib/server/body';
+import { authenticateDeviceBasic, deviceErrorResponse } from '@/lib/server/device-auth';
+import { ingestPositions } from '@/lib/server/ingest';
+import { HttpError } from '@/lib/server/problem';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export async function POST(req: Request): Promise<Response> {
+  try {
+    const db = getDb();
+    const device = await authenticateDeviceBasic(db, req);
+    const parsed = parseOwnTracks(await readJson(req, 64_000));
+    if (parsed.kind === 'invalid') {
+      const first = parsed.errors[0];
+      throw new HttpError(
+        400,
+        `The OwnTracks message is not valid: ${first ? `${first.field}: ${first.message}` : 'see errors'}.`,
+        { type: 'https://regwatch.example/problems/validation', title: 'Validation failed', errors: parsed.errors },
+      );
+    }
+    if (parsed.kind === 'location') await ingestPositions(db, device, [parsed.fix]);
+    // OwnTracks expects a JSON array of messages for the phone; we have none to send back.
+    return Response.json([], { headers: { 'cache-control': 'no-store' } });
+  } catch (error) {
+    return deviceErrorResponse(error);
+  }
+}

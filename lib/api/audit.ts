@@ -1,0 +1,55 @@
+// The audit log as the auditor reads it. Holds ids and reasons, never personal data.
+import { z } from 'zod';
+import { cursorParam, formatParam, instant, isoTime, limitParam, pageOf } from './common';
+
+export const auditParamsSchema = z.object({
+  actor: z.string().trim().max(200).optional().describe('actor id or username'),
+  worker: z.uuid().optional(),
+  action: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z_.]+\*?$/, 'Use an action such as worker.read, or a prefix ending in * (worker.*).')
+    .optional(),
+  from: instant('start').optional(),
+  to: instant('end').optional(),
+  cursor: cursorParam,
+  limit: limitParam(100, 500),
+  format: formatParam,
+});
+export type AuditFilters = Omit<z.input<typeof auditParamsSchema>, 'format'>;
+export type AuditParams = z.output<typeof auditParamsSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: isoTime,
+  actorId: z.string(),
+  actorName: z.string(),
+  actorRole: z.string(),
+  action: z.string(),
+  workerId: z.uuid().nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  reason: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditPageSchema = pageOf(auditEntrySchema);
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** Actions written by the officer API (others may add their own, e.g. sign-in). */
+export const AUDIT_ACTIONS = [
+  'worker.list',
+  'worker.export',
+  'worker.read',
+  'worker.trace',
+  'lapse.list',
+  'lapse.export',
+  'lapse.read',
+  'lapse.review',
+  'registration.reinstate',
+  'policy.update',
+  'policy.simulate',
+  'audit.read',
+  'audit.export',
+] as const;

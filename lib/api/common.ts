@@ -1,0 +1,107 @@
+// Building blocks shared by every DTO schema of the officer API. Shared by server and browser, so
+// nothing here may import server code.
+import { z } from 'zod';
+
+/** Calendar days in reports and "today" counters are Moscow days (UTC+3 all year since 2014). */
+export const REPORT_TIME_ZONE = 'Europe/Moscow';
+const REPORT_UTC_OFFSET = '+03:00';
+
+export const isoTime = z.string().describe('ISO 8601 date-time with offset');
+export const nullableIsoTime = isoTime.nullable();
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * A point in time in a query string or body: ISO 8601 with offset, or a bare date, read as the
+ * start (`edge: 'start'`) or the end (`'end'`, i.e. the next midnight) of that Moscow day.
+ */
+export function instant(edge: 'start' | 'end' = 'start') {
+  return z
+    .string()
+    .trim()
+    .refine((v) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && !Number.isNaN(Date.parse(v)), {
+      message: 'Use an ISO 8601 date-time with offset (2025-11-24T09:30:00+03:00) or a date (2025-11-24).',
+    })
+    .transform((v) => {
+      if (!DATE_ONLY.test(v)) return new Date(v);
+      const start = new Date(`${v}T00:00:00${REPORT_UTC_OFFSET}`);
+      return edge === 'start' ? start : new Date(start.getTime() + 86_400_000);
+    });
+}
+
+/** `a,b,c` in a query string, each checked against `values`. Repeated keys are joined first. */
+export function enumList<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(values)).max(values.length * 2))
+    .describe(`comma-separated list of: ${values.join(', ')}`);
+}
+
+/** Free-text list of ids such as okrug codes (`TsAO,ZAO`). */
+export const idList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().max(40).regex(/^[A-Za-z0-9_-]+$/, 'Use district ids such as TsAO or ZAO.')).max(50))
+  .describe('comma-separated list of okrug ids (TsAO, SAO, …)');
+
+export const uuidParam = z.uuid({ message: 'Not a valid id (UUID expected).' });
+
+export function limitParam(defaultLimit = 50, max = 200) {
+  return z.coerce.number().int().min(1).max(max).default(defaultLimit);
+}
+
+export const cursorParam = z.string().max(500).optional().describe('opaque cursor from `nextCursor`');
+
+export const formatParam = z.enum(['json', 'csv']).default('json');
+
+export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(fieldErrorSchema).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** A query-string object for fetch: drops empty values, joins arrays with commas, dates as ISO. */
+export function toSearchParams(params: Record<string, unknown>): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(key, value.map(String).join(','));
+    } else if (value instanceof Date) {
+      search.set(key, value.toISOString());
+    } else {
+      search.set(key, String(value));
+    }
+  }
+  search.sort();
+  return search;
+}
+
+/** Reads a URL's query string into a plain object for zod; repeated keys are joined with commas. */
+export function searchParamsObject(url: URL | string): Record<string, string> {
+  const u = typeof url === 'string' ? new URL(url) : url;
+  const out: Record<string, string> = {};
+  for (const [key, value] of u.searchParams) out[key] = key in out ? `${out[key]},${value}` : value;
+  return out;
+}

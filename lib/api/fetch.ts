@@ -1,0 +1,67 @@
+// One fetch for every officer API call, in the browser (relative URL, cookies ride along) and on
+// the server for prefetching (absolute URL and the incoming request's cookie, see server-context.ts).
+import type { z } from 'zod';
+import { problemSchema, type Problem } from './common';
+
+/** Where and as whom to call the API from the server; omitted in the browser. */
+export interface ApiContext {
+  baseUrl: string;
+  headers?: Record<string, string>;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.detail);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiFetchOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  search?: URLSearchParams;
+  body?: unknown;
+  ctx?: ApiContext;
+  signal?: AbortSignal;
+}
+
+export function apiUrl(path: string, search?: URLSearchParams, ctx?: ApiContext): string {
+  const query = search && search.size > 0 ? `?${search.toString()}` : '';
+  return `${ctx ? ctx.baseUrl.replace(/\/$/, '') : ''}${path}${query}`;
+}
+
+export async function apiFetch<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  { method = 'GET', search, body, ctx, signal }: ApiFetchOptions = {},
+): Promise<z.output<S>> {
+  const headers: Record<string, string> = { accept: 'application/json', ...ctx?.headers };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(apiUrl(path, search, ctx), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+    cache: 'no-store',
+    signal,
+  });
+  if (!res.ok) throw new ApiError(res.status, await readProblem(res));
+  return schema.parse(await res.json());
+}
+
+async function readProblem(res: Response): Promise<Problem> {
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: res.statusText || 'Error',
+    status: res.status,
+    detail: `The server answered ${res.status}. Please try again.`,
+  };
+  try {
+    const parsed = problemSchema.safeParse(await res.json());
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,99 @@
+// Lapses: the review queue, one lapse's evidence, and the review decision.
+import { z } from 'zod';
+import { CITIZENSHIPS, LAPSE_KINDS, LIKELY_CAUSES } from '@/lib/domain/types';
+import { cursorParam, enumList, formatParam, idList, instant, isoTime, limitParam, nullableIsoTime, pageOf } from './common';
+import {
+  lapseKindSchema,
+  likelyCauseSchema,
+  registrationStatusSchema,
+  reviewDecisionSchema,
+  workerStatusSchema,
+} from './enums';
+
+export const LAPSE_STATES = ['open', 'unreviewed', 'reviewed', 'voided'] as const;
+export const LAPSE_SORTS = ['-startedAt', 'startedAt', '-duration', 'duration'] as const;
+
+export const lapsesParamsSchema = z.object({
+  state: z.enum(LAPSE_STATES).optional().describe('open: not ended; unreviewed / reviewed; voided lapses only with state=voided'),
+  kind: enumList(LAPSE_KINDS).optional(),
+  cause: enumList(LIKELY_CAUSES).optional(),
+  citizenship: enumList(CITIZENSHIPS).optional(),
+  okrug: idList.optional(),
+  worker: z.uuid().optional(),
+  from: instant('start').optional().describe('lapses that started at or after'),
+  to: instant('end').optional().describe('lapses that started before'),
+  sort: z.enum(LAPSE_SORTS).default('-startedAt'),
+  cursor: cursorParam,
+  limit: limitParam(50, 200),
+  format: formatParam,
+});
+export type LapsesFilters = Omit<z.input<typeof lapsesParamsSchema>, 'format'>;
+export type LapsesParams = z.output<typeof lapsesParamsSchema>;
+
+export const reviewSchema = z.object({
+  decision: reviewDecisionSchema,
+  note: z.string(),
+  by: z.string(),
+  at: isoTime,
+});
+
+export const lapseItemSchema = z.object({
+  id: z.uuid(),
+  workerId: z.uuid(),
+  workerName: z.string(),
+  workerNameCyrillic: z.string().nullable(),
+  citizenship: z.string(),
+  okrug: z.string().nullable(),
+  registrationId: z.uuid(),
+  kind: lapseKindSchema,
+  startedAt: isoTime,
+  endedAt: nullableIsoTime,
+  /** Up to now while the lapse is open. */
+  durationSeconds: z.number().int(),
+  likelyCause: likelyCauseSchema,
+  explanationRu: z.string(),
+  explanationEn: z.string(),
+  causedCancellation: z.boolean(),
+  voidedAt: nullableIsoTime,
+  review: reviewSchema.nullable(),
+});
+export type LapseItem = z.infer<typeof lapseItemSchema>;
+export const lapsesPageSchema = pageOf(lapseItemSchema).extend({ total: z.number().int().optional() });
+export type LapsesPage = z.infer<typeof lapsesPageSchema>;
+
+export const lapseDetailSchema = lapseItemSchema.extend({
+  detectedAt: isoTime,
+  voidReason: z.string().nullable(),
+  lastFix: z
+    .object({ time: isoTime, lat: z.number(), lon: z.number(), accuracy: z.number().nullable() })
+    .nullable(),
+  battery: z.number().nullable(),
+  charging: z.boolean().nullable(),
+  /** Device events from one hour before the start to one hour after it. */
+  deviceEvents: z.array(z.object({ at: isoTime, type: z.string() })),
+  /** Fixes recorded in the hour before the start, during the gap, and in the hour after it. */
+  positions: z.object({ before: z.number().int(), during: z.number().int(), after: z.number().int() }),
+  nearestStation: z
+    .object({ name: z.string(), line: z.string().nullable(), distanceMeters: z.number() })
+    .nullable(),
+  worker: z.object({ status: workerStatusSchema, documentNumber: z.string() }),
+  registration: z.object({
+    id: z.uuid(),
+    status: registrationStatusSchema,
+    cancelLapseId: z.uuid().nullable(),
+    /** True when a supervisor may reinstate the registration on the strength of this lapse's review. */
+    reinstatable: z.boolean(),
+  }),
+});
+export type LapseDetail = z.infer<typeof lapseDetailSchema>;
+
+export const REVIEW_NOTE_MIN = 10;
+export const reviewBodySchema = z.object({
+  decision: reviewDecisionSchema,
+  note: z
+    .string({ message: 'A note is required.' })
+    .trim()
+    .min(REVIEW_NOTE_MIN, `Write a note of at least ${REVIEW_NOTE_MIN} characters explaining the decision.`)
+    .max(2000),
+});
+export type ReviewBody = z.infer<typeof reviewBodySchema>;

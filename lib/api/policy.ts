@@ -1,0 +1,77 @@
+// The lapse policy: current version, a new version (supervisor), and the what-if simulator.
+import { z } from 'zod';
+import { instant, isoTime } from './common';
+
+export const policySchema = z.object({
+  version: z.number().int(),
+  heartbeatSeconds: z.number().int(),
+  lapseAfterSeconds: z.number().int(),
+  graceSeconds: z.number().int(),
+  lowBatteryPercent: z.number().int(),
+  minAccuracyMeters: z.number().int(),
+  retentionDays: z.number().int(),
+  createdAt: isoTime,
+  createdBy: z.string(),
+  note: z.string().nullable(),
+});
+export type PolicyDto = z.infer<typeof policySchema>;
+
+/** Sane bounds: tight enough that a typo cannot switch tracking off or cancel everyone at once. */
+export const POLICY_BOUNDS = {
+  heartbeatSeconds: [10, 3600],
+  lapseAfterSeconds: [60, 86_400],
+  graceSeconds: [0, 604_800],
+  lowBatteryPercent: [0, 50],
+  minAccuracyMeters: [5, 5000],
+  retentionDays: [1, 90],
+} as const;
+
+function bounded(name: keyof typeof POLICY_BOUNDS) {
+  const [min, max] = POLICY_BOUNDS[name];
+  return z.number().int().min(min).max(max);
+}
+
+export const policyUpdateSchema = z
+  .object({
+    heartbeatSeconds: bounded('heartbeatSeconds').optional(),
+    lapseAfterSeconds: bounded('lapseAfterSeconds').optional(),
+    graceSeconds: bounded('graceSeconds').optional(),
+    lowBatteryPercent: bounded('lowBatteryPercent').optional(),
+    minAccuracyMeters: bounded('minAccuracyMeters').optional(),
+    retentionDays: bounded('retentionDays').optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .describe('Fields left out keep their current value.');
+export type PolicyUpdate = z.infer<typeof policyUpdateSchema>;
+
+export const SIMULATE_MAX_DAYS = 14;
+export const simulateBodySchema = z
+  .object({
+    lapseAfterSeconds: bounded('lapseAfterSeconds'),
+    graceSeconds: bounded('graceSeconds'),
+    from: instant('start'),
+    to: instant('end'),
+  })
+  .refine((b) => b.from < b.to, { message: '`from` must be before `to`.', path: ['to'] })
+  .refine((b) => b.to.getTime() - b.from.getTime() <= SIMULATE_MAX_DAYS * 86_400_000, {
+    message: `Simulate at most ${SIMULATE_MAX_DAYS} days at a time.`,
+    path: ['to'],
+  });
+export type SimulateBody = z.input<typeof simulateBodySchema>;
+
+export const simulationOutcomeSchema = z.object({
+  lapses: z.number().int(),
+  cancellations: z.number().int(),
+  workersAffected: z.number().int(),
+});
+export const simulateResultSchema = z.object({
+  given: simulationOutcomeSchema.extend({ lapseAfterSeconds: z.number().int(), graceSeconds: z.number().int() }),
+  current: simulationOutcomeSchema.extend({ lapseAfterSeconds: z.number().int(), graceSeconds: z.number().int() }),
+  from: isoTime,
+  to: isoTime,
+  workersConsidered: z.number().int(),
+  /** The replay can only look as far back as positions are kept. */
+  retentionLimited: z.boolean(),
+});
+export type SimulateResult = z.infer<typeof simulateResultSchema>;

@@ -1,0 +1,23 @@
+// Reinstating a registration that a lapse cancelled, after that lapse was reviewed as not a violation.
+import { z } from 'zod';
+import { isoTime } from './common';
+import { registrationStatusSchema, reviewDecisionSchema } from './enums';
+
+export const reinstateBodySchema = z.object({
+  note: z
+    .string({ message: 'A note is required.' })
+    .trim()
+    .min(3, 'Write a short note explaining the reinstatement.')
+    .max(2000),
+});
+export type ReinstateBody = z.infer<typeof reinstateBodySchema>;
+
+export const reinstateResultSchema = z.object({
+  registrationId: z.uuid(),
+  workerId: z.uuid(),
+  status: registrationStatusSchema,
+  reinstatedAt: isoTime,
+  lapseId: z.uuid(),
+  reviewDecision: reviewDecisionSchema,
+});
+export type ReinstateResult = z.infer<typeof reinstateResultSchema>;

@@ -1,0 +1,136 @@
+// Workers: list (search), one worker's file, and the movement trace that needs a recorded reason.
+import { z } from 'zod';
+import { CITIZENSHIPS } from '@/lib/domain/types';
+import { cursorParam, enumList, formatParam, idList, instant, isoTime, limitParam, nullableIsoTime, pageOf } from './common';
+import { lapseKindSchema, registrationStatusSchema, WORKER_STATUSES, workerStatusSchema } from './enums';
+import { lapseItemSchema } from './lapses';
+
+export const workersParamsSchema = z.object({
+  q: z.string().trim().max(100).optional().describe('Latin or Cyrillic name, document number or phone'),
+  status: enumList(WORKER_STATUSES).optional(),
+  citizenship: enumList(CITIZENSHIPS).optional(),
+  okrug: idList.optional(),
+  cursor: cursorParam,
+  limit: limitParam(50, 200),
+  format: formatParam,
+});
+/** What the UI passes in: plain strings, as in the URL. */
+export type WorkersFilters = Omit<z.input<typeof workersParamsSchema>, 'format'>;
+export type WorkersParams = z.output<typeof workersParamsSchema>;
+
+export const workerListItemSchema = z.object({
+  id: z.uuid(),
+  fullNameLatin: z.string(),
+  fullNameCyrillic: z.string().nullable(),
+  citizenship: z.string(),
+  status: workerStatusSchema,
+  okrug: z.string().nullable(),
+  statusSince: nullableIsoTime,
+  openLapseKind: lapseKindSchema.nullable(),
+  lastFixAt: nullableIsoTime,
+});
+export type WorkerListItem = z.infer<typeof workerListItemSchema>;
+export const workersPageSchema = pageOf(workerListItemSchema);
+export type WorkersPage = z.infer<typeof workersPageSchema>;
+
+export const registrationEventSchema = z.object({
+  id: z.number().int(),
+  registrationId: z.uuid(),
+  at: isoTime,
+  type: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  cause: z.string(),
+  actor: z.string(),
+  lapseId: z.uuid().nullable(),
+});
+export type RegistrationEvent = z.infer<typeof registrationEventSchema>;
+
+export const registrationSchema = z.object({
+  id: z.uuid(),
+  status: registrationStatusSchema,
+  addressText: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  okrug: z.string().nullable(),
+  policyVersion: z.number().int(),
+  createdAt: isoTime,
+  activatedAt: nullableIsoTime,
+  closedAt: nullableIsoTime,
+  cancelLapseId: z.uuid().nullable(),
+});
+export type Registration = z.infer<typeof registrationSchema>;
+
+export const deviceSummarySchema = z.object({
+  id: z.uuid(),
+  platform: z.string(),
+  model: z.string().nullable(),
+  appVersion: z.string().nullable(),
+  createdAt: isoTime,
+  lastSeenAt: nullableIsoTime,
+  revokedAt: nullableIsoTime,
+});
+
+export const workerDetailSchema = z.object({
+  id: z.uuid(),
+  fullNameLatin: z.string(),
+  fullNameCyrillic: z.string().nullable(),
+  citizenship: z.string(),
+  documentNumber: z.string(),
+  birthDate: z.string(),
+  phone: z.string(),
+  employer: z.string().nullable(),
+  sector: z.string().nullable(),
+  enrolledAt: isoTime,
+  status: workerStatusSchema,
+  statusSince: nullableIsoTime,
+  /** Why the worker is in the current status: the last registration event. */
+  statusReason: registrationEventSchema.nullable(),
+  okrug: z.string().nullable(),
+  declaredAddress: z
+    .object({ text: z.string(), lat: z.number(), lon: z.number(), okrug: z.string().nullable() })
+    .nullable(),
+  currentRegistration: registrationSchema.nullable(),
+  /** When the phone last reported; coordinates are not shown (no live movement for officers). */
+  lastFix: z
+    .object({ at: isoTime, accuracy: z.number().nullable(), battery: z.number().nullable(), charging: z.boolean().nullable() })
+    .nullable(),
+  openLapse: z.object({ id: z.uuid(), kind: lapseKindSchema, deadline: nullableIsoTime }).nullable(),
+  registrations: z.array(registrationSchema),
+  events: z.array(registrationEventSchema),
+  lapses: z.array(lapseItemSchema),
+  devices: z.array(deviceSummarySchema),
+});
+export type WorkerDetail = z.infer<typeof workerDetailSchema>;
+
+export const TRACE_MAX_FIXES = 5000;
+
+export const traceParamsSchema = z.object({
+  from: instant('start').optional(),
+  to: instant('end').optional(),
+  reason: z
+    .string({ message: 'A reason is required to open a movement trace; it is recorded in the audit log.' })
+    .trim()
+    .min(5, 'Give a reason of at least 5 characters; it is recorded in the audit log.')
+    .max(500),
+});
+export type TraceFilters = z.input<typeof traceParamsSchema>;
+
+export const traceFixSchema = z.object({
+  time: isoTime,
+  lat: z.number(),
+  lon: z.number(),
+  accuracy: z.number(),
+  speed: z.number().nullable(),
+  battery: z.number().nullable(),
+  charging: z.boolean().nullable(),
+});
+export const traceSchema = z.object({
+  workerId: z.uuid(),
+  from: isoTime,
+  to: isoTime,
+  fixes: z.array(traceFixSchema),
+  truncated: z.boolean(),
+  retentionDays: z.number().int(),
+});
+export type Trace = z.infer<typeof traceSchema>;

@@ -1,0 +1,354 @@
+// The registration lifecycle of DESIGN.md section 3 as a pure state machine over one worker.
+// The server feeds it fresh fixes, device events and sweep ticks in time order and stores the
+// effects it returns; the seeder and the policy simulator can replay history through it too.
+import type { DeviceEventType, LapseKind, Policy, WorkerStatusValue } from './types';
+
+export interface FixSnapshot {
+  time: Date;
+  lat: number;
+  lon: number;
+  accuracy: number;
+  battery: number | null;
+  charging: boolean | null;
+}
+
+export interface OpenLapse {
+  id: string;
+  kind: LapseKind;
+  startedAt: Date;
+  /** When the registration is cancelled if the lapse is still open; null once it has cancelled. */
+  deadline: Date | null;
+  /** Inferred from silence (not reported by the device), so later-arriving fixes can disprove it. */
+  silence: boolean;
+}
+
+export interface WorkerState {
+  status: WorkerStatusValue;
+  registrationId: string | null;
+  statusSince: Date;
+  lastFix: FixSnapshot | null;
+  openLapse: OpenLapse | null;
+}
+
+export interface ClassifiedFix extends FixSnapshot {
+  mock: boolean;
+  inRegion: boolean;
+}
+
+export type RegistrationEventType =
+  'activated' | 'interrupted' | 'resumed' | 'cancelled' | 'ended' | 'restored';
+
+export type Effect =
+  | {
+      type: 'transition';
+      eventType: RegistrationEventType;
+      at: Date;
+      from: WorkerStatusValue;
+      to: WorkerStatusValue;
+      cause: string;
+      lapseId: string | null;
+    }
+  | { type: 'open_lapse'; lapse: OpenLapse; lastFix: FixSnapshot | null; endedAt: Date | null }
+  | { type: 'close_lapse'; lapseId: string; endedAt: Date }
+  | { type: 'void_lapse'; lapseId: string; reason: string }
+  | { type: 'lapse_cancelled'; lapseId: string };
+
+export interface Step {
+  state: WorkerState;
+  effects: Effect[];
+}
+
+const LIVE: ReadonlySet<WorkerStatusValue> = new Set(['pending', 'active', 'interrupted']);
+const LAPSE_OPENING_EVENTS: Partial<Record<DeviceEventType, LapseKind>> = {
+  location_disabled: 'location_disabled',
+  shutdown: 'device_off',
+};
+
+export function isLive(status: WorkerStatusValue): boolean {
+  return LIVE.has(status);
+}
+
+export function isFixUsable(fix: { accuracy: number; mock: boolean }, policy: Policy): boolean {
+  return !fix.mock && fix.accuracy <= policy.minAccuracyMeters;
+}
+
+function addSeconds(t: Date, seconds: number): Date {
+  return new Date(t.getTime() + seconds * 1000);
+}
+
+/** Silence after a last fix at or under the low-battery threshold is a device_off lapse (DESIGN.md 3). */
+export function silenceLapseKind(lastFix: FixSnapshot | null, policy: Policy): LapseKind {
+  if (
+    lastFix &&
+    lastFix.battery !== null &&
+    lastFix.battery <= policy.lowBatteryPercent &&
+    !lastFix.charging
+  ) {
+    return 'device_off';
+  }
+  return 'signal_lost';
+}
+
+// Opens a lapse on an active registration. With grace 0 the published rule applies at once: the
+// registration is cancelled at the moment the lapse is established.
+function openLapse(
+  state: WorkerState,
+  kind: LapseKind,
+  startedAt: Date,
+  establishedAt: Date,
+  policy: Policy,
+  newId: () => string,
+  cause: string,
+  silence = false,
+): Step {
+  const deadline = addSeconds(establishedAt, policy.graceSeconds);
+  const lapse: OpenLapse = { id: newId(), kind, startedAt, deadline, silence };
+  const effects: Effect[] = [{ type: 'open_lapse', lapse, lastFix: state.lastFix, endedAt: null }];
+  if (policy.graceSeconds === 0) {
+    effects.push(
+      {
+        type: 'transition',
+        eventType: 'cancelled',
+        at: establishedAt,
+        from: state.status,
+        to: 'cancelled',
+        cause,
+        lapseId: lapse.id,
+      },
+      { type: 'lapse_cancelled', lapseId: lapse.id },
+    );
+    return {
+      state: {
+        ...state,
+        status: 'cancelled',
+        statusSince: establishedAt,
+        openLapse: { ...lapse, deadline: null },
+      },
+      effects,
+    };
+  }
+  effects.push({
+    type: 'transition',
+    eventType: 'interrupted',
+    at: establishedAt,
+    from: state.status,
+    to: 'interrupted',
+    cause,
+    lapseId: lapse.id,
+  });
+  return {
+    state: { ...state, status: 'interrupted', statusSince: establishedAt, openLapse: lapse },
+    effects,
+  };
+}
+
+function cancelAtDeadline(state: WorkerState): Step {
+  const lapse = state.openLapse;
+  if (!lapse || !lapse.deadline || state.status !== 'interrupted') return { state, effects: [] };
+  const at = lapse.deadline;
+  return {
+    state: { ...state, status: 'cancelled', statusSince: at, openLapse: { ...lapse, deadline: null } },
+    effects: [
+      {
+        type: 'transition',
+        eventType: 'cancelled',
+        at,
+        from: 'interrupted',
+        to: 'cancelled',
+        cause: `grace period over: ${lapse.kind}`,
+        lapseId: lapse.id,
+      },
+      { type: 'lapse_cancelled', lapseId: lapse.id },
+    ],
+  };
+}
+
+function chain(first: Step, next: (s: WorkerState) => Step): Step {
+  const second = next(first.state);
+  return { state: second.state, effects: [...first.effects, ...second.effects] };
+}
+
+/** The clock passing `now` with nothing received: opens silence lapses and ends grace windows. */
+export function applySweep(state: WorkerState, now: Date, policy: Policy, newId: () => string): Step {
+  if (state.status === 'interrupted' && state.openLapse?.deadline && state.openLapse.deadline <= now) {
+    return cancelAtDeadline(state);
+  }
+  if (state.status !== 'active' || !state.lastFix) return { state, effects: [] };
+  const establishedAt = addSeconds(state.lastFix.time, policy.lapseAfterSeconds);
+  if (establishedAt > now) return { state, effects: [] };
+  const kind = silenceLapseKind(state.lastFix, policy);
+  const step = openLapse(
+    state,
+    kind,
+    state.lastFix.time,
+    establishedAt,
+    policy,
+    newId,
+    `no fix for ${policy.lapseAfterSeconds} s`,
+    true,
+  );
+  // A long silence can outlast the grace window before the sweep notices it.
+  return step.state.openLapse?.deadline && step.state.openLapse.deadline <= now
+    ? chain(step, cancelAtDeadline)
+    : step;
+}
+
+/** A fix newer than every fix seen so far. */
+export function applyFix(state: WorkerState, fix: ClassifiedFix, policy: Policy, newId: () => string): Step {
+  // A silence the sweep had not caught yet is judged by the fix timestamps alone, so the outcome
+  // does not depend on when the sweep happened to run.
+  let step: Step = { state, effects: [] };
+  if (
+    state.status === 'active' &&
+    state.lastFix &&
+    fix.time.getTime() - state.lastFix.time.getTime() >= policy.lapseAfterSeconds * 1000
+  ) {
+    step = applySweep(state, fix.time, policy, newId);
+  }
+  if (
+    step.state.status === 'interrupted' &&
+    step.state.openLapse?.deadline &&
+    step.state.openLapse.deadline <= fix.time
+  ) {
+    step = chain(step, cancelAtDeadline);
+  }
+  return chain(step, (s) => applyFreshFix(s, fix, policy, newId));
+}
+
+function applyFreshFix(state: WorkerState, fix: ClassifiedFix, policy: Policy, newId: () => string): Step {
+  const snapshot: FixSnapshot = {
+    time: fix.time,
+    lat: fix.lat,
+    lon: fix.lon,
+    accuracy: fix.accuracy,
+    battery: fix.battery,
+    charging: fix.charging,
+  };
+  if (fix.mock) {
+    if (!isLive(state.status) || state.status === 'pending' || state.openLapse) return { state, effects: [] };
+    return openLapse(
+      state,
+      'mock_location',
+      fix.time,
+      fix.time,
+      policy,
+      newId,
+      'fix flagged as mock location',
+    );
+  }
+  const usable = isFixUsable(fix, policy);
+  const effects: Effect[] = [];
+  let next: WorkerState = { ...state, lastFix: snapshot };
+
+  // A phone that was offline uploads its fixes late: if they show the silence never reached
+  // lapseAfter, the lapse inferred from that silence did not happen and its consequences are undone.
+  const open = state.openLapse;
+  if (open?.silence && fix.time.getTime() - open.startedAt.getTime() < policy.lapseAfterSeconds * 1000) {
+    effects.push({
+      type: 'void_lapse',
+      lapseId: open.id,
+      reason: 'late-arriving fixes show tracking continued',
+    });
+    next = { ...next, openLapse: null };
+    if (state.status === 'interrupted' || state.status === 'cancelled') {
+      effects.push({
+        type: 'transition',
+        eventType: 'restored',
+        at: fix.time,
+        from: state.status,
+        to: 'active',
+        cause: 'lapse voided: late-arriving fixes fill the gap',
+        lapseId: open.id,
+      });
+      next = { ...next, status: 'active', statusSince: fix.time };
+    }
+    return { state: next, effects };
+  }
+
+  if (usable && !fix.inRegion && isLive(state.status)) {
+    const lapse: OpenLapse = {
+      id: newId(),
+      kind: 'left_region',
+      startedAt: fix.time,
+      deadline: null,
+      silence: false,
+    };
+    if (state.openLapse)
+      effects.push({ type: 'close_lapse', lapseId: state.openLapse.id, endedAt: fix.time });
+    effects.push(
+      { type: 'open_lapse', lapse, lastFix: snapshot, endedAt: fix.time },
+      {
+        type: 'transition',
+        eventType: 'ended',
+        at: fix.time,
+        from: state.status,
+        to: 'ended',
+        cause: 'fix outside the region',
+        lapseId: lapse.id,
+      },
+    );
+    return { state: { ...next, status: 'ended', statusSince: fix.time, openLapse: null }, effects };
+  }
+  if (state.openLapse && (usable || state.openLapse.kind !== 'mock_location')) {
+    effects.push({ type: 'close_lapse', lapseId: state.openLapse.id, endedAt: fix.time });
+    next = { ...next, openLapse: null };
+    if (state.status === 'interrupted') {
+      effects.push({
+        type: 'transition',
+        eventType: 'resumed',
+        at: fix.time,
+        from: 'interrupted',
+        to: 'active',
+        cause: `tracking resumed within the grace period (${state.openLapse.kind})`,
+        lapseId: state.openLapse.id,
+      });
+      next = { ...next, status: 'active', statusSince: fix.time };
+    }
+  }
+  if (state.status === 'pending' && usable && fix.inRegion && fix.time >= state.statusSince) {
+    effects.push({
+      type: 'transition',
+      eventType: 'activated',
+      at: fix.time,
+      from: 'pending',
+      to: 'active',
+      cause: 'first valid fix inside the region',
+      lapseId: null,
+    });
+    next = { ...next, status: 'active', statusSince: fix.time };
+  }
+  return { state: next, effects };
+}
+
+/** A device event newer than the last fix. Only events that stop tracking open a lapse. */
+export function applyDeviceEvent(
+  state: WorkerState,
+  event: { time: Date; type: DeviceEventType },
+  policy: Policy,
+  newId: () => string,
+): Step {
+  const kind = LAPSE_OPENING_EVENTS[event.type];
+  if (!kind || state.status !== 'active' || state.openLapse) return { state, effects: [] };
+  return openLapse(state, kind, event.time, event.time, policy, newId, `device reported ${event.type}`);
+}
+
+/**
+ * Re-judges a silence lapse once late fixes are known: returns the first gap of at least
+ * lapseAfter seconds between `start` and `end`, or null when the fixes show tracking never stopped.
+ */
+export function findFirstLapseGap(
+  fixTimes: Date[],
+  start: Date,
+  end: Date,
+  lapseAfterSeconds: number,
+): { from: Date; to: Date } | null {
+  const times = [start, ...fixTimes.filter((t) => t > start && t < end), end].sort(
+    (a, b) => a.getTime() - b.getTime(),
+  );
+  for (let i = 1; i < times.length; i++) {
+    const from = times[i - 1]!;
+    const to = times[i]!;
+    if (to.getTime() - from.getTime() >= lapseAfterSeconds * 1000) return { from, to };
+  }
+  return null;
+}

@@ -1,0 +1,122 @@
+import 'server-only';
+// Device authentication. A token is 32 random bytes (base64url) shown once at enrollment; only its
+// SHA-256 is stored, so a database leak does not let anyone impersonate a phone.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { devices } from '@/lib/db/schema';
+import type { DeviceContext } from './engine-api';
+import { HttpError, toResponse } from './problem';
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,200}$/;
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// last_seen_at is a coarse "phone is alive" marker; writing it on every batch would double the
+// writes of the hottest endpoint, so each process touches a device at most once a minute.
+const LAST_SEEN_EVERY_MS = 60_000;
+const lastTouched = new Map<string, number>();
+
+export function generateDeviceToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashDeviceToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+type Scheme = 'Bearer' | 'Basic';
+
+/** A 401 that remembers which scheme to announce in WWW-Authenticate. */
+export class DeviceAuthError extends HttpError {
+  constructor(
+    detail: string,
+    readonly scheme: Scheme = 'Bearer',
+  ) {
+    super(401, detail, { type: 'https://regwatch.example/problems/device-unauthorized' });
+  }
+}
+
+export function unauthorized(detail: string, scheme: Scheme = 'Bearer'): DeviceAuthError {
+  return new DeviceAuthError(detail, scheme);
+}
+
+/** toResponse plus the WWW-Authenticate header RFC 9110 asks for on a 401. */
+export function deviceErrorResponse(error: unknown): Response {
+  const res = toResponse(error);
+  if (error instanceof DeviceAuthError)
+    res.headers.set('www-authenticate', `${error.scheme} realm="regwatch-device"`);
+  return res;
+}
+
+/** Looks a raw token up; null when unknown or revoked. */
+export async function findDeviceByToken(db: Db, token: string): Promise<DeviceContext | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const [row] = await db
+    .select({ deviceId: devices.id, workerId: devices.workerId })
+    .from(devices)
+    .where(and(eq(devices.tokenHash, hashDeviceToken(token)), isNull(devices.revokedAt)))
+    .limit(1);
+  if (!row) return null;
+  await touchDevice(db, row.deviceId);
+  return row;
+}
+
+async function touchDevice(db: Db, deviceId: string): Promise<void> {
+  const now = Date.now();
+  if (now - (lastTouched.get(deviceId) ?? 0) < LAST_SEEN_EVERY_MS) return;
+  lastTouched.set(deviceId, now);
+  if (lastTouched.size > 100_000) lastTouched.clear();
+  await db
+    .update(devices)
+    .set({ lastSeenAt: sql`now()` })
+    .where(eq(devices.id, deviceId));
+}
+
+/** `Authorization: Bearer <token>` → the device, or 401 with a message saying what to send. */
+export async function authenticateDevice(db: Db, req: Request): Promise<DeviceContext> {
+  const header = req.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) {
+    throw unauthorized('Send the device token from enrollment in the header Authorization: Bearer <token>.');
+  }
+  return requireDeviceByToken(db, match[1]);
+}
+
+export async function requireDeviceByToken(db: Db, token: string, scheme: Scheme = 'Bearer') {
+  const device = await findDeviceByToken(db, token);
+  if (!device) {
+    throw unauthorized(
+      'The device token is unknown or has been revoked. Enroll the device again to get a new token.',
+      scheme,
+    );
+  }
+  return device;
+}
+
+/** HTTP Basic as OwnTracks sends it: user = device id, password = token; both must match. */
+export async function authenticateDeviceBasic(db: Db, req: Request): Promise<DeviceContext> {
+  const header = req.headers.get('authorization') ?? '';
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  const decoded = match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : '';
+  const colon = decoded.indexOf(':');
+  if (colon < 0) {
+    throw unauthorized(
+      'Use HTTP Basic authentication with the device id as user name and the device token as password.',
+      'Basic',
+    );
+  }
+  const user = decoded.slice(0, colon).trim();
+  const device = UUID_SHAPE.test(user) ? await findDeviceByToken(db, decoded.slice(colon + 1)) : null;
+  if (!device || !sameText(device.deviceId.toLowerCase(), user.toLowerCase())) {
+    throw unauthorized(
+      'The device id and token do not match an enrolled device. Check both in the app settings.',
+      'Basic',
+    );
+  }
+  return device;
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

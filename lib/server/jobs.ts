@@ -1,0 +1,44 @@
+import 'server-only';
+// Background jobs of a server instance: the lapse sweep every few seconds and the hourly retention
+// purge. Every instance runs the timers; the database locks make sure the work happens once.
+import { getDb } from '@/lib/db/client';
+import { dropExpiredPartitions, ensurePositionPartitions } from '@/lib/db/partitions';
+import { getCurrentPolicy } from './policy';
+import { runSweep } from './sweep';
+
+const globalKey = Symbol.for('regwatch.jobs');
+type GlobalWithJobs = typeof globalThis & { [globalKey]?: NodeJS.Timeout[] };
+
+export async function runRetentionPurge(now = new Date()): Promise<string[]> {
+  const db = getDb();
+  const policy = await getCurrentPolicy(db, true);
+  await ensurePositionPartitions(db, now, policy.retentionDays);
+  return dropExpiredPartitions(db, new Date(now.getTime() - policy.retentionDays * 86_400_000));
+}
+
+function every(ms: number, name: string, job: () => Promise<unknown>): NodeJS.Timeout {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    job()
+      .catch((e: unknown) =>
+        console.error(`[jobs] ${name} failed: ${e instanceof Error ? e.message : 'unknown error'}`),
+      )
+      .finally(() => {
+        running = false;
+      });
+  }, ms);
+  timer.unref();
+  return timer;
+}
+
+export function startServerJobs(): void {
+  const g = globalThis as GlobalWithJobs;
+  if (g[globalKey] || process.env.DISABLE_JOBS === '1') return;
+  const sweepMs = Number(process.env.SWEEP_INTERVAL_MS ?? 10_000);
+  g[globalKey] = [
+    every(sweepMs, 'sweep', () => runSweep(getDb())),
+    every(Number(process.env.PURGE_INTERVAL_MS ?? 3_600_000), 'retention purge', () => runRetentionPurge()),
+  ];
+}
