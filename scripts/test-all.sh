@@ -25,6 +25,13 @@ fi
 cleanup() { [ -n "$started_pg" ] && scripts/pg-private.sh stop; true; }
 trap cleanup EXIT
 
+step "database (PGlite)"
+TEST_DB=pglite npx vitest run --project db
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  step "database (PostgreSQL)"
+  TEST_DB=postgres npx vitest run --project db
+fi
+
 step "integration (PGlite)"
 TEST_DB=pglite npx vitest run --project integration
 if [ -n "${TEST_DATABASE_URL:-}" ]; then

@@ -74,7 +74,13 @@ export const lapseDetailSchema = lapseItemSchema.extend({
   /** Fixes recorded in the hour before the start, during the gap, and in the hour after it. */
   positions: z.object({ before: z.number().int(), during: z.number().int(), after: z.number().int() }),
   nearestStation: z
-    .object({ name: z.string(), line: z.string().nullable(), distanceMeters: z.number() })
+    .object({
+      name: z.string(),
+      nameEn: z.string(),
+      line: z.string().nullable(),
+      lineEn: z.string().nullable(),
+      distanceMeters: z.number(),
+    })
     .nullable(),
   worker: z.object({ status: workerStatusSchema, documentNumber: z.string() }),
   registration: z.object({

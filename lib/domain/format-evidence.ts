@@ -3,7 +3,11 @@
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-function getFormat(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, opts: Intl.DateTimeFormatOptions) {
+function getFormat(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  opts: Intl.DateTimeFormatOptions,
+) {
   let f = cache.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('ru-RU', { timeZone, ...opts });

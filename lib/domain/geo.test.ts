@@ -8,9 +8,8 @@ import {
   isPointInPreparedGeometry,
   measureDistanceToEdgesMeters,
   prepareGeometry,
-  roundGeometry,
-  simplifyGeometry,
 } from './geo';
+import { roundGeometry, simplifyGeometry } from './geo-simplify';
 
 // A 10x10 square with a 4x4 hole, plus a separate 2x2 island: [lon, lat], outer CCW, hole CW.
 const square = [
@@ -100,7 +99,15 @@ describe('measureDistanceToEdgesMeters', () => {
   it('measures from outside and inside to the nearest edge', () => {
     const small: PolygonGeometry = {
       type: 'Polygon',
-      coordinates: [[[37, 55], [37.01, 55], [37.01, 55.01], [37, 55.01], [37, 55]]],
+      coordinates: [
+        [
+          [37, 55],
+          [37.01, 55],
+          [37.01, 55.01],
+          [37, 55.01],
+          [37, 55],
+        ],
+      ],
     };
     const prepared = prepareGeometry(small);
     // 0.001 degrees of latitude south of the bottom edge is about 111 m.
@@ -114,18 +121,45 @@ describe('roundGeometry / simplifyGeometry', () => {
     const fine: PolygonGeometry = {
       type: 'Polygon',
       coordinates: [
-        [[0, 0], [0.00001, 0], [1, 0], [1, 1], [0, 1], [0, 0]],
-        [[0.5, 0.5], [0.50001, 0.5], [0.5, 0.50001], [0.5, 0.5]],
+        [
+          [0, 0],
+          [0.00001, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+        [
+          [0.5, 0.5],
+          [0.50001, 0.5],
+          [0.5, 0.50001],
+          [0.5, 0.5],
+        ],
       ],
     };
     expect(roundGeometry(fine, 4)).toEqual({
       type: 'Polygon',
-      coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]],
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
     });
   });
 
   it('removes vertices closer than the tolerance to the simplified line, keeps corners', () => {
-    const wobbly = [[37, 55], [37.005, 55.00001], [37.01, 55], [37.01, 55.01], [37, 55.01], [37, 55]];
+    const wobbly = [
+      [37, 55],
+      [37.005, 55.00001],
+      [37.01, 55],
+      [37.01, 55.01],
+      [37, 55.01],
+      [37, 55],
+    ];
     const out = simplifyGeometry({ type: 'Polygon', coordinates: [wobbly] }, 20);
     expect(out.type === 'Polygon' && out.coordinates[0]).toEqual([
       [37, 55],

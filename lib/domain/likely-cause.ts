@@ -169,7 +169,9 @@ function explainWithoutEvidence(
   at: (d: Date) => string,
   fixAt: string | null,
 ): LapseExplanation {
-  const since = fixAt ? `после последней отметки в ${fixAt} новых отметок нет` : `с ${at(input.startedAt)} отметок нет`;
+  const since = fixAt
+    ? `после последней отметки в ${fixAt} новых отметок нет`
+    : `с ${at(input.startedAt)} отметок нет`;
   const sinceEn = fixAt
     ? `no fix has arrived since the last one at ${fixAt}`
     : `no fix has arrived since ${at(input.startedAt)}`;

@@ -30,7 +30,10 @@ export const regionManifestSchema = z.object({
   weights: z.object({
     source: z.string().optional(),
     districts: weights.optional(),
-    citizenship: z.record(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code'), z.number().nonnegative()),
+    citizenship: z.record(
+      z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code'),
+      z.number().nonnegative(),
+    ),
   }),
   defaultView: z.object({
     lat: z.number().min(-90).max(90),
@@ -43,7 +46,10 @@ export type RegionManifest = z.infer<typeof regionManifestSchema>;
 const position = z.array(z.number()).min(2);
 const polygonGeometry = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position).min(4)).min(1) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(position).min(4)).min(1)) }),
+  z.object({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(z.array(z.array(position).min(4)).min(1)),
+  }),
 ]);
 
 export const areaCollectionSchema = z.object({

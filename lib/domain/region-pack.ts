@@ -81,7 +81,8 @@ export interface RegionPack {
 
 function parseFile<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new Error(`Region pack: ${what} is malformed:\n${z.prettifyError(result.error)}`);
+  if (!result.success)
+    throw new Error(`Region pack: ${what} is malformed:\n${z.prettifyError(result.error)}`);
   return result.data;
 }
 
@@ -125,7 +126,9 @@ function buildDistricts(manifest: RegionManifest, value: unknown): District[] {
   if (ids.size !== districts.length) throw new Error(`Region pack: ${spec.file} repeats a district id`);
   const unknown = Object.keys(weights).filter((id) => !ids.has(id));
   if (unknown.length) {
-    throw new Error(`Region pack: manifest weights name districts missing from ${spec.file}: ${unknown.join(', ')}`);
+    throw new Error(
+      `Region pack: manifest weights name districts missing from ${spec.file}: ${unknown.join(', ')}`,
+    );
   }
   return districts;
 }

@@ -38,7 +38,11 @@ describe('locatePoint on the Moscow pack', () => {
     for (const district of pack.districts) {
       for (let i = 0; i < 20; i++) {
         const p = randomPointInDistrict(pack, district.id, rng);
-        expect(locatePoint(pack, p.lat, p.lon)).toEqual({ inRegion: true, area: 'city', districtId: district.id });
+        expect(locatePoint(pack, p.lat, p.lon)).toEqual({
+          inRegion: true,
+          area: 'city',
+          districtId: district.id,
+        });
       }
     }
   });

@@ -72,7 +72,8 @@ export function randomPointInDistrict(
   for (let i = 0; i < MAX_SAMPLING_ATTEMPTS; i++) {
     const lon = w + rng() * (e - w);
     const lat = s + rng() * (n - s);
-    if (isInBbox(district.bbox, lon, lat) && isPointInPreparedGeometry(prepared, lon, lat)) return { lat, lon };
+    if (isInBbox(district.bbox, lon, lat) && isPointInPreparedGeometry(prepared, lon, lat))
+      return { lat, lon };
   }
   throw new Error(`Could not sample a point in district "${districtId}": check its geometry`);
 }

@@ -48,10 +48,7 @@ export function findNearestInGrid<T extends IndexedPoint>(
   maxMeters: number,
 ): { item: T; distanceM: number } | null {
   const radius = Math.ceil(maxMeters / grid.cellMeters);
-  const candidates =
-    radius > MAX_CELL_RADIUS
-      ? grid.items
-      : collectCells(grid, lat, lon, radius);
+  const candidates = radius > MAX_CELL_RADIUS ? grid.items : collectCells(grid, lat, lon, radius);
   let best: { item: T; distanceM: number } | null = null;
   for (const item of candidates) {
     const d = haversineMeters(lat, lon, item.lat, item.lon);

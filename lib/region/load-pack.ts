@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { type PolygonGeometry, roundGeometry, simplifyGeometry } from '@/lib/domain/geo';
+import type { PolygonGeometry } from '@/lib/domain/geo';
+import { roundGeometry, simplifyGeometry } from '@/lib/domain/geo-simplify';
 import { type RegionPack, buildRegionPack } from '@/lib/domain/region';
 import { type RegionManifest, regionManifestSchema } from '@/lib/domain/region-manifest';
 
@@ -15,7 +16,8 @@ const OBLAST_TOLERANCE_M = 60;
 
 function resolvePackId(id?: string): string {
   const packId = id ?? process.env.REGION_PACK ?? 'moscow';
-  if (!/^[a-z0-9-]+$/.test(packId)) throw new Error(`REGION_PACK "${packId}" is not a valid pack folder name`);
+  if (!/^[a-z0-9-]+$/.test(packId))
+    throw new Error(`REGION_PACK "${packId}" is not a valid pack folder name`);
   return packId;
 }
 
@@ -31,7 +33,9 @@ function readJsonFile(dir: string, file: string): unknown {
 export function readRegionManifest(dir: string): RegionManifest {
   const result = regionManifestSchema.safeParse(readJsonFile(dir, 'manifest.json'));
   if (!result.success) {
-    throw new Error(`Region pack: ${path.join(dir, 'manifest.json')} is invalid:\n${z.prettifyError(result.error)}`);
+    throw new Error(
+      `Region pack: ${path.join(dir, 'manifest.json')} is invalid:\n${z.prettifyError(result.error)}`,
+    );
   }
   return result.data;
 }
@@ -42,7 +46,8 @@ export function loadRegionPack(id?: string): RegionPack {
   if (cached) return cached;
   const dir = path.join(process.cwd(), 'data/region', packId);
   const manifest = readRegionManifest(dir);
-  if (manifest.id !== packId) throw new Error(`Region pack folder "${packId}" holds manifest id "${manifest.id}"`);
+  if (manifest.id !== packId)
+    throw new Error(`Region pack folder "${packId}" holds manifest id "${manifest.id}"`);
   const pack = buildRegionPack(manifest, {
     city: readJsonFile(dir, manifest.geofence.city.file),
     oblast: readJsonFile(dir, manifest.geofence.oblast.file),

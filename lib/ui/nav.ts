@@ -31,9 +31,11 @@ export function canSee(role: OfficerRole, key: NavKey): boolean {
   return NAV_ITEMS.some((item) => item.key === key && item.roles.includes(role));
 }
 
-/** Where a role lands when it may not see the map (the home page). */
+const LANDING: Record<OfficerRole, NavKey> = { officer: 'map', supervisor: 'map', auditor: 'audit', admin: 'admin' };
+
+/** The start page of a role: the map for officers and supervisors, their own tool otherwise. */
 export function homeFor(role: OfficerRole): string {
-  return canSee(role, 'map') ? '/' : (navItemsFor(role)[0]?.href ?? '/');
+  return NAV_ITEMS.find((item) => item.key === LANDING[role])?.href ?? '/';
 }
 
 /** Whether `pathname` is inside the section `href` ('/' matches only itself). */
