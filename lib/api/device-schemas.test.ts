@@ -40,7 +40,14 @@ const goodFix = { time: '2026-11-24T07:00:00Z', lat: 55.75, lon: 37.61, accuracy
 
 describe('fixSchema', () => {
   it('accepts a minimal fix and rounds the battery percentage', () => {
-    const fix = fixSchema.parse({ ...goodFix, battery: 41.6, charging: false, mock: false, speed: 0, heading: 360 });
+    const fix = fixSchema.parse({
+      ...goodFix,
+      battery: 41.6,
+      charging: false,
+      mock: false,
+      speed: 0,
+      heading: 360,
+    });
     expect(fix.battery).toBe(42);
     expect(fix.time).toBeInstanceOf(Date);
   });
@@ -72,7 +79,10 @@ describe('splitBatch + mergeBatchResult', () => {
     expect(batch.rejected.map((r) => r.index)).toEqual([1, 2]);
     expect(batch.rejected[0]?.reason).toMatch(/^lat: /);
     // The engine rejects its item 1, which is the request's item 3.
-    const merged = mergeBatchResult({ accepted: 1, duplicates: 0, rejected: [{ index: 1, reason: 'too old' }] }, batch);
+    const merged = mergeBatchResult(
+      { accepted: 1, duplicates: 0, rejected: [{ index: 1, reason: 'too old' }] },
+      batch,
+    );
     expect(merged.rejected).toEqual([
       { index: 1, reason: expect.stringContaining('lat') },
       { index: 2, reason: 'Each item must be a JSON object.' },
@@ -93,7 +103,11 @@ const worker = {
 describe('enrollSchema', () => {
   it('normalises citizenship, document number and phone', () => {
     const parsed = enrollSchema.parse({ worker, device: { platform: 'android' } });
-    expect(parsed.worker).toMatchObject({ citizenship: 'UZ', documentNumber: 'FA1234567', phone: '+998901234567' });
+    expect(parsed.worker).toMatchObject({
+      citizenship: 'UZ',
+      documentNumber: 'FA1234567',
+      phone: '+998901234567',
+    });
   });
 
   it.each([
@@ -103,7 +117,10 @@ describe('enrollSchema', () => {
     ['empty document', { documentNumber: '  ' }, 'documentNumber'],
     ['name with digits', { fullName: 'R2D2' }, 'fullName'],
   ])('rejects %s', (_label, patch, field) => {
-    const result = enrollSchema.safeParse({ worker: { ...worker, ...patch }, device: { platform: 'android' } });
+    const result = enrollSchema.safeParse({
+      worker: { ...worker, ...patch },
+      device: { platform: 'android' },
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(`worker.${field}`);
   });

@@ -41,7 +41,8 @@ export const timeSchema = z.union([z.string(), z.number()]).transform((value, ct
   if (!date) {
     ctx.addIssue({
       code: 'custom',
-      message: 'Expected an ISO 8601 time with offset (2026-11-24T10:00:00+03:00) or epoch seconds/milliseconds.',
+      message:
+        'Expected an ISO 8601 time with offset (2026-11-24T10:00:00+03:00) or epoch seconds/milliseconds.',
     });
     return z.NEVER;
   }
@@ -51,7 +52,9 @@ export const timeSchema = z.union([z.string(), z.number()]).transform((value, ct
 // zod 4 numbers already refuse NaN and Infinity; strings such as "NaN" or "55.7" are refused too.
 const finite = (what: string) => z.number({ error: `${what} must be a number` });
 
-export const latSchema = finite('lat').min(-90, 'lat must be between -90 and 90').max(90, 'lat must be between -90 and 90');
+export const latSchema = finite('lat')
+  .min(-90, 'lat must be between -90 and 90')
+  .max(90, 'lat must be between -90 and 90');
 export const lonSchema = finite('lon')
   .min(-180, 'lon must be between -180 and 180')
   .max(180, 'lon must be between -180 and 180');
@@ -101,19 +104,27 @@ const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max
 
 export const enrollSchema = z.object({
   worker: z.object({
-    fullName: trimmed(200).regex(/^[\p{L}][\p{L}\p{M} .'’-]*$/u, 'fullName may contain letters, spaces, hyphens and apostrophes'),
+    fullName: trimmed(200).regex(
+      /^[\p{L}][\p{L}\p{M} .'’-]*$/u,
+      'fullName may contain letters, spaces, hyphens and apostrophes',
+    ),
     // Any code is accepted here; an unsupported one is answered with 422 and the rule's scope.
     citizenship: z.string().trim().toUpperCase().min(1, 'citizenship is a two-letter country code'),
     documentNumber: trimmed(32)
       .toUpperCase()
-      .regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, 'documentNumber may contain letters, digits, spaces and hyphens'),
+      .regex(
+        /^[\p{L}\p{N}][\p{L}\p{N} -]*$/u,
+        'documentNumber may contain letters, digits, spaces and hyphens',
+      ),
     birthDate: z.iso
       .date('birthDate must be a date as YYYY-MM-DD')
       .refine(isPlausibleAdultBirthDate, 'birthDate must make the worker between 18 and 100 years old'),
     phone: z
       .string()
       .transform((v) => v.replace(/[\s()-]/g, ''))
-      .pipe(z.string().regex(/^\+?[1-9]\d{7,14}$/, 'phone must be an international number such as +998901234567'))
+      .pipe(
+        z.string().regex(/^\+?[1-9]\d{7,14}$/, 'phone must be an international number such as +998901234567'),
+      )
       .transform((v) => (v.startsWith('+') ? v : `+${v}`)),
   }),
   device: z.object({
@@ -137,7 +148,13 @@ export const registrationSchema = z.object({
 });
 
 export interface NextStep {
-  code: 'declare_address' | 'wait_first_fix' | 'keep_tracking' | 'restore_tracking' | 'declare_again' | 'declare_on_return';
+  code:
+    | 'declare_address'
+    | 'wait_first_fix'
+    | 'keep_tracking'
+    | 'restore_tracking'
+    | 'declare_again'
+    | 'declare_on_return';
   messageRu: string;
   messageEn: string;
 }
@@ -203,7 +220,10 @@ export function mergeBatchResult<T>(
   result: { accepted: number; duplicates: number; rejected: BatchRejection[] },
   batch: SplitBatch<T>,
 ): { accepted: number; duplicates: number; rejected: BatchRejection[] } {
-  const engine = result.rejected.map((r) => ({ index: batch.originalIndex[r.index] ?? r.index, reason: r.reason }));
+  const engine = result.rejected.map((r) => ({
+    index: batch.originalIndex[r.index] ?? r.index,
+    reason: r.reason,
+  }));
   return {
     accepted: result.accepted,
     duplicates: result.duplicates,

@@ -45,7 +45,7 @@ export function isSecureDeployment(env: NodeJS.ProcessEnv = process.env): boolea
   return (env.BETTER_AUTH_URL ?? '').startsWith('https://');
 }
 
-function buildAuth(db: Db) {
+export function createAuth(db: Db) {
   const oidc = readOidcSettings();
   const limits = readLockoutLimits();
   return betterAuth({
@@ -119,7 +119,7 @@ function buildAuth(db: Db) {
   });
 }
 
-export type Auth = ReturnType<typeof buildAuth>;
+export type Auth = ReturnType<typeof createAuth>;
 
 // One instance per process, like the database handle it writes through.
 const authKey = Symbol.for('regwatch.auth');
@@ -127,6 +127,6 @@ type GlobalWithAuth = typeof globalThis & { [authKey]?: Auth };
 
 export function getAuth(): Auth {
   const g = globalThis as GlobalWithAuth;
-  g[authKey] ??= buildAuth(getDb());
+  g[authKey] ??= createAuth(getDb());
   return g[authKey];
 }

@@ -51,20 +51,28 @@ describe('parseOsmAndParams', () => {
     ['ISO with Z', '2026-11-24T07:00:00Z', '2026-11-24T07:00:00.000Z'],
     ['ISO with offset', '2026-11-24T10:00:00+03:00', '2026-11-24T07:00:00.000Z'],
   ])('timestamp as %s', (_label, timestamp, expected) => {
-    const fix = ok(parseOsmAndParams(new URLSearchParams({ id: TOKEN, timestamp, lat: '55.7', lon: '37.6', accuracy: '5' })));
+    const fix = ok(
+      parseOsmAndParams(
+        new URLSearchParams({ id: TOKEN, timestamp, lat: '55.7', lon: '37.6', accuracy: '5' }),
+      ),
+    );
     expect(fix.time.toISOString()).toBe(expected);
   });
 
   it('accepts OsmAnd names: hdop for accuracy, location=lat,lon, heading', () => {
     const fix = ok(
-      parseOsmAndParams(new URLSearchParams('timestamp=1795503600000&location=55.7,37.6&hdop=8&heading=45&charge=true')),
+      parseOsmAndParams(
+        new URLSearchParams('timestamp=1795503600000&location=55.7,37.6&hdop=8&heading=45&charge=true'),
+      ),
     );
     expect([fix.lat, fix.lon, fix.accuracy, fix.heading, fix.charging]).toEqual([55.7, 37.6, 8, 45, true]);
   });
 
   it('treats a negative speed or bearing as unknown', () => {
     const fix = ok(
-      parseOsmAndParams(new URLSearchParams('timestamp=1795503600&lat=55.7&lon=37.6&accuracy=5&speed=-1&bearing=-1')),
+      parseOsmAndParams(
+        new URLSearchParams('timestamp=1795503600&lat=55.7&lon=37.6&accuracy=5&speed=-1&bearing=-1'),
+      ),
     );
     expect(fix.speed).toBeUndefined();
     expect(fix.heading).toBeUndefined();
@@ -103,7 +111,14 @@ describe('parseOsmAndJson (Traccar Client JSON)', () => {
   it('keeps coords.speed in m/s and turns battery.level into a percentage', () => {
     const result = parseOsmAndJson(body);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.fix).toMatchObject({ lat: 55.75, lon: 37.61, accuracy: 9.5, speed: 3.2, heading: 181, altitude: 140 });
+    expect(result.fix).toMatchObject({
+      lat: 55.75,
+      lon: 37.61,
+      accuracy: 9.5,
+      speed: 3.2,
+      heading: 181,
+      altitude: 140,
+    });
     expect(result.fix.battery).toBe(42);
     expect(result.fix.charging).toBe(true);
     expect(result.fix.time.toISOString()).toBe('2026-11-24T07:00:00.000Z');
@@ -112,14 +127,29 @@ describe('parseOsmAndJson (Traccar Client JSON)', () => {
   it('treats speed -1, heading -1 and level -1 as unknown', () => {
     const result = parseOsmAndJson({
       ...body,
-      location: { ...body.location, coords: { ...body.location.coords, speed: -1, heading: -1 }, battery: { level: -1, is_charging: false } },
+      location: {
+        ...body.location,
+        coords: { ...body.location.coords, speed: -1, heading: -1 },
+        battery: { level: -1, is_charging: false },
+      },
     });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect([result.fix.speed, result.fix.heading, result.fix.battery]).toEqual([undefined, undefined, undefined]);
+    expect([result.fix.speed, result.fix.heading, result.fix.battery]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('reads a flat JSON object of OsmAnd keys like a query string (speed in knots)', () => {
-    const result = parseOsmAndJson({ id: TOKEN, timestamp: 1795503600, lat: 55.7, lon: 37.6, accuracy: 5, speed: 2 });
+    const result = parseOsmAndJson({
+      id: TOKEN,
+      timestamp: 1795503600,
+      lat: 55.7,
+      lon: 37.6,
+      accuracy: 5,
+      speed: 2,
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.fix.speed).toBeCloseTo(2 * KNOTS_TO_MPS, 6);
   });
@@ -129,7 +159,10 @@ describe('parseOsmAndJson (Traccar Client JSON)', () => {
     ['latitude out of range', { latitude: -91 }, 'location.coords.latitude'],
     ['negative accuracy', { accuracy: -3 }, 'location.coords.accuracy'],
   ])('rejects %s', (_label, coords, field) => {
-    const result = parseOsmAndJson({ ...body, location: { ...body.location, coords: { ...body.location.coords, ...coords } } });
+    const result = parseOsmAndJson({
+      ...body,
+      location: { ...body.location, coords: { ...body.location.coords, ...coords } },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.field)).toContain(field);
   });

@@ -50,7 +50,11 @@ const PARAM_NAMES: Record<string, string> = {
   charging: 'charge',
 };
 
-function finish(candidate: Record<string, unknown>, errors: FieldIssue[], names: Record<string, string>): OsmAndParse {
+function finish(
+  candidate: Record<string, unknown>,
+  errors: FieldIssue[],
+  names: Record<string, string>,
+): OsmAndParse {
   const parsed = fixSchema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -105,7 +109,9 @@ export function parseOsmAndParams(params: URLSearchParams): OsmAndParse {
     // OsmAnd itself calls the accuracy radius `hdop`.
     accuracy: readNumber(params, 'accuracy', errors) ?? readNumber(params, 'hdop', errors),
     speed: knots === undefined ? undefined : knots * KNOTS_TO_MPS,
-    heading: unknownIfNegative(readNumber(params, 'bearing', errors) ?? readNumber(params, 'heading', errors)),
+    heading: unknownIfNegative(
+      readNumber(params, 'bearing', errors) ?? readNumber(params, 'heading', errors),
+    ),
     altitude: readNumber(params, 'altitude', errors),
     battery: readNumber(params, 'batt', errors),
     charging: readBoolean(params, 'charge', errors),
@@ -159,7 +165,10 @@ export function parseOsmAndJson(body: unknown): OsmAndParse {
   if (!shape.success) {
     return {
       ok: false,
-      errors: shape.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message })),
+      errors: shape.error.issues.map((i) => ({
+        field: i.path.map(String).join('.') || '(body)',
+        message: i.message,
+      })),
     };
   }
   const { location } = shape.data;

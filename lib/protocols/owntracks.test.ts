@@ -26,7 +26,14 @@ describe('parseOwnTracks', () => {
     const result = parseOwnTracks(message);
     if (result.kind !== 'location') throw new Error(JSON.stringify(result));
     expect(result.fix.time.toISOString()).toBe('2026-11-24T07:00:00.000Z');
-    expect(result.fix).toMatchObject({ lat: 55.7558, lon: 37.6173, accuracy: 14, altitude: 152, heading: 270, battery: 63 });
+    expect(result.fix).toMatchObject({
+      lat: 55.7558,
+      lon: 37.6173,
+      accuracy: 14,
+      altitude: 152,
+      heading: 270,
+      battery: 63,
+    });
     expect(result.fix.speed).toBeCloseTo(36 * KMH_TO_MPS, 6);
     expect(result.fix.speed).toBeCloseTo(10, 6);
     expect(result.fix.charging).toBe(false);

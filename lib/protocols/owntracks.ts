@@ -44,7 +44,8 @@ export function chargingFromBatteryStatus(bs: number | null | undefined): boolea
   return undefined;
 }
 
-const unknownIfNegative = (v: number | null | undefined) => (v === null || v === undefined || v < 0 ? undefined : v);
+const unknownIfNegative = (v: number | null | undefined) =>
+  v === null || v === undefined || v < 0 ? undefined : v;
 
 function issues(error: z.ZodError, names: Record<string, string> = {}): FieldIssue[] {
   return error.issues.map((i) => {
@@ -55,7 +56,10 @@ function issues(error: z.ZodError, names: Record<string, string> = {}): FieldIss
 
 export function parseOwnTracks(body: unknown): OwnTracksParse {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return { kind: 'invalid', errors: [{ field: '(body)', message: 'Expected an OwnTracks JSON object with _type' }] };
+    return {
+      kind: 'invalid',
+      errors: [{ field: '(body)', message: 'Expected an OwnTracks JSON object with _type' }],
+    };
   }
   const type = (body as Record<string, unknown>)._type;
   if (typeof type !== 'string') {

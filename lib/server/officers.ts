@@ -2,7 +2,7 @@
 // reset a password. Each change and its audit entry are written in one transaction.
 import 'server-only';
 import crypto from 'node:crypto';
-import { and, asc, count, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import type { Db } from '@/lib/db/client';
 import { officerAccounts, officers, officerSessions } from '@/lib/db/auth-schema';
@@ -129,20 +129,19 @@ export async function updateOfficer(
   if (input.okrugs) assertKnownOkrugs(input.okrugs);
   await db.transaction(async (tx) => {
     const before = await lockOfficer(tx, id);
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (input.name !== undefined && input.name !== before.name) changes.name = { from: null, to: null };
-    if (input.role !== undefined && input.role !== before.role) changes.role = { from: before.role, to: input.role };
+    // Name changes are recorded without the names themselves.
+    const detail: Record<string, unknown> = {};
+    if (input.name !== undefined && input.name !== before.name) detail.name = 'changed';
+    if (input.role !== undefined && input.role !== before.role) detail.role = { from: before.role, to: input.role };
     if (input.okrugs !== undefined && !sameList(input.okrugs, before.okrugs)) {
-      changes.okrugs = { from: before.okrugs, to: input.okrugs };
+      detail.okrugs = { from: before.okrugs, to: input.okrugs };
     }
-    if (changes.role && before.role === 'admin') await assertAnotherAdmin(tx, id, 'change the role of');
-    if (Object.keys(changes).length > 0) {
+    if (detail.role && before.role === 'admin') await assertAnotherAdmin(tx, id, 'change the role of');
+    if (Object.keys(detail).length > 0) {
       await tx
         .update(officers)
         .set({ name: input.name, role: input.role, okrugs: input.okrugs, updatedAt: new Date() })
         .where(eq(officers.id, id));
-      // Name changes are recorded without the names themselves.
-      const detail = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, k === 'name' ? 'changed' : v]));
       await recordAudit(tx, { officer: actor, action: 'account.update', targetType: 'officer', targetId: id, detail });
     }
     if (input.disabled !== undefined && input.disabled !== before.disabled) {
@@ -258,5 +257,3 @@ async function assertAnotherAdmin(tx: Tx, exceptId: string, verb: string) {
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
 }
-
-export const __test = { sql };

@@ -6,7 +6,11 @@ describe('GET /api/health', () => {
   it('reports the database', async () => {
     const res = await api('/api/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', dbReachable: true, database: expect.stringMatching(/^(pglite|postgres)$/) });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      dbReachable: true,
+      database: expect.stringMatching(/^(pglite|postgres)$/),
+    });
   });
 });
 
@@ -24,7 +28,10 @@ describe('POST /api/v1/device/enroll', () => {
   it('links a second device of the same person (citizenship + document) to the same worker', async () => {
     const worker = workerBody({ fullName: 'Aziz Karimov' });
     const first = await enroll(worker);
-    const second = await enroll({ ...worker, documentNumber: ` ${String(worker.documentNumber).toLowerCase()} ` });
+    const second = await enroll({
+      ...worker,
+      documentNumber: ` ${String(worker.documentNumber).toLowerCase()} `,
+    });
     expect(second.deviceId).not.toBe(first.deviceId);
     expect(second.token).not.toBe(first.token);
     expect((await status(second.token)).workerId).toBe((await status(first.token)).workerId);
@@ -38,26 +45,56 @@ describe('POST /api/v1/device/enroll', () => {
       json: { worker: workerBody({ citizenship: 'RU' }), device: { platform: 'android' } },
     });
     const body = await expectProblem(res, 422);
-    for (const country of ['Georgia', 'Kazakhstan', 'Uzbekistan', 'Azerbaijan', 'Moldova', 'Armenia', 'Kyrgyzstan', 'Tajikistan', 'Ukraine']) {
+    for (const country of [
+      'Georgia',
+      'Kazakhstan',
+      'Uzbekistan',
+      'Azerbaijan',
+      'Moldova',
+      'Armenia',
+      'Kyrgyzstan',
+      'Tajikistan',
+      'Ukraine',
+    ]) {
       expect(body.detail).toContain(country);
     }
   });
 
   it('answers 400 naming each missing or wrong field', async () => {
     const res = await api('/api/v1/device/enroll', {
-      json: { worker: { fullName: '', citizenship: 'UZ', birthDate: '14.03.1991', phone: 'call me' }, device: {} },
+      json: {
+        worker: { fullName: '', citizenship: 'UZ', birthDate: '14.03.1991', phone: 'call me' },
+        device: {},
+      },
     });
     const body = await expectProblem(res, 400);
     const fields = (body.errors ?? []).map((e) => e.field);
     expect(fields).toEqual(
-      expect.arrayContaining(['worker.fullName', 'worker.documentNumber', 'worker.birthDate', 'worker.phone', 'device.platform']),
+      expect.arrayContaining([
+        'worker.fullName',
+        'worker.documentNumber',
+        'worker.birthDate',
+        'worker.phone',
+        'device.platform',
+      ]),
     );
   });
 
   it('answers 415, 400 and 413 for a wrong content type, broken JSON and a huge body', async () => {
-    await expectProblem(await api('/api/v1/device/enroll', { method: 'POST', body: 'worker=1', headers: { 'content-type': 'text/plain' } }), 415);
     await expectProblem(
-      await api('/api/v1/device/enroll', { method: 'POST', body: '{"worker":', headers: { 'content-type': 'application/json' } }),
+      await api('/api/v1/device/enroll', {
+        method: 'POST',
+        body: 'worker=1',
+        headers: { 'content-type': 'text/plain' },
+      }),
+      415,
+    );
+    await expectProblem(
+      await api('/api/v1/device/enroll', {
+        method: 'POST',
+        body: '{"worker":',
+        headers: { 'content-type': 'application/json' },
+      }),
       400,
     );
     await expectProblem(await api('/api/v1/device/enroll', { json: { pad: 'x'.repeat(200_000) } }), 413);
@@ -69,7 +106,11 @@ describe('POST /api/v1/device/registrations', () => {
     const { token } = await enroll();
     const registrationId = await declare(token);
     const s = await status(token);
-    expect(s.registration).toMatchObject({ id: registrationId, status: 'pending', address: { text: MOSCOW_HOME.text } });
+    expect(s.registration).toMatchObject({
+      id: registrationId,
+      status: 'pending',
+      address: { text: MOSCOW_HOME.text },
+    });
     expect(s.nextStep.code).toBe('wait_first_fix');
     const again = await api('/api/v1/device/registrations', { token, json: { address: MOSCOW_HOME } });
     await expectProblem(again, 409);
@@ -78,16 +119,24 @@ describe('POST /api/v1/device/registrations', () => {
 
   it('answers 422 for an address outside the region (Tula)', async () => {
     const { token } = await enroll();
-    const res = await api('/api/v1/device/registrations', { token, json: { address: { text: 'Тула, пр. Ленина, 1', ...TULA } } });
+    const res = await api('/api/v1/device/registrations', {
+      token,
+      json: { address: { text: 'Тула, пр. Ленина, 1', ...TULA } },
+    });
     await expectProblem(res, 422);
     expect((await status(token)).registration).toBeNull();
   });
 
   it('answers 400 naming bad coordinates', async () => {
     const { token } = await enroll();
-    const res = await api('/api/v1/device/registrations', { token, json: { address: { text: 'Москва', lat: '55.7', lon: 200 } } });
+    const res = await api('/api/v1/device/registrations', {
+      token,
+      json: { address: { text: 'Москва', lat: '55.7', lon: 200 } },
+    });
     const body = await expectProblem(res, 400);
-    expect((body.errors ?? []).map((e) => e.field)).toEqual(expect.arrayContaining(['address.lat', 'address.lon']));
+    expect((body.errors ?? []).map((e) => e.field)).toEqual(
+      expect.arrayContaining(['address.lat', 'address.lon']),
+    );
   });
 });
 
@@ -106,7 +155,11 @@ describe('device authentication', () => {
       ['/api/v1/device/events', 'POST'],
       ['/api/v1/device/registrations', 'POST'],
     ] as const) {
-      const res = await api(path, { method, headers: { ...headers, 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+      const res = await api(path, {
+        method,
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: method === 'POST' ? '{}' : undefined,
+      });
       await expectProblem(res, 401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
     }

@@ -12,7 +12,13 @@ describe('POST /api/v1/device/positions', () => {
       fixAt(t),
       { ...fixAt(new Date(t.getTime() + 1_000)), lat: 'NaN' },
       { ...fixAt(new Date(t.getTime() + 2_000)), lat: 95 },
-      fixAt(new Date(t.getTime() + 3_000), MOSCOW, { speed: 1.5, heading: 90, altitude: 150, provider: 'gps', mock: false }),
+      fixAt(new Date(t.getTime() + 3_000), MOSCOW, {
+        speed: 1.5,
+        heading: 90,
+        altitude: 150,
+        provider: 'gps',
+        mock: false,
+      }),
       { lat: 55.75, lon: 37.62, accuracy: 10 },
       { ...fixAt(new Date(t.getTime() + 5_000)), accuracy: -1 },
       'not a fix',
@@ -57,7 +63,10 @@ describe('POST /api/v1/device/positions', () => {
     const { token } = await enroll();
     const base = minutesAgo(120).getTime();
     const positions = Array.from({ length: 501 }, (_, i) => fixAt(new Date(base + i * 1000)));
-    const body = await expectProblem(await api('/api/v1/device/positions', { token, json: { positions } }), 413);
+    const body = await expectProblem(
+      await api('/api/v1/device/positions', { token, json: { positions } }),
+      413,
+    );
     expect(body.detail).toMatch(/split|smaller/i);
     // 500 is still fine.
     expect((await sendFixes(token, positions.slice(0, 500))).accepted).toBe(500);
@@ -126,18 +135,27 @@ describe('POST /api/v1/device/events', () => {
     ];
     const res = await api('/api/v1/device/events', { token, json: { events } });
     expect(res.status).toBe(200);
-    const first = (await res.json()) as { accepted: number; duplicates: number; rejected: { index: number; reason: string }[] };
+    const first = (await res.json()) as {
+      accepted: number;
+      duplicates: number;
+      rejected: { index: number; reason: string }[];
+    };
     expect(first.accepted).toBe(3);
     expect(first.rejected.map((r) => r.index)).toEqual([1, 3]);
     expect(first.rejected[0]?.reason).toMatch(/type/);
-    const again = (await (await api('/api/v1/device/events', { token, json: { events } })).json()) as typeof first;
+    const again = (await (
+      await api('/api/v1/device/events', { token, json: { events } })
+    ).json()) as typeof first;
     expect(again).toMatchObject({ accepted: 0, duplicates: 3 });
   });
 
   it('answers 400 for a body without events and 413 for 501 events', async () => {
     const { token } = await enroll();
     await expectProblem(await api('/api/v1/device/events', { token, json: { events: {} } }), 400);
-    const many = Array.from({ length: 501 }, (_, i) => ({ time: new Date(Date.now() - i * 1000).toISOString(), type: 'boot' }));
+    const many = Array.from({ length: 501 }, (_, i) => ({
+      time: new Date(Date.now() - i * 1000).toISOString(),
+      type: 'boot',
+    }));
     await expectProblem(await api('/api/v1/device/events', { token, json: { events: many } }), 413);
   });
 });

@@ -39,7 +39,9 @@ async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -52,7 +54,8 @@ function withDatabase(url: string, name: string): string {
 
 async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;
-  if (!base) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (e.g. $(scripts/pg-private.sh start)).');
+  if (!base)
+    throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (e.g. $(scripts/pg-private.sh start)).');
   const name = `regwatch_it_${Date.now().toString(36)}_${process.pid}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   try {
@@ -95,7 +98,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, logFile: stri
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`The server did not answer /api/health within ${STARTUP_TIMEOUT_MS} ms. Server log:\n${tail(logFile)}`);
+  throw new Error(
+    `The server did not answer /api/health within ${STARTUP_TIMEOUT_MS} ms. Server log:\n${tail(logFile)}`,
+  );
 }
 
 function stopGroup(child: ChildProcess): Promise<void> {
@@ -158,12 +163,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const logFile = path.join(os.tmpdir(), `regwatch-it-${kind}-${port}.log`);
   const out = fs.openSync(logFile, 'w');
   // Its own process group, so teardown can stop next and everything it spawned with one signal.
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: ['ignore', out, out],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      env,
+      detached: true,
+      stdio: ['ignore', out, out],
+    },
+  );
   fs.closeSync(out);
   log(`next start (${kind}) pid ${child.pid} on ${baseUrl}; log ${logFile}`);
 

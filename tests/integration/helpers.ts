@@ -10,7 +10,10 @@ export function url(path: string): string {
   return `${inject('baseUrl')}${path}`;
 }
 
-export async function api(path: string, init: RequestInit & { token?: string; json?: unknown } = {}): Promise<Response> {
+export async function api(
+  path: string,
+  init: RequestInit & { token?: string; json?: unknown } = {},
+): Promise<Response> {
   const { token, json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);
@@ -44,7 +47,9 @@ export interface Enrolled {
 }
 
 export async function enroll(worker: Record<string, unknown> = workerBody()): Promise<Enrolled> {
-  const res = await api('/api/v1/device/enroll', { json: { worker, device: { platform: 'android', model: 'Pixel 7' } } });
+  const res = await api('/api/v1/device/enroll', {
+    json: { worker, device: { platform: 'android', model: 'Pixel 7' } },
+  });
   expect(res.status).toBe(201);
   const body: unknown = await res.json();
   expect(body).toMatchObject({ deviceId: expect.any(String), token: expect.any(String) });
@@ -60,20 +65,43 @@ export async function declare(token: string, address = MOSCOW_HOME): Promise<str
 }
 
 export function fixAt(time: Date, where = MOSCOW, extra: Record<string, unknown> = {}) {
-  return { time: time.toISOString(), lat: where.lat, lon: where.lon, accuracy: 12, battery: 80, charging: false, ...extra };
+  return {
+    time: time.toISOString(),
+    lat: where.lat,
+    lon: where.lon,
+    accuracy: 12,
+    battery: 80,
+    charging: false,
+    ...extra,
+  };
 }
 
 export async function sendFixes(token: string, positions: unknown[]) {
   const res = await api('/api/v1/device/positions', { token, json: { positions } });
   expect(res.status).toBe(200);
-  return (await res.json()) as { accepted: number; duplicates: number; rejected: { index: number; reason: string }[] };
+  return (await res.json()) as {
+    accepted: number;
+    duplicates: number;
+    rejected: { index: number; reason: string }[];
+  };
 }
 
 export interface DeviceStatus {
   workerId: string;
-  registration: { id: string; status: string; since: string; address: { text: string; lat: number; lon: number } } | null;
+  registration: {
+    id: string;
+    status: string;
+    since: string;
+    address: { text: string; lat: number; lon: number };
+  } | null;
   openLapse: { id: string; kind: string; startedAt: string } | null;
-  lastLapse: { id: string; kind: string; startedAt: string; endedAt: string | null; causedCancellation: boolean } | null;
+  lastLapse: {
+    id: string;
+    kind: string;
+    startedAt: string;
+    endedAt: string | null;
+    causedCancellation: boolean;
+  } | null;
   lastFixAt: string | null;
   nextStep: { code: string; messageRu: string; messageEn: string };
 }
@@ -106,7 +134,12 @@ export async function expectProblem(res: Response, status: number) {
     detail: string;
     errors?: { field: string; message: string }[];
   };
-  expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
+  expect(body).toMatchObject({
+    type: expect.any(String),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+  });
   expect(body.detail.length).toBeGreaterThan(10);
   expect(JSON.stringify(body)).not.toMatch(/at .+\.(js|ts):\d+/); // no stack traces
   return body;

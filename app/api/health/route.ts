@@ -12,7 +12,10 @@ export async function GET(): Promise<Response> {
   try {
     database = getHandle().kind;
     await getDb().execute(sql`SELECT 1`);
-    return Response.json({ status: 'ok', database, dbReachable: true, time }, { headers: { 'cache-control': 'no-store' } });
+    return Response.json(
+      { status: 'ok', database, dbReachable: true, time },
+      { headers: { 'cache-control': 'no-store' } },
+    );
   } catch (error) {
     console.error(`[health] database unreachable: ${error instanceof Error ? error.name : typeof error}`);
     return problem(503, 'The database cannot be reached; the service cannot accept data right now.', {

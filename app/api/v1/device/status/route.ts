@@ -10,7 +10,9 @@ export async function GET(req: Request): Promise<Response> {
   try {
     const db = getDb();
     const device = await authenticateDevice(db, req);
-    return Response.json(await readDeviceStatus(db, device.workerId), { headers: { 'cache-control': 'no-store' } });
+    return Response.json(await readDeviceStatus(db, device.workerId), {
+      headers: { 'cache-control': 'no-store' },
+    });
   } catch (error) {
     return deviceErrorResponse(error);
   }

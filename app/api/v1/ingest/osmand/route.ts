@@ -1,6 +1,11 @@
 // GET|POST /api/v1/ingest/osmand - one fix in the OsmAnd protocol (Traccar Client): query string, form body or JSON
 import { getDb } from '@/lib/db/client';
-import { extractOsmAndToken, parseOsmAndJson, parseOsmAndParams, type OsmAndParse } from '@/lib/protocols/osmand';
+import {
+  extractOsmAndToken,
+  parseOsmAndJson,
+  parseOsmAndParams,
+  type OsmAndParse,
+} from '@/lib/protocols/osmand';
 import { isJsonContentType, readJson, readTextBody } from '@/lib/server/body';
 import { deviceErrorResponse, requireDeviceByToken, unauthorized } from '@/lib/server/device-auth';
 import { ingestPositions } from '@/lib/server/ingest';
@@ -15,7 +20,10 @@ async function readRequest(req: Request): Promise<{ token: string | null; parse:
   const query = new URL(req.url).searchParams;
   if (req.method === 'POST' && isJsonContentType(req)) {
     const body = await readJson(req, MAX_BODY_BYTES);
-    return { token: extractOsmAndToken(body) ?? extractOsmAndToken(query), parse: () => parseOsmAndJson(body) };
+    return {
+      token: extractOsmAndToken(body) ?? extractOsmAndToken(query),
+      parse: () => parseOsmAndJson(body),
+    };
   }
   // Traccar reads the query string and falls back to the body; merging both accepts either.
   const params = new URLSearchParams(req.method === 'POST' ? await readTextBody(req, MAX_BODY_BYTES) : '');
@@ -27,16 +35,21 @@ async function handle(req: Request): Promise<Response> {
   try {
     const db = getDb();
     const { token, parse } = await readRequest(req);
-    if (!token) throw unauthorized('Set the device identifier (id) in the tracker app to the token from enrollment.');
+    if (!token)
+      throw unauthorized('Set the device identifier (id) in the tracker app to the token from enrollment.');
     const device = await requireDeviceByToken(db, token);
     const parsed = parse();
     if (!parsed.ok) {
       const first = parsed.errors[0];
-      throw new HttpError(400, `The fix is not valid: ${first ? `${first.field}: ${first.message}` : 'see errors'}.`, {
-        type: 'https://regwatch.example/problems/validation',
-        title: 'Validation failed',
-        errors: parsed.errors,
-      });
+      throw new HttpError(
+        400,
+        `The fix is not valid: ${first ? `${first.field}: ${first.message}` : 'see errors'}.`,
+        {
+          type: 'https://regwatch.example/problems/validation',
+          title: 'Validation failed',
+          errors: parsed.errors,
+        },
+      );
     }
     const result = await ingestPositions(db, device, [parsed.fix]);
     // Traccar Client retries anything but 200 forever, so a fix the engine refuses (too old, say) is

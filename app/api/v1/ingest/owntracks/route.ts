@@ -19,7 +19,11 @@ export async function POST(req: Request): Promise<Response> {
       throw new HttpError(
         400,
         `The OwnTracks message is not valid: ${first ? `${first.field}: ${first.message}` : 'see errors'}.`,
-        { type: 'https://regwatch.example/problems/validation', title: 'Validation failed', errors: parsed.errors },
+        {
+          type: 'https://regwatch.example/problems/validation',
+          title: 'Validation failed',
+          errors: parsed.errors,
+        },
       );
     }
     if (parsed.kind === 'location') await ingestPositions(db, device, [parsed.fix]);
