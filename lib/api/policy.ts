@@ -41,8 +41,7 @@ export const policyUpdateSchema = z
     retentionDays: bounded('retentionDays').optional(),
     note: z.string().trim().max(2000).optional(),
   })
-  .strict()
-  .describe('Fields left out keep their current value.');
+  .describe('Fields left out keep their current value; read-only fields (version, createdAt…) are ignored.');
 export type PolicyUpdate = z.infer<typeof policyUpdateSchema>;
 
 export const SIMULATE_MAX_DAYS = 14;

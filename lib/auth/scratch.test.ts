@@ -27,4 +27,4 @@ test('scratch', async () => {
   const rows = await client.query('select action, actor_id, detail from audit_log');
   console.log(rows.rows);
   expect(good.status).toBe(200);
-});
+}, 60000);

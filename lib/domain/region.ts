@@ -95,3 +95,12 @@ export function pickWeighted(weights: Readonly<Record<string, number>>, rng: () 
 export function listDistrictWeights(pack: RegionPack): Record<string, number> {
   return Object.fromEntries(pack.districts.map((d) => [d.id, d.weight]));
 }
+
+// The city and oblast borders come from different extracts and leave slivers of up to ~330 m
+// between them; a fix there, or one whose own accuracy reaches back inside, has not left the region.
+export const BORDER_TOLERANCE_M = 400;
+
+export function hasClearlyLeftRegion(pack: RegionPack, lat: number, lon: number, accuracyM = 0): boolean {
+  if (locatePoint(pack, lat, lon).inRegion) return false;
+  return measureDistanceOutsideRegionMeters(pack, lat, lon) > Math.max(BORDER_TOLERANCE_M, accuracyM);
+}

@@ -9,13 +9,14 @@ import { HttpError } from './problem';
 
 // Russian passport (ICAO 9303) romanisation, plus the letters of the Ukrainian and Central Asian
 // Cyrillic alphabets, so officers can search a Cyrillic-only name in Latin as well.
+// prettier-ignore
 const CYRILLIC_TO_LATIN: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k',
   л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
   ч: 'ch', ш: 'sh', щ: 'shch', ъ: 'ie', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
   і: 'i', ї: 'i', є: 'ie', ґ: 'g', ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h',
   ў: 'u', ҳ: 'kh', ҷ: 'j', ӣ: 'i', ӯ: 'u',
-}; // prettier-ignore
+};
 
 export function hasCyrillic(text: string): boolean {
   return /\p{Script=Cyrillic}/u.test(text);

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import { dayKey, ensurePartitionsForDays } from '@/lib/db/partitions';
 import { applyDeviceEvent, applyFix, type Effect, type WorkerState } from '@/lib/domain/lifecycle';
-import { locatePoint } from '@/lib/domain/region';
+import { hasClearlyLeftRegion } from '@/lib/domain/region';
 import {
   DEVICE_EVENT_TYPES,
   type DeviceEvent,
@@ -137,7 +137,6 @@ export async function ingestPositions(
         let current = state;
         const all: Effect[] = [];
         for (const fix of fresh) {
-          const where = locatePoint(pack, fix.lat, fix.lon);
           const step = applyFix(
             current,
             {
@@ -148,7 +147,7 @@ export async function ingestPositions(
               battery: fix.battery ?? null,
               charging: fix.charging ?? null,
               mock: fix.mock ?? false,
-              inRegion: where.inRegion,
+              inRegion: !hasClearlyLeftRegion(pack, fix.lat, fix.lon, fix.accuracy),
             },
             policy,
             () => crypto.randomUUID(),

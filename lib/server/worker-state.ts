@@ -118,6 +118,7 @@ export async function buildExplainer(
         ? { nameRu: near.station.nameRu, nameEn: near.station.nameEn, distanceM: near.distanceM }
         : null,
       lowBatteryPercent: policy.lowBatteryPercent,
+      regionName: { ru: pack.nameRu, en: pack.nameEn },
     });
   };
 }

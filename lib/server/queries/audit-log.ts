@@ -1,0 +1,114 @@
+// Reading the audit log (auditor, admin), newest first, keyset-paginated by id.
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { type Db, queryRows } from '@/lib/db/client';
+import type { AuditEntry, AuditParams } from '@/lib/api/audit';
+import { decodeCursor, encodeCursor } from './cursor';
+import { escapeLike } from './search';
+import { toIso, toNumber } from './values';
+
+export type AuditFiltersParsed = Pick<AuditParams, 'actor' | 'worker' | 'action' | 'from' | 'to'>;
+
+export function buildAuditWhere(f: AuditFiltersParsed): SQL {
+  const parts: SQL[] = [sql`TRUE`];
+  if (f.actor) parts.push(sql`(a.actor_id = ${f.actor} OR lower(a.actor_name) = lower(${f.actor}))`);
+  if (f.worker) parts.push(sql`a.worker_id = ${f.worker}::uuid`);
+  if (f.action) {
+    parts.push(
+      f.action.endsWith('*')
+        ? sql`a.action LIKE ${`${escapeLike(f.action.slice(0, -1))}%`}`
+        : sql`a.action = ${f.action}`,
+    );
+  }
+  if (f.from) parts.push(sql`a.at >= ${f.from.toISOString()}::timestamptz`);
+  if (f.to) parts.push(sql`a.at < ${f.to.toISOString()}::timestamptz`);
+  return sql.join(parts, sql` AND `);
+}
+
+interface AuditRow {
+  id: unknown;
+  at: unknown;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  worker_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  reason: string | null;
+  detail: unknown;
+}
+
+function toEntry(r: AuditRow): AuditEntry {
+  const detail = typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail;
+  return {
+    id: toNumber(r.id),
+    at: toIso(r.at),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    action: r.action,
+    workerId: r.worker_id,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    reason: r.reason,
+    detail: detail && typeof detail === 'object' && !Array.isArray(detail) ? detail : null,
+  };
+}
+
+export async function selectAuditPage(
+  db: Db,
+  filters: AuditFiltersParsed,
+  afterId: number | null,
+  limit: number,
+): Promise<AuditEntry[]> {
+  const rows = await queryRows<AuditRow>(
+    db,
+    sql`SELECT a.id, a.at, a.actor_id, a.actor_name, a.actor_role, a.action, a.worker_id, a.target_type,
+          a.target_id, a.reason, a.detail
+        FROM audit_log a WHERE ${buildAuditWhere(filters)} AND ${afterId === null ? sql`TRUE` : sql`a.id < ${afterId}`}
+        ORDER BY a.id DESC LIMIT ${limit}`,
+  );
+  return rows.map(toEntry);
+}
+
+export async function listAudit(
+  db: Db,
+  params: AuditFiltersParsed & Pick<AuditParams, 'cursor' | 'limit'>,
+): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  const after = decodeCursor(params.cursor, ['number']);
+  const rows = await selectAuditPage(db, params, after ? Number(after[0]) : null, params.limit + 1);
+  const items = rows.slice(0, params.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > params.limit && last ? encodeCursor([last.id]) : null };
+}
+
+export const AUDIT_CSV_HEADER = [
+  'id',
+  'at',
+  'actorId',
+  'actorName',
+  'actorRole',
+  'action',
+  'workerId',
+  'targetType',
+  'targetId',
+  'reason',
+  'detail',
+] as const;
+
+export function auditCsvRow(e: AuditEntry): (string | number | null)[] {
+  return [
+    e.id,
+    e.at,
+    e.actorId,
+    e.actorName,
+    e.actorRole,
+    e.action,
+    e.workerId,
+    e.targetType,
+    e.targetId,
+    e.reason,
+    e.detail ? JSON.stringify(e.detail) : null,
+  ];
+}

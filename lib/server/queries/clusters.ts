@@ -1,0 +1,180 @@
+// Map clusters computed in SQL for one viewport. Not audited per call: the answer holds worker ids,
+// statuses and approximate positions of groups only, no names, documents or addresses; opening a
+// worker from the map goes through GET /workers/{id}, which is audited.
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { type Db, queryRows } from '@/lib/db/client';
+import { lapseKindSchema, workerStatusSchema } from '@/lib/api/enums';
+import type { ClusterFeature, ClustersParams, ClustersResponse } from '@/lib/api/map';
+import type { OfficerContext } from '../officer-context';
+import { anyOf, okrugFilter } from '../scope';
+import { type Grid, gridForZoom, MAX_FEATURES, roundCoord, SINGLES_ZOOM } from './grid';
+import { toNumber } from './values';
+
+const STATUSES = ['pending', 'active', 'interrupted', 'cancelled', 'ended'] as const;
+const KINDS = ['signal_lost', 'location_disabled', 'device_off', 'mock_location', 'left_region'] as const;
+const HEAT_DEFAULT_DAYS = 7;
+
+interface Source {
+  lon: SQL;
+  lat: SQL;
+  where: SQL;
+}
+
+function workerSource(officer: OfficerContext, p: ClustersParams): Source {
+  const lapses = p.layer === 'lapses';
+  const lon = lapses ? sql`last_lon` : sql`declared_lon`;
+  const lat = lapses ? sql`last_lat` : sql`declared_lat`;
+  const { west, south, east, north } = p.bbox;
+  return {
+    lon,
+    lat,
+    where: sql.join(
+      [
+        sql`${lon} BETWEEN ${west} AND ${east} AND ${lat} BETWEEN ${south} AND ${north}`,
+        lapses ? sql`open_lapse_id IS NOT NULL` : sql`status <> 'none'`,
+        okrugFilter(officer, sql`okrug`, p.okrug),
+        anyOf(sql`status`, p.status),
+        anyOf(sql`citizenship`, p.citizenship),
+        lapses ? anyOf(sql`open_lapse_kind`, p.kind) : sql`TRUE`,
+      ],
+      sql` AND `,
+    ),
+  };
+}
+
+interface CellRow extends Record<string, unknown> {
+  n: number;
+  lon: number;
+  lat: number;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+  wid: string | null;
+  st: string | null;
+  kind: string | null;
+  lid: string | null;
+}
+
+function point(lon: unknown, lat: unknown) {
+  return { type: 'Point' as const, coordinates: [roundCoord(toNumber(lon)), roundCoord(toNumber(lat))] as [number, number] };
+}
+
+function singleFeature(lon: unknown, lat: unknown, wid: string, st: unknown, kind: unknown, lid: string | null): ClusterFeature {
+  return {
+    type: 'Feature',
+    geometry: point(lon, lat),
+    properties: {
+      cluster: false,
+      workerId: wid,
+      status: workerStatusSchema.parse(st),
+      openLapseKind: lapseKindSchema.nullable().parse(kind ?? null),
+      lapseId: lid,
+    },
+  };
+}
+
+async function clusterWorkers(db: Db, source: Source, grid: Grid, withKinds: boolean): Promise<CellRow[]> {
+  const statusCols = STATUSES.map((s) => sql`count(*) FILTER (WHERE status = ${s})::int AS ${sql.raw(`s_${s}`)}`);
+  const kindCols = withKinds ? KINDS.map((k) => sql`, count(*) FILTER (WHERE open_lapse_kind = ${k})::int AS ${sql.raw(`k_${k}`)}`) : [];
+  return queryRows<CellRow>(
+    db,
+    sql`SELECT floor(${source.lon} / ${grid.cellLon})::int AS cx, floor(${source.lat} / ${grid.cellLat})::int AS cy,
+          count(*)::int AS n, ${sql.join(statusCols, sql`, `)} ${sql.join(kindCols, sql``)},
+          avg(${source.lon}) AS lon, avg(${source.lat}) AS lat, min(${source.lon}) AS min_lon, min(${source.lat}) AS min_lat,
+          max(${source.lon}) AS max_lon, max(${source.lat}) AS max_lat, min(worker_id::text) AS wid, min(status) AS st,
+          min(open_lapse_kind) AS kind, min(open_lapse_id::text) AS lid
+        FROM worker_status WHERE ${source.where}
+        GROUP BY 1, 2 ORDER BY n DESC LIMIT ${MAX_FEATURES + 1}`,
+  );
+}
+
+function cellToFeature(row: CellRow, withKinds: boolean): ClusterFeature {
+  if (toNumber(row.n) === 1 && row.wid) return singleFeature(row.lon, row.lat, row.wid, row.st, row.kind, row.lid);
+  const counts = { pending: 0, active: 0, interrupted: 0, cancelled: 0, ended: 0 };
+  for (const s of STATUSES) counts[s] = toNumber(row[`s_${s}`] ?? 0);
+  const kinds: Record<string, number> = {};
+  if (withKinds) for (const k of KINDS) kinds[k] = toNumber(row[`k_${k}`] ?? 0);
+  return {
+    type: 'Feature',
+    geometry: point(row.lon, row.lat),
+    properties: {
+      cluster: true,
+      count: toNumber(row.n),
+      counts,
+      bbox: [
+        roundCoord(toNumber(row.min_lon)),
+        roundCoord(toNumber(row.min_lat)),
+        roundCoord(toNumber(row.max_lon)),
+        roundCoord(toNumber(row.max_lat)),
+      ],
+      ...(withKinds ? { kinds } : {}),
+    },
+  };
+}
+
+async function workerLayer(db: Db, officer: OfficerContext, p: ClustersParams, grid: Grid): Promise<ClustersResponse> {
+  const source = workerSource(officer, p);
+  const withKinds = p.layer === 'lapses';
+  const base = { type: 'FeatureCollection' as const, layer: p.layer, zoom: p.zoom, cellDegrees: grid.cellLon };
+  if (p.zoom >= SINGLES_ZOOM) {
+    const rows = await queryRows<{ worker_id: string; lon: number; lat: number; status: string; kind: string | null; lid: string | null }>(
+      db,
+      sql`SELECT worker_id, ${source.lon} AS lon, ${source.lat} AS lat, status, open_lapse_kind AS kind, open_lapse_id::text AS lid
+          FROM worker_status WHERE ${source.where} LIMIT ${MAX_FEATURES + 1}`,
+    );
+    if (rows.length <= MAX_FEATURES) {
+      const features = rows.map((r) => singleFeature(r.lon, r.lat, r.worker_id, r.status, r.kind, r.lid));
+      return { ...base, features, total: rows.length, truncated: false };
+    }
+  }
+  const cells = await clusterWorkers(db, source, grid, withKinds);
+  const kept = cells.slice(0, MAX_FEATURES);
+  return {
+    ...base,
+    features: kept.map((c) => cellToFeature(c, withKinds)),
+    total: kept.reduce((sum, c) => sum + toNumber(c.n), 0),
+    truncated: cells.length > MAX_FEATURES,
+  };
+}
+
+/** Lapse density: lapses that started in the period, counted per cell at their last known fix. */
+async function heatLayer(db: Db, officer: OfficerContext, p: ClustersParams, grid: Grid): Promise<ClustersResponse> {
+  const to = p.to ?? new Date();
+  const from = p.from ?? new Date(to.getTime() - HEAT_DEFAULT_DAYS * 86_400_000);
+  const { west, south, east, north } = p.bbox;
+  const rows = await queryRows<{ n: number; lon: number; lat: number }>(
+    db,
+    sql`SELECT floor(l.last_fix_lon / ${grid.cellLon})::int AS cx, floor(l.last_fix_lat / ${grid.cellLat})::int AS cy,
+          count(*)::int AS n, avg(l.last_fix_lon) AS lon, avg(l.last_fix_lat) AS lat
+        FROM lapses l
+        WHERE l.voided_at IS NULL AND l.started_at >= ${from.toISOString()}::timestamptz
+          AND l.started_at < ${to.toISOString()}::timestamptz
+          AND l.last_fix_lon BETWEEN ${west} AND ${east} AND l.last_fix_lat BETWEEN ${south} AND ${north}
+          AND ${okrugFilter(officer, sql`l.okrug`, p.okrug)}
+          AND ${anyOf(sql`l.kind`, p.kind)} AND ${anyOf(sql`l.citizenship`, p.citizenship)}
+        GROUP BY 1, 2 ORDER BY n DESC LIMIT ${MAX_FEATURES + 1}`,
+  );
+  const kept = rows.slice(0, MAX_FEATURES);
+  const max = kept.reduce((m, r) => Math.max(m, toNumber(r.n)), 0);
+  return {
+    type: 'FeatureCollection',
+    layer: 'heat',
+    zoom: p.zoom,
+    cellDegrees: grid.cellLon,
+    features: kept.map((r) => ({
+      type: 'Feature',
+      geometry: point(r.lon, r.lat),
+      properties: { heat: true, count: toNumber(r.n), weight: max ? Math.round((toNumber(r.n) / max) * 1000) / 1000 : 0 },
+    })),
+    total: kept.reduce((sum, r) => sum + toNumber(r.n), 0),
+    truncated: rows.length > MAX_FEATURES,
+  };
+}
+
+export async function readClusters(db: Db, officer: OfficerContext, p: ClustersParams): Promise<ClustersResponse> {
+  const centerLat = (p.bbox.south + p.bbox.north) / 2;
+  if (p.layer === 'heat') return heatLayer(db, officer, p, gridForZoom(p.zoom, centerLat, 32));
+  return workerLayer(db, officer, p, gridForZoom(p.zoom, centerLat));
+}
