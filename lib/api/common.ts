@@ -53,7 +53,16 @@ export const idList = z
       .map((s) => s.trim())
       .filter(Boolean),
   )
-  .pipe(z.array(z.string().max(40).regex(/^[A-Za-z0-9_-]+$/, 'Use district ids such as TsAO or ZAO.')).max(50))
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .max(40)
+          .regex(/^[A-Za-z0-9_-]+$/, 'Use district ids such as TsAO or ZAO.'),
+      )
+      .max(50),
+  )
   .describe('comma-separated list of okrug ids (TsAO, SAO, …)');
 
 export const uuidParam = z.uuid({ message: 'Not a valid id (UUID expected).' });

@@ -1,7 +1,17 @@
 // Lapses: the review queue, one lapse's evidence, and the review decision.
 import { z } from 'zod';
 import { CITIZENSHIPS, LAPSE_KINDS, LIKELY_CAUSES } from '@/lib/domain/types';
-import { cursorParam, enumList, formatParam, idList, instant, isoTime, limitParam, nullableIsoTime, pageOf } from './common';
+import {
+  cursorParam,
+  enumList,
+  formatParam,
+  idList,
+  instant,
+  isoTime,
+  limitParam,
+  nullableIsoTime,
+  pageOf,
+} from './common';
 import {
   lapseKindSchema,
   likelyCauseSchema,
@@ -14,7 +24,10 @@ export const LAPSE_STATES = ['open', 'unreviewed', 'reviewed', 'voided'] as cons
 export const LAPSE_SORTS = ['-startedAt', 'startedAt', '-duration', 'duration'] as const;
 
 export const lapsesParamsSchema = z.object({
-  state: z.enum(LAPSE_STATES).optional().describe('open: not ended; unreviewed / reviewed; voided lapses only with state=voided'),
+  state: z
+    .enum(LAPSE_STATES)
+    .optional()
+    .describe('open: not ended; unreviewed / reviewed; voided lapses only with state=voided'),
   kind: enumList(LAPSE_KINDS).optional(),
   cause: enumList(LIKELY_CAUSES).optional(),
   citizenship: enumList(CITIZENSHIPS).optional(),

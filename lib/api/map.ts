@@ -14,9 +14,12 @@ const bboxParam = z
     z
       .array(z.number().finite())
       .length(4, 'bbox needs four numbers: west,south,east,north.')
-      .refine(([w = 0, s = 0, e = 0, n = 0]) => w >= -180 && e <= 180 && s >= -90 && n <= 90 && w < e && s < n, {
-        message: 'bbox must be west,south,east,north with west < east and south < north.',
-      }),
+      .refine(
+        ([w = 0, s = 0, e = 0, n = 0]) => w >= -180 && e <= 180 && s >= -90 && n <= 90 && w < e && s < n,
+        {
+          message: 'bbox must be west,south,east,north with west < east and south < north.',
+        },
+      ),
   )
   .transform(([w = 0, s = 0, e = 0, n = 0]) => ({ west: w, south: s, east: e, north: n }));
 
@@ -89,4 +92,6 @@ export const clustersResponseSchema = z.object({
 export type ClustersResponse = z.infer<typeof clustersResponseSchema>;
 
 /** Basemap GeoJSON (districts, region outline): loosely typed, drawn as is. */
-export const geoJsonSchema = z.object({ type: z.string(), features: z.array(z.unknown()).optional() }).loose();
+export const geoJsonSchema = z
+  .object({ type: z.string(), features: z.array(z.unknown()).optional() })
+  .loose();

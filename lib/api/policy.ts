@@ -65,8 +65,14 @@ export const simulationOutcomeSchema = z.object({
   workersAffected: z.number().int(),
 });
 export const simulateResultSchema = z.object({
-  given: simulationOutcomeSchema.extend({ lapseAfterSeconds: z.number().int(), graceSeconds: z.number().int() }),
-  current: simulationOutcomeSchema.extend({ lapseAfterSeconds: z.number().int(), graceSeconds: z.number().int() }),
+  given: simulationOutcomeSchema.extend({
+    lapseAfterSeconds: z.number().int(),
+    graceSeconds: z.number().int(),
+  }),
+  current: simulationOutcomeSchema.extend({
+    lapseAfterSeconds: z.number().int(),
+    graceSeconds: z.number().int(),
+  }),
   from: isoTime,
   to: isoTime,
   workersConsidered: z.number().int(),

@@ -5,16 +5,23 @@ import { toSearchParams } from './common';
 import { apiFetch, type ApiContext } from './fetch';
 import { auditPageSchema, type AuditFilters } from './audit';
 import { clustersResponseSchema, geoJsonSchema, type ClustersFilters } from './map';
-import { lapseDetailSchema, lapseItemSchema, lapsesPageSchema, type LapsesFilters, type ReviewBody } from './lapses';
 import {
-  policySchema,
-  simulateResultSchema,
-  type PolicyUpdate,
-  type SimulateBody,
-} from './policy';
+  lapseDetailSchema,
+  lapseItemSchema,
+  lapsesPageSchema,
+  type LapsesFilters,
+  type ReviewBody,
+} from './lapses';
+import { policySchema, simulateResultSchema, type PolicyUpdate, type SimulateBody } from './policy';
 import { reinstateResultSchema, type ReinstateBody } from './registrations';
 import { lapseStatsSchema, summarySchema, type LapseStatsFilters } from './stats';
-import { traceSchema, workerDetailSchema, workersPageSchema, type TraceFilters, type WorkersFilters } from './workers';
+import {
+  traceSchema,
+  workerDetailSchema,
+  workersPageSchema,
+  type TraceFilters,
+  type WorkersFilters,
+} from './workers';
 
 export const queryKeys = {
   workers: (filters: WorkersFilters) => ['workers', 'list', filters] as const,
@@ -47,7 +54,8 @@ export function workersCsvUrl(filters: WorkersFilters = {}): string {
 export function workerQuery(id: string, ctx?: ApiContext) {
   return queryOptions({
     queryKey: queryKeys.worker(id),
-    queryFn: ({ signal }) => apiFetch(`/api/v1/workers/${encodeURIComponent(id)}`, workerDetailSchema, { ctx, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch(`/api/v1/workers/${encodeURIComponent(id)}`, workerDetailSchema, { ctx, signal }),
   });
 }
 
@@ -82,7 +90,8 @@ export function lapsesCsvUrl(filters: LapsesFilters = {}): string {
 export function lapseQuery(id: string, ctx?: ApiContext) {
   return queryOptions({
     queryKey: queryKeys.lapse(id),
-    queryFn: ({ signal }) => apiFetch(`/api/v1/lapses/${encodeURIComponent(id)}`, lapseDetailSchema, { ctx, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch(`/api/v1/lapses/${encodeURIComponent(id)}`, lapseDetailSchema, { ctx, signal }),
   });
 }
 
@@ -126,7 +135,11 @@ export function clustersQuery(params: ClustersFilters, ctx?: ApiContext) {
   return queryOptions({
     queryKey: queryKeys.clusters(params),
     queryFn: ({ signal }) =>
-      apiFetch('/api/v1/map/clusters', clustersResponseSchema, { search: toSearchParams(params), ctx, signal }),
+      apiFetch('/api/v1/map/clusters', clustersResponseSchema, {
+        search: toSearchParams(params),
+        ctx,
+        signal,
+      }),
     // Keep the previous viewport's features on screen while the next answer arrives.
     placeholderData: (previous) => previous,
     staleTime: 10_000,
@@ -145,7 +158,10 @@ export function regionQuery(part: 'districts' | 'outline', ctx?: ApiContext) {
 
 /** Invalidate ['lapses'], ['workers'], ['stats']. */
 export function reviewLapse(id: string, body: ReviewBody) {
-  return apiFetch(`/api/v1/lapses/${encodeURIComponent(id)}/review`, lapseItemSchema, { method: 'POST', body });
+  return apiFetch(`/api/v1/lapses/${encodeURIComponent(id)}/review`, lapseItemSchema, {
+    method: 'POST',
+    body,
+  });
 }
 
 /** Invalidate ['lapses'], ['workers'], ['stats'], ['map']. */

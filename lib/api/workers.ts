@@ -1,7 +1,17 @@
 // Workers: list (search), one worker's file, and the movement trace that needs a recorded reason.
 import { z } from 'zod';
 import { CITIZENSHIPS } from '@/lib/domain/types';
-import { cursorParam, enumList, formatParam, idList, instant, isoTime, limitParam, nullableIsoTime, pageOf } from './common';
+import {
+  cursorParam,
+  enumList,
+  formatParam,
+  idList,
+  instant,
+  isoTime,
+  limitParam,
+  nullableIsoTime,
+  pageOf,
+} from './common';
 import { lapseKindSchema, registrationStatusSchema, WORKER_STATUSES, workerStatusSchema } from './enums';
 import { lapseItemSchema } from './lapses';
 
@@ -93,7 +103,12 @@ export const workerDetailSchema = z.object({
   currentRegistration: registrationSchema.nullable(),
   /** When the phone last reported; coordinates are not shown (no live movement for officers). */
   lastFix: z
-    .object({ at: isoTime, accuracy: z.number().nullable(), battery: z.number().nullable(), charging: z.boolean().nullable() })
+    .object({
+      at: isoTime,
+      accuracy: z.number().nullable(),
+      battery: z.number().nullable(),
+      charging: z.boolean().nullable(),
+    })
     .nullable(),
   openLapse: z.object({ id: z.uuid(), kind: lapseKindSchema, deadline: nullableIsoTime }).nullable(),
   registrations: z.array(registrationSchema),

@@ -14,7 +14,7 @@ import {
   type Policy,
 } from '@/lib/domain/types';
 import { loadRegionPack } from '@/lib/region/load-pack';
-import { EffectWriter } from './effect-writer';
+import { EffectWriter, type Explain } from './effect-writer';
 import type { DeviceContext, IngestResult, Rejection } from './engine-api';
 import { reconcileLateFixes, refineLapsesWithEvents } from './late-data';
 import { getCurrentPolicy } from './policy';
@@ -23,6 +23,10 @@ import { buildExplainer, lockWorkerStatus, toMeta, toWorkerState, type StatusRow
 
 // Phone clocks drift; anything further ahead than this is a wrong clock, not a fix from the future.
 const MAX_CLOCK_SKEW_MS = 120_000;
+
+const noExplanation: Explain = () => {
+  throw new Error('a lapse opened without an explainer');
+};
 
 function isDeviceEventType(value: string): value is DeviceEventType {
   return DEVICE_EVENT_TYPES.some((t) => t === value);
@@ -59,12 +63,12 @@ async function runForWorker(
     const before = toWorkerState(row);
     const step = effects(before);
     if (step.effects.length || step.state !== before) {
+      // Device events are read only when a lapse opens and needs explaining: most batches open none.
       const since = step.state.openLapse?.startedAt ?? before.lastFix?.time ?? now;
-      const writer = new EffectWriter(
-        now,
-        await buildExplainer(tx, [device.workerId], since, policy),
-        'device',
-      );
+      const explain = step.effects.some((e) => e.type === 'open_lapse')
+        ? await buildExplainer(tx, [device.workerId], since, policy)
+        : noExplanation;
+      const writer = new EffectWriter(now, explain, 'device');
       writer.add(toMeta(row), before, step.state, step.effects);
       await writer.flush(tx);
     }

@@ -58,10 +58,20 @@ interface CellRow extends Record<string, unknown> {
 }
 
 function point(lon: unknown, lat: unknown) {
-  return { type: 'Point' as const, coordinates: [roundCoord(toNumber(lon)), roundCoord(toNumber(lat))] as [number, number] };
+  return {
+    type: 'Point' as const,
+    coordinates: [roundCoord(toNumber(lon)), roundCoord(toNumber(lat))] as [number, number],
+  };
 }
 
-function singleFeature(lon: unknown, lat: unknown, wid: string, st: unknown, kind: unknown, lid: string | null): ClusterFeature {
+function singleFeature(
+  lon: unknown,
+  lat: unknown,
+  wid: string,
+  st: unknown,
+  kind: unknown,
+  lid: string | null,
+): ClusterFeature {
   return {
     type: 'Feature',
     geometry: point(lon, lat),
@@ -76,8 +86,12 @@ function singleFeature(lon: unknown, lat: unknown, wid: string, st: unknown, kin
 }
 
 async function clusterWorkers(db: Db, source: Source, grid: Grid, withKinds: boolean): Promise<CellRow[]> {
-  const statusCols = STATUSES.map((s) => sql`count(*) FILTER (WHERE status = ${s})::int AS ${sql.raw(`s_${s}`)}`);
-  const kindCols = withKinds ? KINDS.map((k) => sql`, count(*) FILTER (WHERE open_lapse_kind = ${k})::int AS ${sql.raw(`k_${k}`)}`) : [];
+  const statusCols = STATUSES.map(
+    (s) => sql`count(*) FILTER (WHERE status = ${s})::int AS ${sql.raw(`s_${s}`)}`,
+  );
+  const kindCols = withKinds
+    ? KINDS.map((k) => sql`, count(*) FILTER (WHERE open_lapse_kind = ${k})::int AS ${sql.raw(`k_${k}`)}`)
+    : [];
   return queryRows<CellRow>(
     db,
     sql`SELECT floor(${source.lon} / ${grid.cellLon})::int AS cx, floor(${source.lat} / ${grid.cellLat})::int AS cy,
@@ -91,7 +105,8 @@ async function clusterWorkers(db: Db, source: Source, grid: Grid, withKinds: boo
 }
 
 function cellToFeature(row: CellRow, withKinds: boolean): ClusterFeature {
-  if (toNumber(row.n) === 1 && row.wid) return singleFeature(row.lon, row.lat, row.wid, row.st, row.kind, row.lid);
+  if (toNumber(row.n) === 1 && row.wid)
+    return singleFeature(row.lon, row.lat, row.wid, row.st, row.kind, row.lid);
   const counts = { pending: 0, active: 0, interrupted: 0, cancelled: 0, ended: 0 };
   for (const s of STATUSES) counts[s] = toNumber(row[`s_${s}`] ?? 0);
   const kinds: Record<string, number> = {};
@@ -114,12 +129,29 @@ function cellToFeature(row: CellRow, withKinds: boolean): ClusterFeature {
   };
 }
 
-async function workerLayer(db: Db, officer: OfficerContext, p: ClustersParams, grid: Grid): Promise<ClustersResponse> {
+async function workerLayer(
+  db: Db,
+  officer: OfficerContext,
+  p: ClustersParams,
+  grid: Grid,
+): Promise<ClustersResponse> {
   const source = workerSource(officer, p);
   const withKinds = p.layer === 'lapses';
-  const base = { type: 'FeatureCollection' as const, layer: p.layer, zoom: p.zoom, cellDegrees: grid.cellLon };
+  const base = {
+    type: 'FeatureCollection' as const,
+    layer: p.layer,
+    zoom: p.zoom,
+    cellDegrees: grid.cellLon,
+  };
   if (p.zoom >= SINGLES_ZOOM) {
-    const rows = await queryRows<{ worker_id: string; lon: number; lat: number; status: string; kind: string | null; lid: string | null }>(
+    const rows = await queryRows<{
+      worker_id: string;
+      lon: number;
+      lat: number;
+      status: string;
+      kind: string | null;
+      lid: string | null;
+    }>(
       db,
       sql`SELECT worker_id, ${source.lon} AS lon, ${source.lat} AS lat, status, open_lapse_kind AS kind, open_lapse_id::text AS lid
           FROM worker_status WHERE ${source.where} LIMIT ${MAX_FEATURES + 1}`,
@@ -140,7 +172,12 @@ async function workerLayer(db: Db, officer: OfficerContext, p: ClustersParams, g
 }
 
 /** Lapse density: lapses that started in the period, counted per cell at their last known fix. */
-async function heatLayer(db: Db, officer: OfficerContext, p: ClustersParams, grid: Grid): Promise<ClustersResponse> {
+async function heatLayer(
+  db: Db,
+  officer: OfficerContext,
+  p: ClustersParams,
+  grid: Grid,
+): Promise<ClustersResponse> {
   const to = p.to ?? new Date();
   const from = p.from ?? new Date(to.getTime() - HEAT_DEFAULT_DAYS * 86_400_000);
   const { west, south, east, north } = p.bbox;
@@ -166,14 +203,22 @@ async function heatLayer(db: Db, officer: OfficerContext, p: ClustersParams, gri
     features: kept.map((r) => ({
       type: 'Feature',
       geometry: point(r.lon, r.lat),
-      properties: { heat: true, count: toNumber(r.n), weight: max ? Math.round((toNumber(r.n) / max) * 1000) / 1000 : 0 },
+      properties: {
+        heat: true,
+        count: toNumber(r.n),
+        weight: max ? Math.round((toNumber(r.n) / max) * 1000) / 1000 : 0,
+      },
     })),
     total: kept.reduce((sum, r) => sum + toNumber(r.n), 0),
     truncated: rows.length > MAX_FEATURES,
   };
 }
 
-export async function readClusters(db: Db, officer: OfficerContext, p: ClustersParams): Promise<ClustersResponse> {
+export async function readClusters(
+  db: Db,
+  officer: OfficerContext,
+  p: ClustersParams,
+): Promise<ClustersResponse> {
   const centerLat = (p.bbox.south + p.bbox.north) / 2;
   if (p.layer === 'heat') return heatLayer(db, officer, p, gridForZoom(p.zoom, centerLat, 32));
   return workerLayer(db, officer, p, gridForZoom(p.zoom, centerLat));

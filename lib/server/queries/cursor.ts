@@ -9,7 +9,10 @@ export function encodeCursor(values: readonly CursorValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, kinds: readonly ('string' | 'number')[]): CursorValue[] | null {
+export function decodeCursor(
+  cursor: string | undefined,
+  kinds: readonly ('string' | 'number')[],
+): CursorValue[] | null {
   if (!cursor) return null;
   let parsed: unknown;
   try {
@@ -17,7 +20,11 @@ export function decodeCursor(cursor: string | undefined, kinds: readonly ('strin
   } catch {
     parsed = null;
   }
-  if (!Array.isArray(parsed) || parsed.length !== kinds.length || parsed.some((v, i) => typeof v !== kinds[i])) {
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== kinds.length ||
+    parsed.some((v, i) => typeof v !== kinds[i])
+  ) {
     throw new HttpError(400, 'The cursor is not valid. Start again from the first page (omit cursor).', {
       errors: [{ field: 'cursor', message: 'Pass back the nextCursor of the previous page unchanged.' }],
     });

@@ -61,7 +61,11 @@ function nearestStation(lat: number | null, lon: number | null): LapseDetail['ne
   };
 }
 
-export async function getLapseDetail(db: Db, officer: OfficerContext, id: string): Promise<LapseDetail | null> {
+export async function getLapseDetail(
+  db: Db,
+  officer: OfficerContext,
+  id: string,
+): Promise<LapseDetail | null> {
   const row = await findLapseRow(db, officer, id);
   if (!row) return null;
   const item = toLapseItem(row);

@@ -9,7 +9,10 @@ import { type CursorValue, decodeCursor, encodeCursor } from './cursor';
 import { durationExpr, lapseColumns, type LapseRow, toLapseItem } from './lapse-rows';
 import { toIso, toNumber } from './values';
 
-export type LapseFilters = Pick<LapsesParams, 'state' | 'kind' | 'cause' | 'citizenship' | 'okrug' | 'worker' | 'from' | 'to'>;
+export type LapseFilters = Pick<
+  LapsesParams,
+  'state' | 'kind' | 'cause' | 'citizenship' | 'okrug' | 'worker' | 'from' | 'to'
+>;
 type Sort = LapsesParams['sort'];
 
 function stateCondition(state: LapsesParams['state']): SQL {
@@ -81,7 +84,9 @@ async function selectLapses(
   cursor: string | undefined,
   limit: number,
 ): Promise<{ rows: KeyedRow[]; plan: SortPlan }> {
-  const kinds = sort.endsWith('duration') ? (['string', 'number', 'string'] as const) : (['string', 'string', 'string'] as const);
+  const kinds = sort.endsWith('duration')
+    ? (['string', 'number', 'string'] as const)
+    : (['string', 'string', 'string'] as const);
   const after = decodeCursor(cursor, kinds);
   const asOf = after ? new Date(String(after[0])) : new Date();
   const plan = planSort(sort, asOf);
@@ -99,7 +104,14 @@ export async function listLapses(
   officer: OfficerContext,
   params: LapseFilters & Pick<LapsesParams, 'sort' | 'cursor' | 'limit'>,
 ): Promise<{ items: LapseItem[]; nextCursor: string | null; total?: number }> {
-  const { rows, plan } = await selectLapses(db, officer, params, params.sort, params.cursor, params.limit + 1);
+  const { rows, plan } = await selectLapses(
+    db,
+    officer,
+    params,
+    params.sort,
+    params.cursor,
+    params.limit + 1,
+  );
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > params.limit && last ? encodeCursor(plan.cursorOf(last)) : null;
@@ -147,25 +159,27 @@ export async function selectLapseCsvPage(
   const { rows, plan } = await selectLapses(db, officer, filters, sort, cursor ?? undefined, pageSize);
   const last = rows.at(-1);
   return {
-    rows: rows.map(toLapseItem).map((l) => [
-      l.id,
-      l.workerId,
-      l.workerName,
-      l.workerNameCyrillic,
-      l.citizenship,
-      l.okrug,
-      l.kind,
-      l.startedAt,
-      l.endedAt,
-      l.durationSeconds,
-      l.likelyCause,
-      l.explanationEn,
-      l.causedCancellation,
-      l.review?.decision ?? null,
-      l.review?.note ?? null,
-      l.review?.by ?? null,
-      l.review?.at ?? null,
-    ]),
+    rows: rows
+      .map(toLapseItem)
+      .map((l) => [
+        l.id,
+        l.workerId,
+        l.workerName,
+        l.workerNameCyrillic,
+        l.citizenship,
+        l.okrug,
+        l.kind,
+        l.startedAt,
+        l.endedAt,
+        l.durationSeconds,
+        l.likelyCause,
+        l.explanationEn,
+        l.causedCancellation,
+        l.review?.decision ?? null,
+        l.review?.note ?? null,
+        l.review?.by ?? null,
+        l.review?.at ?? null,
+      ]),
     next: rows.length === pageSize && last ? encodeCursor(plan.cursorOf(last)) : null,
   };
 }

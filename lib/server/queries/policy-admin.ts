@@ -43,14 +43,20 @@ const TUNABLES = [
 ] as const;
 
 /** Cross-field rules the per-field bounds cannot express. Pure. */
-export function explainPolicyConflict(p: Pick<PolicyDto, 'heartbeatSeconds' | 'lapseAfterSeconds'>): string | null {
+export function explainPolicyConflict(
+  p: Pick<PolicyDto, 'heartbeatSeconds' | 'lapseAfterSeconds'>,
+): string | null {
   if (p.lapseAfterSeconds < p.heartbeatSeconds) {
     return `lapseAfterSeconds (${p.lapseAfterSeconds}) must not be shorter than heartbeatSeconds (${p.heartbeatSeconds}), or every pause between two fixes would open a lapse.`;
   }
   return null;
 }
 
-export async function updatePolicy(db: Db, officer: OfficerContext, update: PolicyUpdate): Promise<PolicyDto> {
+export async function updatePolicy(
+  db: Db,
+  officer: OfficerContext,
+  update: PolicyUpdate,
+): Promise<PolicyDto> {
   const result = await db.transaction(async (tx) => {
     const old = await readPolicy(tx);
     const next = { ...old };

@@ -43,7 +43,11 @@ function outcomeColumns(prefix: string, t: Thresholds) {
     count(DISTINCT worker_id) FILTER (WHERE ${cancels})::int AS ${sql.raw(`${prefix}_workers`)}`;
 }
 
-export async function simulatePolicy(db: Db, officer: OfficerContext, input: SimulationInput): Promise<SimulateResult> {
+export async function simulatePolicy(
+  db: Db,
+  officer: OfficerContext,
+  input: SimulationInput,
+): Promise<SimulateResult> {
   const now = input.now ?? new Date();
   const window = clampSimulationWindow(input.from, input.to, input.retentionDays, now);
   const from = window.from.toISOString();

@@ -27,10 +27,14 @@ export function explainReinstateRefusal(
   reg: Pick<LockedRegistration, 'status' | 'cancel_lapse_id' | 'review_decision' | 'voided_at'>,
   otherLive: { id: string; status: string } | null,
 ): string | null {
-  if (reg.status !== 'cancelled') return `Only a cancelled registration can be reinstated; this one is ${reg.status}.`;
-  if (!reg.cancel_lapse_id) return 'This registration was not cancelled by a lapse, so there is no review to reinstate it on.';
-  if (reg.voided_at) return 'The lapse that cancelled this registration was voided; the registration should already be restored.';
-  if (!reg.review_decision) return 'Review the lapse that cancelled this registration first (technical or excused).';
+  if (reg.status !== 'cancelled')
+    return `Only a cancelled registration can be reinstated; this one is ${reg.status}.`;
+  if (!reg.cancel_lapse_id)
+    return 'This registration was not cancelled by a lapse, so there is no review to reinstate it on.';
+  if (reg.voided_at)
+    return 'The lapse that cancelled this registration was voided; the registration should already be restored.';
+  if (!reg.review_decision)
+    return 'Review the lapse that cancelled this registration first (technical or excused).';
   if (reg.review_decision === 'violation') {
     return 'The lapse that cancelled this registration was reviewed as a violation; only technical or excused lapses allow reinstatement.';
   }
@@ -95,7 +99,14 @@ export async function reinstateRegistration(
         reason: body.note,
         detail: { lapseId, reviewDecision: decision, from: 'cancelled', to: 'active' },
       });
-      return { registrationId: id, workerId: reg.worker_id, status: 'active', reinstatedAt: now, lapseId, reviewDecision: decision };
+      return {
+        registrationId: id,
+        workerId: reg.worker_id,
+        status: 'active',
+        reinstatedAt: now,
+        lapseId,
+        reviewDecision: decision,
+      };
     });
   } catch (error) {
     // The one-live-registration index catches a declaration that slipped in concurrently.

@@ -22,7 +22,12 @@ interface LockedLapse {
   reinstated: boolean;
 }
 
-export async function reviewLapse(db: Db, officer: OfficerContext, id: string, body: ReviewBody): Promise<LapseItem> {
+export async function reviewLapse(
+  db: Db,
+  officer: OfficerContext,
+  id: string,
+  body: ReviewBody,
+): Promise<LapseItem> {
   return db.transaction(async (tx) => {
     const [lapse] = await queryRows<LockedLapse>(
       tx,
@@ -32,7 +37,10 @@ export async function reviewLapse(db: Db, officer: OfficerContext, id: string, b
     );
     if (!lapse) throw new HttpError(404, 'No lapse with this id in your okrugs.');
     if (lapse.voided_at) {
-      throw new HttpError(409, 'This lapse was voided (later fixes showed tracking continued), so there is nothing to review.');
+      throw new HttpError(
+        409,
+        'This lapse was voided (later fixes showed tracking continued), so there is nothing to review.',
+      );
     }
     if (lapse.review_decision) {
       if (officer.role !== 'supervisor') {

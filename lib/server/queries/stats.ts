@@ -71,7 +71,12 @@ function groupKey(groupBy: GroupBy): SQL {
 /** Every Moscow day from `from` to `to`, so a chart shows quiet days as zero instead of skipping them. */
 export function listReportDays(from: Date, to: Date): string[] {
   const days: string[] = [];
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: REPORT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const fmt = new Intl.DateTimeFormat('en-CA', {
+    timeZone: REPORT_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   for (let t = from.getTime(); t < to.getTime() && days.length <= STATS_MAX_DAYS; t += DAY_MS / 4) {
     const day = fmt.format(new Date(t));
     if (days.at(-1) !== day) days.push(day);
@@ -97,7 +102,8 @@ export async function readLapseStats(
   );
   const byKey = new Map<string, LapseStats['rows'][number]>();
   if (groupBy === 'day') {
-    for (const day of listReportDays(from, to)) byKey.set(day, { key: day, count: 0, byCause: {}, byKind: {}, cancellations: 0 });
+    for (const day of listReportDays(from, to))
+      byKey.set(day, { key: day, count: 0, byCause: {}, byKind: {}, cancellations: 0 });
   }
   for (const r of rows) {
     const entry = byKey.get(r.key) ?? { key: r.key, count: 0, byCause: {}, byKind: {}, cancellations: 0 };
@@ -109,6 +115,10 @@ export async function readLapseStats(
     byKey.set(r.key, entry);
   }
   const out = [...byKey.values()];
-  out.sort(groupBy === 'day' ? (a, b) => a.key.localeCompare(b.key) : (a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  out.sort(
+    groupBy === 'day'
+      ? (a, b) => a.key.localeCompare(b.key)
+      : (a, b) => b.count - a.count || a.key.localeCompare(b.key),
+  );
   return { groupBy, from: from.toISOString(), to: to.toISOString(), timeZone: REPORT_TIME_ZONE, rows: out };
 }

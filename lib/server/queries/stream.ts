@@ -93,10 +93,10 @@ function kindOf(value: unknown): LapseEvent['kind'] {
 
 // Many connections of the same scope share one summary read every couple of seconds.
 const summaryCache = new Map<string, { at: number; value: Promise<Summary> }>();
-function readSharedSummary(db: Db, officer: OfficerContext): Promise<Summary> {
+function readSharedSummary(db: Db, officer: OfficerContext, notBefore = 0): Promise<Summary> {
   const key = JSON.stringify(scopeOkrugs(officer)?.toSorted() ?? null);
   const hit = summaryCache.get(key);
-  if (hit && Date.now() - hit.at < 1_500) return hit.value;
+  if (hit && hit.at >= notBefore && Date.now() - hit.at < 1_500) return hit.value;
   const value = readSummary(db, officer);
   summaryCache.set(key, { at: Date.now(), value });
   value.catch(() => summaryCache.delete(key));
@@ -126,6 +126,18 @@ export function createEventStream(
   });
 
   async function run(controller: ReadableStreamDefaultController<Uint8Array>) {
+    try {
+      await loop(controller);
+    } catch (error) {
+      console.error(`[stream] stopped: ${error instanceof Error ? error.name : typeof error}`);
+      if (!closed) {
+        closed = true;
+        controller.error(error);
+      }
+    }
+  }
+
+  async function loop(controller: ReadableStreamDefaultController<Uint8Array>) {
     const write = (text: string) => {
       if (!closed) controller.enqueue(encoder.encode(text));
     };
@@ -163,7 +175,7 @@ export function createEventStream(
           write(formatSse('lapse', event, id));
           any = true;
         }
-        if (any) write(formatSse('summary', await readSharedSummary(db, officer)));
+        if (any) write(formatSse('summary', await readSharedSummary(db, officer, Date.now())));
         since = changes.now;
         for (const [id, at] of sent) if (at < since.getTime() - 4 * OVERLAP_MS) sent.delete(id);
       } catch (error) {

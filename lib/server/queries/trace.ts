@@ -15,10 +15,17 @@ export interface TraceWindow {
 }
 
 /** Defaults to the last 24 hours; never reaches before the retention cut-off or past now. */
-export function clampTraceWindow(from: Date | undefined, to: Date | undefined, retentionDays: number, now: Date): TraceWindow {
+export function clampTraceWindow(
+  from: Date | undefined,
+  to: Date | undefined,
+  retentionDays: number,
+  now: Date,
+): TraceWindow {
   const earliest = new Date(now.getTime() - retentionDays * DAY_MS);
   const end = new Date(Math.min((to ?? now).getTime(), now.getTime()));
-  const start = new Date(Math.max((from ?? new Date(end.getTime() - DEFAULT_SPAN_MS)).getTime(), earliest.getTime()));
+  const start = new Date(
+    Math.max((from ?? new Date(end.getTime() - DEFAULT_SPAN_MS)).getTime(), earliest.getTime()),
+  );
   return start < end ? { from: start, to: end } : { from: start, to: start };
 }
 
@@ -32,7 +39,12 @@ interface FixRow {
   charging: unknown;
 }
 
-export async function readTrace(db: Db, workerId: string, window: TraceWindow, retentionDays: number): Promise<Trace> {
+export async function readTrace(
+  db: Db,
+  workerId: string,
+  window: TraceWindow,
+  retentionDays: number,
+): Promise<Trace> {
   const rows =
     window.from < window.to
       ? await queryRows<FixRow>(

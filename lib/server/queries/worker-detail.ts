@@ -35,7 +35,11 @@ interface HeadRow {
 }
 
 /** Loads the worker only if the caller's scope covers the worker's current okrug. */
-export async function findWorkerInScope(db: Db, officer: OfficerContext, id: string): Promise<HeadRow | null> {
+export async function findWorkerInScope(
+  db: Db,
+  officer: OfficerContext,
+  id: string,
+): Promise<HeadRow | null> {
   const [row] = await queryRows<HeadRow>(
     db,
     sql`SELECT w.id, w.full_name_latin, w.full_name_cyrillic, w.citizenship, w.document_number,
@@ -110,7 +114,11 @@ function toRegistration(r: RegistrationRow): Registration {
   };
 }
 
-export async function getWorkerDetail(db: Db, officer: OfficerContext, id: string): Promise<WorkerDetail | null> {
+export async function getWorkerDetail(
+  db: Db,
+  officer: OfficerContext,
+  id: string,
+): Promise<WorkerDetail | null> {
   const head = await findWorkerInScope(db, officer, id);
   if (!head) return null;
   const [registrationRows, eventRows, lapseRows, deviceRows] = await Promise.all([
@@ -129,7 +137,15 @@ export async function getWorkerDetail(db: Db, officer: OfficerContext, id: strin
       sql`SELECT ${lapseColumns(new Date())} FROM lapses l JOIN workers w ON w.id = l.worker_id
           WHERE l.worker_id = ${id}::uuid ORDER BY l.started_at DESC LIMIT 200`,
     ),
-    queryRows<{ id: string; platform: string; model: string | null; app_version: string | null; created_at: unknown; last_seen_at: unknown; revoked_at: unknown }>(
+    queryRows<{
+      id: string;
+      platform: string;
+      model: string | null;
+      app_version: string | null;
+      created_at: unknown;
+      last_seen_at: unknown;
+      revoked_at: unknown;
+    }>(
       db,
       sql`SELECT id, platform, model, app_version, created_at, last_seen_at, revoked_at
           FROM devices WHERE worker_id = ${id}::uuid ORDER BY created_at DESC`,
@@ -153,7 +169,9 @@ export async function getWorkerDetail(db: Db, officer: OfficerContext, id: strin
     statusSince: toIsoOrNull(head.status_since),
     statusReason: events.find((e) => !current || e.registrationId === current.id) ?? null,
     okrug: head.okrug,
-    declaredAddress: current ? { text: current.addressText, lat: current.lat, lon: current.lon, okrug: current.okrug } : null,
+    declaredAddress: current
+      ? { text: current.addressText, lat: current.lat, lon: current.lon, okrug: current.okrug }
+      : null,
     currentRegistration: current,
     lastFix: head.last_fix_time
       ? {
@@ -165,7 +183,11 @@ export async function getWorkerDetail(db: Db, officer: OfficerContext, id: strin
       : null,
     openLapse:
       head.open_lapse_id && head.open_lapse_kind
-        ? { id: head.open_lapse_id, kind: lapseKindSchema.parse(head.open_lapse_kind), deadline: toIsoOrNull(head.lapse_deadline) }
+        ? {
+            id: head.open_lapse_id,
+            kind: lapseKindSchema.parse(head.open_lapse_kind),
+            deadline: toIsoOrNull(head.lapse_deadline),
+          }
         : null,
     registrations,
     events,

@@ -36,7 +36,8 @@ function searchCondition(search: WorkerSearch | null): SQL {
     sql`lower(coalesce(w.full_name_cyrillic, '')) LIKE ${search.namePattern}`,
     sql`upper(replace(replace(w.document_number, ' ', ''), '-', '')) LIKE ${search.document}`,
   ];
-  if (search.phoneDigits) parts.push(sql`regexp_replace(w.phone, '\\D', '', 'g') LIKE ${`%${search.phoneDigits}%`}`);
+  if (search.phoneDigits)
+    parts.push(sql`regexp_replace(w.phone, '\\D', '', 'g') LIKE ${`%${search.phoneDigits}%`}`);
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
@@ -61,7 +62,9 @@ async function selectWorkers(
   limit: number,
   withContact: boolean,
 ): Promise<WorkerRow[]> {
-  const keyset = after ? sql`(lower(w.full_name_latin), w.id) > (${String(after[0])}, ${String(after[1])}::uuid)` : sql`TRUE`;
+  const keyset = after
+    ? sql`(lower(w.full_name_latin), w.id) > (${String(after[0])}, ${String(after[1])}::uuid)`
+    : sql`TRUE`;
   const contact = withContact ? sql`, w.document_number, w.phone, w.employer` : sql``;
   return queryRows<WorkerRow>(
     db,

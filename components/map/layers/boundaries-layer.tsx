@@ -1,0 +1,92 @@
+'use client';
+// Toggles over any basemap: okrug boundaries (with labels from zoom 10) and the region geofence
+// (the outer edge of Moscow + Moscow Oblast, dashed).
+import { useEffect } from 'react';
+import L from 'leaflet';
+import { useMap } from 'react-leaflet';
+import type { Lang } from '@/lib/i18n/config';
+import { ensurePane, PANES } from '../canvas-overlay';
+import type { OutlineCollection } from '../region-geo';
+import { useDistricts, useOutline } from '../use-region-geo';
+
+const LABEL_MIN_ZOOM = 10;
+
+export function OkrugBoundariesLayer({ lang }: { lang: Lang }) {
+  const map = useMap();
+  const districts = useDistricts();
+
+  useEffect(() => {
+    if (!districts) return;
+    const pane = ensurePane(map, PANES.boundaries.name, PANES.boundaries.z);
+    const labelPane = ensurePane(map, PANES.labels.name, PANES.labels.z);
+    const lines = L.geoJSON(districts, {
+      pane,
+      renderer: L.canvas({ pane, padding: 0.5 }),
+      interactive: false,
+      style: { color: '#475569', weight: 1.25, opacity: 0.85, fill: false },
+    }).addTo(map);
+
+    const labels = L.layerGroup();
+    lines.eachLayer((layer) => {
+      if (!(layer instanceof L.Polygon)) return;
+      const props = layer.feature?.properties;
+      if (!props) return;
+      const el = document.createElement('span');
+      el.textContent = lang === 'ru' ? props.abbrRu : props.id;
+      el.title = lang === 'ru' ? props.nameRu : props.nameEn;
+      const icon = L.divIcon({ className: 'okrug-label', html: el, iconSize: undefined });
+      L.marker(layer.getCenter(), { icon, pane: labelPane, interactive: false, keyboard: false }).addTo(labels);
+    });
+    const syncLabels = () => {
+      if (map.getZoom() >= LABEL_MIN_ZOOM) labels.addTo(map);
+      else labels.remove();
+    };
+    syncLabels();
+    map.on('zoomend', syncLabels);
+    return () => {
+      map.off('zoomend', syncLabels);
+      labels.remove();
+      lines.remove();
+    };
+  }, [map, districts, lang]);
+
+  return null;
+}
+
+/** The outer edge of the region (the oblast's exterior rings: the city lies inside them). */
+function exteriorRings(outline: OutlineCollection): L.LatLngExpression[][] {
+  const rings: L.LatLngExpression[][] = [];
+  for (const feature of outline.features) {
+    if (feature.properties.area !== 'oblast') continue;
+    const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    for (const polygon of polygons) {
+      const outer = polygon[0];
+      if (outer) rings.push(outer.map(([lon = 0, lat = 0]) => [lat, lon]));
+    }
+  }
+  return rings;
+}
+
+export function GeofenceLayer() {
+  const map = useMap();
+  const outline = useOutline();
+
+  useEffect(() => {
+    if (!outline) return;
+    const pane = ensurePane(map, PANES.boundaries.name, PANES.boundaries.z);
+    const layer = L.polyline(exteriorRings(outline), {
+      pane,
+      renderer: L.canvas({ pane, padding: 0.5 }),
+      interactive: false,
+      color: '#1e3a8a',
+      weight: 2,
+      opacity: 0.85,
+      dashArray: '8 5',
+    }).addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map, outline]);
+
+  return null;
+}
