@@ -12,7 +12,7 @@ import { migrate } from '../lib/db/migrate';
 import { officers } from '../lib/db/auth-schema';
 import { auditLog } from '../lib/db/schema';
 import { nameSchema, passwordSchema, usernameSchema } from '../lib/auth/officer-schemas';
-import { insertOfficerRows } from '../lib/server/officers';
+import { insertOfficerRows } from '../lib/auth/provision';
 
 const { values } = parseArgs({
   options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },

@@ -3,11 +3,11 @@
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
 import { getDictionary, getLang } from '@/lib/i18n/server';
-import { requireOfficer } from '@/lib/server/session';
+import { currentOfficer } from '@/lib/ui/current-officer';
 import { getRegionInfo } from '@/lib/ui/region-info';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const officer = await requireOfficer();
+  const officer = await currentOfficer();
   const [lang, t] = await Promise.all([getLang(), getDictionary()]);
   const { okrugs } = getRegionInfo();
   return (

@@ -6,10 +6,10 @@ import { usePathname } from 'next/navigation';
 import {
   BookOpenText,
   ChartColumn,
+  ListChecks,
   Map as MapIcon,
   ScrollText,
   ShieldUser,
-  TriangleAlert,
   Users,
   type LucideIcon,
 } from 'lucide-react';
@@ -20,7 +20,7 @@ import { isActivePath, navItemsFor, type NavKey } from '@/lib/ui/nav';
 
 const ICONS: Record<NavKey, LucideIcon> = {
   map: MapIcon,
-  lapses: TriangleAlert,
+  lapses: ListChecks,
   workers: Users,
   reports: ChartColumn,
   audit: ScrollText,

@@ -1,7 +1,9 @@
 'use client';
-// Ends the server-side session, then leaves for the sign-in page with a full navigation so no
-// cached page of the signed-in officer stays in the router.
+// Ends the server-side session, drops every cached answer (they hold personal data) and goes to
+// the sign-in page.
 import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useQueryClient } from '@tanstack/react-query';
 import { LogOut } from 'lucide-react';
 import { useT } from '@/lib/i18n/client';
 import { Button } from '@/components/ui/button';
@@ -18,6 +20,8 @@ async function endSession(): Promise<boolean> {
 
 export function SignOutButton() {
   const t = useT();
+  const router = useRouter();
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
@@ -26,7 +30,9 @@ export function SignOutButton() {
     setFailed(false);
     try {
       if (await endSession()) {
-        window.location.assign('/sign-in');
+        queryClient.clear();
+        router.replace('/sign-in');
+        router.refresh();
         return;
       }
     } catch {

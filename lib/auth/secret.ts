@@ -8,7 +8,7 @@ import path from 'node:path';
 const MIN_LENGTH = 32;
 
 export function resolveSecretFile(): string {
-  return path.resolve(process.env.AUTH_SECRET_FILE ?? '.data/auth-secret');
+  return path.resolve(/*turbopackIgnore: true*/ process.env.AUTH_SECRET_FILE ?? '.data/auth-secret');
 }
 
 export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string {

@@ -87,6 +87,9 @@ export function createAuth(db: Db) {
       cookiePrefix: SESSION_COOKIE_PREFIX,
       useSecureCookies: isSecureDeployment(),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // Explicit, because Better Auth skips origin checks when NODE_ENV is 'test'.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
     },
     databaseHooks: createSessionHooks(db),
     hooks: createAuthHooks(db, limits),

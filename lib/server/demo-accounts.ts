@@ -1,13 +1,13 @@
 // One account per role for the demo (and the integration tests). Only run when asked: the demo script
-// calls it when DEMO=1. Idempotent: an existing username is left exactly as it is.
-import 'server-only';
+// calls it when DEMO=1. Idempotent: an existing username is left exactly as it is. No 'server-only'
+// marker: scripts/demo-accounts.ts runs it under tsx.
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import type { Db } from '@/lib/db/client';
 import { officers } from '@/lib/db/auth-schema';
 import type { OfficerRole } from '@/lib/domain/types';
-import { insertOfficerRows } from './officers';
+import { insertOfficerRows } from '@/lib/auth/provision';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 

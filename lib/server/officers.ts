@@ -7,33 +7,20 @@ import { hashPassword } from 'better-auth/crypto';
 import type { Db } from '@/lib/db/client';
 import { officerAccounts, officers, officerSessions } from '@/lib/db/auth-schema';
 import type { OfficerRole } from '@/lib/domain/types';
+import type { OfficerAccount } from '@/lib/auth/officer-account';
 import type { CreateOfficerInput, UpdateOfficerInput } from '@/lib/auth/officer-schemas';
+
+export type { OfficerAccount };
 import { parseRole } from '@/lib/auth/officer-row';
+import { insertOfficerRows } from '@/lib/auth/provision';
 import { recordAudit } from './audit';
 import { listDistrictIds } from './district-ids';
 import type { OfficerContext } from './officer-context';
 import { HttpError } from './problem';
 
-export interface OfficerAccount {
-  id: string;
-  username: string | null;
-  name: string;
-  role: OfficerRole;
-  okrugs: string[];
-  disabled: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-  activeSessions: number;
-  signInMethods: string[];
-}
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Reader = Pick<Db, 'select'>;
-
-/** Accounts that sign in with a username get a placeholder address: Better Auth requires one. */
-export function placeholderEmail(username: string): string {
-  return `${username}@officers.invalid`;
-}
 
 export function assertKnownOkrugs(okrugs: readonly string[], known: readonly string[] = listDistrictIds()): void {
   const unknown = okrugs.filter((id) => !known.includes(id));
@@ -91,33 +78,6 @@ export async function createOfficer(db: Db, actor: OfficerContext, input: Create
     });
   });
   return getOfficerAccount(db, id);
-}
-
-/** Rows of a new password account, without audit: for createOfficer and the bootstrap scripts. */
-export async function insertOfficerRows(
-  tx: Pick<Db, 'insert'>,
-  row: { id: string; username: string; name: string; role: OfficerRole; okrugs: string[]; passwordHash: string },
-): Promise<void> {
-  const now = new Date();
-  await tx.insert(officers).values({
-    id: row.id,
-    name: row.name,
-    email: placeholderEmail(row.username),
-    username: row.username,
-    role: row.role,
-    okrugs: row.okrugs,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await tx.insert(officerAccounts).values({
-    id: crypto.randomUUID(),
-    accountId: row.id,
-    providerId: 'credential',
-    userId: row.id,
-    password: row.passwordHash,
-    createdAt: now,
-    updatedAt: now,
-  });
 }
 
 export async function updateOfficer(

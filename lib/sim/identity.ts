@@ -29,7 +29,7 @@ function permute(index: number, digits: number, salt: number): number {
 
 export function generateDocumentNumber(rng: Rng, citizenship: Citizenship, index: number): string {
   const format = DOCUMENT_FORMATS[citizenship];
-  const number = permute(index, format.digits, 1_234_567).toString().padStart(format.digits, '0');
+  const number = permute(index, format.digits, 3_816_529).toString().padStart(format.digits, '0');
   const prefix = rng.pick(format.prefixes);
   // Georgian passports put two letters after the first two digits.
   if (citizenship === 'GE') return `${number.slice(0, 2)}${rng.pick(['AA', 'AB', 'AC', 'AD'])}${number.slice(2)}`;
@@ -64,17 +64,17 @@ export interface PhoneModel {
 }
 
 const PHONES: readonly (readonly [string, 'android' | 'ios', number, number])[] = [
-  ['Samsung Galaxy A15', 'android', 5.5, 18],
-  ['Samsung Galaxy A05s', 'android', 6, 12],
-  ['Xiaomi Redmi 13C', 'android', 6, 20],
-  ['Xiaomi Redmi Note 12', 'android', 5, 14],
-  ['Tecno Spark 20', 'android', 6.5, 10],
-  ['Infinix Hot 40', 'android', 6.5, 7],
-  ['Realme C55', 'android', 5.5, 6],
-  ['Honor X7b', 'android', 5, 5],
-  ['Samsung Galaxy A32', 'android', 7.5, 4],
-  ['iPhone 11', 'ios', 6.5, 3],
-  ['iPhone 13', 'ios', 5, 1],
+  ['Samsung Galaxy A15', 'android', 3.4, 18],
+  ['Samsung Galaxy A05s', 'android', 3.6, 12],
+  ['Xiaomi Redmi 13C', 'android', 3.6, 20],
+  ['Xiaomi Redmi Note 12', 'android', 3.2, 14],
+  ['Tecno Spark 20', 'android', 3.9, 10],
+  ['Infinix Hot 40', 'android', 3.9, 7],
+  ['Realme C55', 'android', 3.4, 6],
+  ['Honor X7b', 'android', 3.2, 5],
+  ['Samsung Galaxy A32', 'android', 4.6, 4],
+  ['iPhone 11', 'ios', 4.2, 3],
+  ['iPhone 13', 'ios', 3.3, 1],
 ];
 
 export function pickPhoneModel(rng: Rng): PhoneModel {

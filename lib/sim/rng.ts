@@ -56,6 +56,7 @@ export function createRng(seed: number | string, ...path: (string | number)[]): 
   const h = hashString(key);
   const raw = sfc32(h, mix32(h ^ 0x9e3779b9), mix32(h + 0x6a09e667), mix32(h ^ 0xbb67ae85));
   for (let i = 0; i < 12; i++) raw();
+  let spare = NaN;
   const rng: Rng = {
     next: raw,
     int: (min, max) => min + Math.floor(raw() * (max - min + 1)),
@@ -66,8 +67,15 @@ export function createRng(seed: number | string, ...path: (string | number)[]): 
       return items[Math.floor(raw() * items.length)] as T;
     },
     normal: () => {
-      const u = Math.max(raw(), 1e-12);
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * raw());
+      if (!Number.isNaN(spare)) {
+        const z = spare;
+        spare = NaN;
+        return z;
+      }
+      const r = Math.sqrt(-2 * Math.log(Math.max(raw(), 1e-12)));
+      const a = 2 * Math.PI * raw();
+      spare = r * Math.sin(a);
+      return r * Math.cos(a);
     },
     fork: (label) => createRng(key, label),
   };

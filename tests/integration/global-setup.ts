@@ -157,6 +157,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await cleanupDb();
     throw new Error(`Migrations failed:\n${migrated.stdout}\n${migrated.stderr}`);
   }
+  // One account per role (officer, officer2, supervisor, auditor, admin; password demo-password-2026).
+  const accounts = spawnSync('npx', ['tsx', 'scripts/demo-accounts.ts'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
+  if (accounts.status !== 0) {
+    await cleanupDb();
+    throw new Error(`Demo accounts failed:\n${accounts.stdout}\n${accounts.stderr}`);
+  }
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

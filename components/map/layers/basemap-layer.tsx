@@ -17,10 +17,8 @@ export function BasemapLayer() {
   useEffect(() => {
     if (!outline) return;
     const pane = ensurePane(map, PANES.basemap.name, PANES.basemap.z);
-    const renderer = L.canvas({ pane, padding: 0.5 });
     const layer = L.geoJSON(outline, {
       pane,
-      renderer,
       interactive: false,
       style: (feature) => ({
         stroke: true,
@@ -34,7 +32,7 @@ export function BasemapLayer() {
     // Oblast first so the city sits on top of it.
     layer.addTo(map);
     layer.eachLayer((l) => {
-      if (l instanceof L.Path && l.feature?.properties?.area === 'city') l.bringToFront();
+      if (l instanceof L.Polygon && l.feature?.properties?.area === 'city') l.bringToFront();
     });
     return () => {
       layer.remove();
@@ -44,11 +42,9 @@ export function BasemapLayer() {
   useEffect(() => {
     if (!districts) return;
     const pane = ensurePane(map, PANES.basemap.name, PANES.basemap.z);
-    const renderer = L.canvas({ pane, padding: 0.5 });
     let index = 0;
     const layer = L.geoJSON(districts, {
       pane,
-      renderer,
       interactive: false,
       style: () => ({
         stroke: true,

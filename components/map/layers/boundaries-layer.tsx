@@ -21,7 +21,6 @@ export function OkrugBoundariesLayer({ lang }: { lang: Lang }) {
     const labelPane = ensurePane(map, PANES.labels.name, PANES.labels.z);
     const lines = L.geoJSON(districts, {
       pane,
-      renderer: L.canvas({ pane, padding: 0.5 }),
       interactive: false,
       style: { color: '#475569', weight: 1.25, opacity: 0.85, fill: false },
     }).addTo(map);
@@ -76,7 +75,6 @@ export function GeofenceLayer() {
     const pane = ensurePane(map, PANES.boundaries.name, PANES.boundaries.z);
     const layer = L.polyline(exteriorRings(outline), {
       pane,
-      renderer: L.canvas({ pane, padding: 0.5 }),
       interactive: false,
       color: '#1e3a8a',
       weight: 2,

@@ -1,6 +1,7 @@
 // English. Typed as the Russian dictionary, so a missing or extra key fails the type check.
 import type { Dictionary } from './ru';
 
+import { pagesEn } from './pages-en';
 export const en: Dictionary = {
   meta: {
     title: 'Registration Watch',
@@ -433,4 +434,5 @@ export const en: Dictionary = {
   dialog: {
     close: 'Close the dialog',
   },
+  pages: pagesEn,
 };

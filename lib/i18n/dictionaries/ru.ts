@@ -1,6 +1,7 @@
 // Russian: the primary language. Keys are grouped by page; `en.ts` must have exactly the same keys.
 // Placeholders look like {name}; plural forms are { one, few, many, other } (see plural()).
 
+import { pagesRu } from './pages-ru';
 export const ru = {
   meta: {
     title: 'Контроль регистрации',
@@ -433,6 +434,7 @@ export const ru = {
   dialog: {
     close: 'Закрыть окно',
   },
+  pages: pagesRu,
 };
 
 export type Dictionary = typeof ru;

@@ -81,8 +81,8 @@ export async function getLapseDetail(
     ),
     queryRows<{ before: number; during: number; after: number }>(
       db,
-      sql`SELECT count(*) FILTER (WHERE fix_time < ${start.toISOString()}::timestamptz)::int AS before,
-            count(*) FILTER (WHERE fix_time >= ${start.toISOString()}::timestamptz
+      sql`SELECT count(*) FILTER (WHERE fix_time <= ${start.toISOString()}::timestamptz)::int AS before,
+            count(*) FILTER (WHERE fix_time > ${start.toISOString()}::timestamptz
               AND fix_time < ${end.toISOString()}::timestamptz)::int AS during,
             count(*) FILTER (WHERE fix_time >= ${end.toISOString()}::timestamptz)::int AS after
           FROM positions WHERE worker_id = ${row.worker_id}::uuid

@@ -25,7 +25,10 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 }
 
 /** What a search was, for the audit log, without the search text itself (it may be a name or phone). */
-export function describeSearch(q: string | undefined, kind: string | undefined): Record<string, unknown> | undefined {
+export function describeSearch(
+  q: string | undefined,
+  kind: string | undefined,
+): Record<string, unknown> | undefined {
   if (!q) return undefined;
   return { kind, length: q.length };
 }

@@ -7,10 +7,18 @@ import { officerRoute } from '@/lib/server/officer-route';
 import { csvFilename, streamCsv } from '@/lib/server/queries/csv';
 import { describeSearch, json, parseQuery } from '@/lib/server/queries/request';
 import { parseWorkerSearch } from '@/lib/server/queries/search';
-import { countWorkers, listWorkers, selectWorkerCsvPage, WORKER_CSV_HEADER } from '@/lib/server/queries/workers';
+import {
+  countWorkers,
+  listWorkers,
+  selectWorkerCsvPage,
+  WORKER_CSV_HEADER,
+} from '@/lib/server/queries/workers';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
 
 const EXPORT_PAGE = 1000;
-export const EXPORT_MAX_ROWS = 100_000;
+const EXPORT_MAX_ROWS = 100_000;
 
 export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req, { officer }) => {
   const params = parseQuery(req, workersParamsSchema);
@@ -23,7 +31,12 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
   };
   if (params.format === 'csv') {
     const count = Math.min(await countWorkers(db, officer, params), EXPORT_MAX_ROWS);
-    await recordAudit(db, { officer, action: 'worker.export', targetType: 'worker', detail: { filters, count } });
+    await recordAudit(db, {
+      officer,
+      action: 'worker.export',
+      targetType: 'worker',
+      detail: { filters, count },
+    });
     let written = 0;
     return streamCsv(
       WORKER_CSV_HEADER,
@@ -40,7 +53,12 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
     officer,
     action: 'worker.list',
     targetType: 'worker',
-    detail: { filters, count: page.items.length, workerIds: page.items.map((w) => w.id), page: params.cursor ? 'next' : 'first' },
+    detail: {
+      filters,
+      count: page.items.length,
+      workerIds: page.items.map((w) => w.id),
+      page: params.cursor ? 'next' : 'first',
+    },
   });
   return json(page);
 });

@@ -17,5 +17,8 @@ export const GET = officerRoute({ roles: ['admin'] }, async () => {
 export const POST = officerRoute({ roles: ['admin'] }, async (req, { officer }) => {
   const input = await readJsonBody(req, createOfficerSchema, 10_000);
   const created = await createOfficer(getDb(), officer, input);
-  return Response.json(created, { status: 201, headers: { ...noStore, location: `/api/v1/admin/officers/${created.id}` } });
+  return Response.json(created, {
+    status: 201,
+    headers: { ...noStore, location: `/api/v1/admin/officers/${created.id}` },
+  });
 });

@@ -7,16 +7,34 @@ import { HttpError } from '@/lib/server/problem';
 import { json, requireUuid } from '@/lib/server/queries/request';
 import { getWorkerDetail, workerExists } from '@/lib/server/queries/worker-detail';
 
-export const GET = officerRoute<{ id: string }>({ roles: ['officer', 'supervisor'] }, async (_req, { officer, params }) => {
-  const id = requireUuid(params.id, 'worker');
-  const db = getDb();
-  const detail = await getWorkerDetail(db, officer, id);
-  if (!detail) {
-    if (await workerExists(db, id)) {
-      await recordAudit(db, { officer, action: 'worker.read.denied', workerId: id, targetType: 'worker', targetId: id });
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const GET = officerRoute<{ id: string }>(
+  { roles: ['officer', 'supervisor'] },
+  async (_req, { officer, params }) => {
+    const id = requireUuid(params.id, 'worker');
+    const db = getDb();
+    const detail = await getWorkerDetail(db, officer, id);
+    if (!detail) {
+      if (await workerExists(db, id)) {
+        await recordAudit(db, {
+          officer,
+          action: 'worker.read.denied',
+          workerId: id,
+          targetType: 'worker',
+          targetId: id,
+        });
+      }
+      throw new HttpError(404, 'No worker with this id in your okrugs.');
     }
-    throw new HttpError(404, 'No worker with this id in your okrugs.');
-  }
-  await recordAudit(db, { officer, action: 'worker.read', workerId: id, targetType: 'worker', targetId: id });
-  return json(detail);
-});
+    await recordAudit(db, {
+      officer,
+      action: 'worker.read',
+      workerId: id,
+      targetType: 'worker',
+      targetId: id,
+    });
+    return json(detail);
+  },
+);

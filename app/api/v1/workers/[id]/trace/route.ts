@@ -10,22 +10,29 @@ import { json, parseQuery, requireUuid } from '@/lib/server/queries/request';
 import { clampTraceWindow, readTrace } from '@/lib/server/queries/trace';
 import { findWorkerInScope } from '@/lib/server/queries/worker-detail';
 
-export const GET = officerRoute<{ id: string }>({ roles: ['officer', 'supervisor'] }, async (req, { officer, params }) => {
-  const id = requireUuid(params.id, 'worker');
-  const query = parseQuery(req, traceParamsSchema);
-  const db = getDb();
-  if (!(await findWorkerInScope(db, officer, id))) throw new HttpError(404, 'No worker with this id in your okrugs.');
-  const policy = await getCurrentPolicy(db);
-  const window = clampTraceWindow(query.from, query.to, policy.retentionDays, new Date());
-  const trace = await readTrace(db, id, window, policy.retentionDays);
-  await recordAudit(db, {
-    officer,
-    action: 'worker.trace',
-    workerId: id,
-    targetType: 'worker',
-    targetId: id,
-    reason: query.reason,
-    detail: { from: trace.from, to: trace.to, fixes: trace.fixes.length, truncated: trace.truncated },
-  });
-  return json(trace);
-});
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const GET = officerRoute<{ id: string }>(
+  { roles: ['officer', 'supervisor'] },
+  async (req, { officer, params }) => {
+    const id = requireUuid(params.id, 'worker');
+    const query = parseQuery(req, traceParamsSchema);
+    const db = getDb();
+    if (!(await findWorkerInScope(db, officer, id)))
+      throw new HttpError(404, 'No worker with this id in your okrugs.');
+    const policy = await getCurrentPolicy(db);
+    const window = clampTraceWindow(query.from, query.to, policy.retentionDays, new Date());
+    const trace = await readTrace(db, id, window, policy.retentionDays);
+    await recordAudit(db, {
+      officer,
+      action: 'worker.trace',
+      workerId: id,
+      targetType: 'worker',
+      targetId: id,
+      reason: query.reason,
+      detail: { from: trace.from, to: trace.to, fixes: trace.fixes.length, truncated: trace.truncated },
+    });
+    return json(trace);
+  },
+);

@@ -1,0 +1,25 @@
+// Account administration (admin only): accounts, roles, okrugs, disabling, sessions, passwords.
+import type { Metadata } from 'next';
+import { adminStrings } from '@/components/admin/admin-strings';
+import { OfficerAdmin } from '@/components/admin/officer-admin';
+import { getDb } from '@/lib/db/client';
+import { getLang } from '@/lib/i18n/server';
+import { listDistricts } from '@/lib/server/district-ids';
+import { listOfficers } from '@/lib/server/officers';
+import { requireOfficer } from '@/lib/server/session';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: adminStrings(await getLang()).title };
+}
+
+export default async function AdminPage() {
+  const officer = await requireOfficer(['admin']);
+  const [lang, officers] = await Promise.all([getLang(), listOfficers(getDb())]);
+  return (
+    <div className="p-4 sm:p-6">
+      <OfficerAdmin initialOfficers={officers} currentOfficerId={officer.officerId} okrugs={listDistricts()} lang={lang} />
+    </div>
+  );
+}

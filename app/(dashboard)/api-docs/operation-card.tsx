@@ -1,0 +1,149 @@
+// One API operation on the docs page: method and path, roles, parameters, body and responses.
+import type { HttpMethod, JsonSchema, OpenApiOperation } from '@/lib/openapi/build';
+import { describeType, listFields } from '@/lib/openapi/describe';
+
+export interface OperationEntry {
+  path: string;
+  method: HttpMethod;
+  op: OpenApiOperation;
+}
+
+const METHOD_STYLE: Record<HttpMethod, string> = {
+  get: 'bg-blue-100 text-blue-900',
+  post: 'bg-green-100 text-green-900',
+  put: 'bg-amber-100 text-amber-900',
+  patch: 'bg-amber-100 text-amber-900',
+  delete: 'bg-red-100 text-red-900',
+};
+
+export function OperationCard({ entry, lang }: { entry: OperationEntry; lang: string }) {
+  const { op, method, path } = entry;
+  const ru = lang === 'ru';
+  const body = op.requestBody ? Object.entries(op.requestBody.content)[0] : undefined;
+  return (
+    <article id={op.operationId} className="rounded-md border p-4">
+      <h3 className="flex flex-wrap items-center gap-2 font-mono text-sm">
+        <span className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_STYLE[method]}`}>
+          {method}
+        </span>
+        <span className="break-all">{path}</span>
+      </h3>
+      <p className="mt-1 font-medium">{op.summary}</p>
+      {op.description ? (
+        <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{op.description}</p>
+      ) : null}
+      <p className="mt-1 text-xs">
+        {ru ? 'Доступ' : 'Access'}: {accessText(op, ru)}
+      </p>
+      {op.parameters?.length ? (
+        <Fields
+          title={ru ? 'Параметры' : 'Parameters'}
+          rows={op.parameters.map((p) => ({
+            path: `${p.name} (${p.in})`,
+            type: describeType(p.schema),
+            required: p.required,
+            description: p.description,
+          }))}
+          ru={ru}
+        />
+      ) : null}
+      {body ? (
+        <SchemaBlock
+          title={`${ru ? 'Тело запроса' : 'Request body'} · ${body[0]}`}
+          schema={body[1].schema}
+          ru={ru}
+        />
+      ) : null}
+      <h4 className="mt-3 text-sm font-semibold">{ru ? 'Ответы' : 'Responses'}</h4>
+      <ul className="mt-1 space-y-1 text-sm">
+        {Object.entries(op.responses).map(([status, response]) => {
+          const content = response.content ? Object.entries(response.content)[0] : undefined;
+          return (
+            <li key={status}>
+              <span className="font-mono font-semibold">{status}</span> {response.description}
+              {content ? <span className="text-slate-600"> · {content[0]}</span> : null}
+              {content && Number(status) < 400 && hasShape(content[1].schema) ? (
+                <SchemaBlock
+                  title={ru ? 'Поля ответа' : 'Response fields'}
+                  schema={content[1].schema}
+                  ru={ru}
+                />
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </article>
+  );
+}
+
+function accessText(op: OpenApiOperation, ru: boolean): string {
+  const scheme = Object.keys(op.security[0] ?? {})[0];
+  if (!scheme) return ru ? 'без входа' : 'no sign-in';
+  if (scheme === 'session') {
+    const roles = op['x-roles']?.join(', ') ?? (ru ? 'любая роль' : 'any role');
+    return `${ru ? 'сессия сотрудника' : 'officer session'} (${roles})`;
+  }
+  return ru ? `токен устройства (${scheme})` : `device token (${scheme})`;
+}
+
+function hasShape(schema: JsonSchema): boolean {
+  return listFields(schema).length > 0;
+}
+
+function SchemaBlock({ title, schema, ru }: { title: string; schema: JsonSchema; ru: boolean }) {
+  const rows = listFields(schema);
+  return (
+    <details className="mt-2">
+      <summary className="cursor-pointer text-sm font-semibold">{title}</summary>
+      {rows.length > 0 ? <Fields title="" rows={rows} ru={ru} /> : null}
+      <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-100 p-2 text-xs">
+        {JSON.stringify(schema, null, 2)}
+      </pre>
+    </details>
+  );
+}
+
+function Fields({
+  title,
+  rows,
+  ru,
+}: {
+  title: string;
+  rows: { path: string; type: string; required: boolean; description?: string }[];
+  ru: boolean;
+}) {
+  return (
+    <div className="mt-2 overflow-x-auto">
+      {title ? <h4 className="text-sm font-semibold">{title}</h4> : null}
+      <table className="mt-1 w-full text-left text-xs">
+        <thead>
+          <tr className="border-b">
+            <th scope="col" className="py-1 pr-3">
+              {ru ? 'Имя' : 'Name'}
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              {ru ? 'Тип' : 'Type'}
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              {ru ? 'Обязательно' : 'Required'}
+            </th>
+            <th scope="col" className="py-1">
+              {ru ? 'Описание' : 'Description'}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.path} className="border-b align-top last:border-0">
+              <td className="py-1 pr-3 font-mono">{r.path}</td>
+              <td className="py-1 pr-3 font-mono break-words">{r.type}</td>
+              <td className="py-1 pr-3">{r.required ? (ru ? 'да' : 'yes') : ''}</td>
+              <td className="py-1">{r.description ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// /lapses: the review queue. Thin: check the role, prefetch the page of lapses (and the selected
+// lapse) as this officer, and stream the client queue in behind a skeleton.
+import { Suspense } from 'react';
+import type { Metadata } from 'next';
+import { LapseQueue } from '@/components/lapses/lapse-queue';
+import { parseLapseFilters } from '@/components/lapses/lapse-filters';
+import { PageHeader } from '@/components/workers/shared/page-header';
+import { PrefetchBoundary } from '@/components/workers/shared/prefetch-boundary';
+import { pickUuid, toParamRecord, type RawSearchParams } from '@/components/workers/shared/search-params';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { lapseQuery, lapsesQuery } from '@/lib/api/queries';
+import { getServerApiContext } from '@/lib/api/server-context';
+import { getDictionary } from '@/lib/i18n/server';
+import { requireOfficer } from '@/lib/server/session';
+import { getRegionInfo } from '@/lib/ui/region-info';
+import { scopedOkrugs } from '@/components/workers/shared/scoped-okrugs';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getDictionary()).pages.lapses.title };
+}
+
+export default async function LapsesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const officer = await requireOfficer(['officer', 'supervisor']);
+  const [t, raw, ctx] = await Promise.all([getDictionary(), searchParams, getServerApiContext()]);
+  const params = toParamRecord(raw);
+  const selected = pickUuid(params.lapse);
+  const { okrugs } = getRegionInfo();
+  const queries = [lapsesQuery(parseLapseFilters(params), ctx), ...(selected ? [lapseQuery(selected, ctx)] : [])];
+  return (
+    <div className="mx-auto flex w-full max-w-[110rem] flex-col gap-4 p-4 lg:p-6">
+      <PageHeader title={t.pages.lapses.title} intro={t.pages.lapses.intro} />
+      <Suspense fallback={<TableSkeleton rows={10} columns={6} label={t.pages.list.loading} />}>
+        <PrefetchBoundary queries={queries}>
+          <LapseQueue okrugs={okrugs} filterOkrugs={scopedOkrugs(okrugs, officer.okrugs)} role={officer.role} />
+        </PrefetchBoundary>
+      </Suspense>
+    </div>
+  );
+}

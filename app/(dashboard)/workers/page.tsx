@@ -1,0 +1,36 @@
+// /workers: search and filter workers in the officer's okrugs. The top-bar search submits here (?q=).
+import { Suspense } from 'react';
+import type { Metadata } from 'next';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { PageHeader } from '@/components/workers/shared/page-header';
+import { PrefetchBoundary } from '@/components/workers/shared/prefetch-boundary';
+import { scopedOkrugs } from '@/components/workers/shared/scoped-okrugs';
+import { toParamRecord, type RawSearchParams } from '@/components/workers/shared/search-params';
+import { parseWorkerFilters } from '@/components/workers/worker-filters';
+import { WorkerList } from '@/components/workers/worker-list';
+import { workersQuery } from '@/lib/api/queries';
+import { getServerApiContext } from '@/lib/api/server-context';
+import { getDictionary } from '@/lib/i18n/server';
+import { requireOfficer } from '@/lib/server/session';
+import { getRegionInfo } from '@/lib/ui/region-info';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getDictionary()).pages.workers.title };
+}
+
+export default async function WorkersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const officer = await requireOfficer(['officer', 'supervisor']);
+  const [t, raw, ctx] = await Promise.all([getDictionary(), searchParams, getServerApiContext()]);
+  const filters = parseWorkerFilters(toParamRecord(raw));
+  const { okrugs } = getRegionInfo();
+  return (
+    <div className="mx-auto flex w-full max-w-[110rem] flex-col gap-4 p-4 lg:p-6">
+      <PageHeader title={t.pages.workers.title} intro={t.pages.workers.intro} />
+      <Suspense fallback={<TableSkeleton rows={10} columns={7} label={t.pages.list.loading} />}>
+        <PrefetchBoundary queries={[workersQuery(filters, ctx)]}>
+          <WorkerList okrugs={okrugs} filterOkrugs={scopedOkrugs(okrugs, officer.okrugs)} />
+        </PrefetchBoundary>
+      </Suspense>
+    </div>
+  );
+}

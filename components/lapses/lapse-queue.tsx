@@ -1,0 +1,134 @@
+'use client';
+// The lapse queue page body: filters, the table with server paging and sorting, and the detail panel
+// of the lapse selected in the URL (?lapse=id).
+import { useRef } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Download, Keyboard } from 'lucide-react';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import { QueryView } from '@/components/workers/shared/query-view';
+import { pageLinks, pickUuid } from '@/components/workers/shared/search-params';
+import { useUrlState } from '@/components/workers/shared/use-url-state';
+import { buttonClass } from '@/components/ui/button';
+import { lapsesCsvUrl, lapsesQuery } from '@/lib/api/queries';
+import type { OfficerRole } from '@/lib/domain/types';
+import { formatNumber } from '@/lib/format/number';
+import { useText } from '@/lib/i18n/client';
+import { cn } from '@/lib/ui/cn';
+import type { OkrugOption } from '@/lib/ui/okrug';
+import { LapseDetailPanel } from './lapse-detail-panel';
+import { hasLapseFilters, parseLapseFilters, readLapseSort } from './lapse-filters';
+import { LapseFiltersBar } from './lapse-filters-bar';
+import { LapseTable } from './lapse-table';
+import { useQueueKeys } from './use-queue-keys';
+
+export function LapseQueue({
+  okrugs,
+  filterOkrugs,
+  role,
+}: {
+  okrugs: OkrugOption[];
+  filterOkrugs: OkrugOption[];
+  role: OfficerRole;
+}) {
+  const { t, lang, fill } = useText();
+  const p = t.pages.lapses;
+  const url = useUrlState();
+  const { params, update, hrefWith } = url;
+  const filters = parseLapseFilters(params);
+  const query = useQuery({ ...lapsesQuery(filters), placeholderData: keepPreviousData });
+  const selectedId = pickUuid(params.lapse);
+  const linkRefs = useRef(new Map<string, HTMLAnchorElement>());
+  const reviewFocusRef = useRef<HTMLInputElement | null>(null);
+  const headingRef = useRef<HTMLHeadingElement | null>(null);
+  const items = query.data?.items ?? [];
+
+  const select = (id: string, { focusPanel }: { focusPanel: boolean }) => {
+    update({ lapse: id }, { keepPage: true });
+    if (focusPanel) requestAnimationFrame(() => headingRef.current?.focus());
+  };
+  const close = () => {
+    const id = selectedId;
+    update({ lapse: undefined }, { keepPage: true });
+    if (id) requestAnimationFrame(() => linkRefs.current.get(id)?.focus());
+  };
+  useQueueKeys({ ids: items.map((i) => i.id), selectedId, linkRefs, reviewFocusRef, select, close });
+
+  const links = pageLinks(params, query.data?.nextCursor);
+  const go = (target: Record<string, string> | null) =>
+    target
+      ? () => {
+          update({ cursor: target.cursor, prev: target.prev }, { keepPage: false, push: true });
+        }
+      : null;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <LapseFiltersBar url={url} okrugs={filterOkrugs} />
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+        <p className="inline-flex items-center gap-1.5">
+          <Keyboard aria-hidden="true" className="size-4" />
+          {p.keysHint}
+        </p>
+        <a href={lapsesCsvUrl(filters)} className={buttonClass('secondary', 'sm')} title={t.pages.list.exportHint} download>
+          <Download aria-hidden="true" className="size-4" />
+          {t.pages.list.exportCsv}
+        </a>
+      </div>
+      <div className={cn('grid items-start gap-4', selectedId && 'xl:grid-cols-[minmax(0,1fr)_minmax(22rem,26rem)]')}>
+        <div className="min-w-0" aria-busy={query.isFetching}>
+          <QueryView
+            query={query}
+            skeleton={<TableSkeleton rows={10} columns={6} label={t.pages.list.loading} />}
+            errorTitle={p.loadFailed}
+          >
+            {(page) =>
+              page.items.length === 0 ? (
+                <EmptyState
+                  title={hasLapseFilters(params) ? p.emptyFiltered : p.empty}
+                  description={p.emptyHint}
+                />
+              ) : (
+                <>
+                  <LapseTable
+                    items={page.items}
+                    okrugs={okrugs}
+                    sort={readLapseSort(params)}
+                    onSort={(sort) => update({ sort: sort === '-startedAt' ? undefined : sort }, { push: true })}
+                    selectedId={selectedId}
+                    hrefFor={(id) => hrefWith({ ...params, lapse: id })}
+                    onOpen={(id) => select(id, { focusPanel: true })}
+                    linkRefs={linkRefs}
+                    compact={Boolean(selectedId)}
+                  />
+                  <Pagination
+                    page={links.page}
+                    onPrevious={go(links.previous)}
+                    onNext={go(links.next)}
+                    busy={query.isFetching}
+                    summary={[
+                      fill(t.pages.list.shown, { count: formatNumber(lang, page.items.length) }),
+                      page.total !== undefined ? fill(t.pages.list.total, { count: formatNumber(lang, page.total) }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  />
+                </>
+              )
+            }
+          </QueryView>
+        </div>
+        {selectedId ? (
+          <LapseDetailPanel
+            id={selectedId}
+            role={role}
+            onClose={close}
+            reviewFocusRef={reviewFocusRef}
+            headingRef={headingRef}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}

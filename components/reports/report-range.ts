@@ -1,0 +1,20 @@
+// The report period: the last N Moscow days up to today, as API date parameters. Pure.
+import { toMoscowDay } from '@/lib/format/date';
+import { pickEnum, type ParamRecord } from '@/components/workers/shared/search-params';
+
+export const REPORT_PERIODS = ['7', '14', '30', '90'] as const;
+export type ReportPeriod = (typeof REPORT_PERIODS)[number];
+export const DEFAULT_REPORT_PERIOD: ReportPeriod = '30';
+
+export function readReportPeriod(params: ParamRecord): ReportPeriod {
+  return pickEnum(params.days, REPORT_PERIODS) ?? DEFAULT_REPORT_PERIOD;
+}
+
+/** `from` and `to` (inclusive Moscow dates) of the last `days` days ending today. */
+export function reportRange(days: ReportPeriod, now: Date = new Date()): { from: string; to: string } {
+  const n = Number(days);
+  return { from: toMoscowDay(new Date(now.getTime() - (n - 1) * 86_400_000)), to: toMoscowDay(now) };
+}
+
+export const REPORT_GROUPS = ['day', 'citizenship', 'okrug', 'kind'] as const;
+export type ReportGroup = (typeof REPORT_GROUPS)[number];

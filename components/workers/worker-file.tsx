@@ -1,0 +1,102 @@
+'use client';
+// /workers/[id] body: identity, current status with its reason, a sketch of the declared address,
+// the registration history, lapses and devices, and the movement trace behind a stated reason.
+import Link from 'next/link';
+import { useQuery } from '@tanstack/react-query';
+import { ArrowLeft, Eye } from 'lucide-react';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { SkeletonText } from '@/components/ui/skeleton';
+import { workerQuery } from '@/lib/api/queries';
+import type { WorkerDetail } from '@/lib/api/workers';
+import { useT } from '@/lib/i18n/client';
+import type { OkrugOption } from '@/lib/ui/okrug';
+import { DistrictSketch, SketchLegend, type SketchPoint } from './plot/district-sketch';
+import type { PlotBase } from './plot/projection';
+import { RegistrationTimeline } from './registration-timeline';
+import { PersonName } from './shared/person-name';
+import { QueryView } from './shared/query-view';
+import { TraceButton } from './trace-dialog';
+import { WorkerDevices } from './worker-devices';
+import { WorkerIdentity } from './worker-identity';
+import { WorkerLapses } from './worker-lapses';
+import { WorkerStatusCard } from './worker-status-card';
+
+export function WorkerFile({ id, okrugs, plotBase }: { id: string; okrugs: OkrugOption[]; plotBase: PlotBase }) {
+  const t = useT();
+  const query = useQuery(workerQuery(id));
+  return (
+    <div className="flex flex-col gap-4">
+      <Link href="/workers" className="inline-flex w-fit items-center gap-1 text-sm text-blue-800 underline">
+        <ArrowLeft aria-hidden="true" className="size-4" />
+        {t.pages.worker.back}
+      </Link>
+      <QueryView
+        query={query}
+        skeleton={
+          <div aria-busy="true" className="grid gap-4 lg:grid-cols-2">
+            <SkeletonText lines={8} />
+            <SkeletonText lines={8} />
+          </div>
+        }
+        errorTitle={t.pages.worker.loadFailed}
+      >
+        {(worker) => <WorkerFileBody worker={worker} okrugs={okrugs} plotBase={plotBase} />}
+      </QueryView>
+    </div>
+  );
+}
+
+function WorkerFileBody({ worker, okrugs, plotBase }: { worker: WorkerDetail; okrugs: OkrugOption[]; plotBase: PlotBase }) {
+  const t = useT();
+  const p = t.pages.worker;
+  const points: SketchPoint[] = worker.declaredAddress
+    ? [{ lat: worker.declaredAddress.lat, lon: worker.declaredAddress.lon, kind: 'address', label: worker.declaredAddress.text }]
+    : [];
+  return (
+    <>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-xl font-semibold">
+            <PersonName latin={worker.fullNameLatin} cyrillic={worker.fullNameCyrillic} className="gap-0.5" />
+          </h1>
+          <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-600">
+            <StatusBadge status={worker.status} />
+            <span className="inline-flex items-center gap-1">
+              <Eye aria-hidden="true" className="size-4" />
+              {p.auditNote}
+            </span>
+          </div>
+        </div>
+        <TraceButton workerId={worker.id} plotBase={plotBase} />
+      </header>
+      <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <WorkerStatusCard worker={worker} okrugs={okrugs} />
+          <WorkerIdentity worker={worker} />
+          <section aria-labelledby="worker-map-title" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="worker-map-title" className="mb-3 text-base font-semibold text-slate-900">
+              {p.map}
+            </h2>
+            {points.length === 0 ? (
+              <p className="text-sm text-slate-600">{p.mapEmpty}</p>
+            ) : (
+              <DistrictSketch
+                base={plotBase}
+                points={points}
+                focus={false}
+                caption={p.mapCaption}
+                legend={<SketchLegend items={[{ kind: 'address', label: p.mapLegendAddress }]} />}
+                className="max-w-lg"
+              />
+            )}
+          </section>
+        </div>
+        <div className="flex min-w-0 flex-col gap-4">
+          <RegistrationTimeline worker={worker} />
+          <WorkerLapses workerId={worker.id} lapses={worker.lapses} />
+          <WorkerDevices devices={worker.devices} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,257 @@
+// The device API, the tracker protocols, account administration and health, in OpenAPI form.
+// Request bodies come from the schemas the routes parse with; answers are described here.
+import { z } from 'zod';
+import {
+  deviceEventSchema,
+  enrollSchema,
+  fixSchema,
+  MAX_BATCH_ITEMS,
+  registrationSchema,
+  CITIZENSHIP_RULE,
+} from '@/lib/api/device-schemas';
+import { createOfficerSchema, resetPasswordSchema, updateOfficerSchema } from '@/lib/auth/officer-schemas';
+import { operation, type PathItem, pathParameter, validationError } from './build';
+
+const batchResult = z.object({
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.array(z.object({ index: z.number().int(), reason: z.string() })),
+});
+
+const deviceStatus = z.object({
+  workerId: z.uuid(),
+  registration: z
+    .object({
+      id: z.uuid(),
+      status: z.string(),
+      since: z.string(),
+      address: z.object({ text: z.string(), lat: z.number(), lon: z.number() }),
+    })
+    .nullable(),
+  openLapse: z
+    .object({ id: z.uuid(), kind: z.string(), startedAt: z.string(), graceEndsAt: z.string().nullable() })
+    .nullable(),
+  lastLapse: z
+    .object({
+      id: z.uuid(),
+      kind: z.string(),
+      startedAt: z.string(),
+      endedAt: z.string().nullable(),
+      likelyCause: z.string(),
+      causedCancellation: z.boolean(),
+    })
+    .nullable(),
+  lastFixAt: z.string().nullable(),
+  nextStep: z.object({ code: z.string(), messageRu: z.string(), messageEn: z.string() }),
+});
+
+const officerAccount = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    name: z.string(),
+    role: z.string(),
+    okrugs: z.array(z.string()),
+    disabled: z.boolean(),
+  })
+  .loose();
+
+const unauthorizedDevice = { description: 'Missing, unknown or revoked device token.' };
+
+export function devicePaths(): Record<string, PathItem> {
+  const admin = (
+    summary: string,
+    operationId: string,
+    extra: Partial<Parameters<typeof operation>[0]> = {},
+  ) =>
+    operation({
+      tag: 'Administration',
+      summary,
+      operationId,
+      security: 'session',
+      roles: ['admin'],
+      parameters: [pathParameter('id', 'Officer account id')],
+      responses: { 204: { description: 'Done.' }, 404: { description: 'No such account.' } },
+      ...extra,
+    });
+  return {
+    '/api/v1/device/enroll': {
+      post: operation({
+        tag: 'Device',
+        operationId: 'enrollDevice',
+        summary: 'Enroll a phone',
+        description: `Creates (or finds, by citizenship and document) the worker and issues a device token. ${CITIZENSHIP_RULE}`,
+        security: 'none',
+        body: { schema: enrollSchema },
+        responses: {
+          201: { description: 'Enrolled.', schema: z.object({ deviceId: z.uuid(), token: z.string() }) },
+          400: validationError,
+          422: { description: 'Citizenship outside the nine countries the rule applies to.' },
+        },
+      }),
+    },
+    '/api/v1/device/registrations': {
+      post: operation({
+        tag: 'Device',
+        operationId: 'declareAddress',
+        summary: 'Declare a residential address (new registration)',
+        security: 'device',
+        body: { schema: registrationSchema },
+        responses: {
+          201: {
+            description: 'Registration created.',
+            schema: z.object({ registrationId: z.uuid(), status: z.literal('pending') }),
+          },
+          400: validationError,
+          401: unauthorizedDevice,
+          409: { description: 'Another registration of the worker is pending, active or interrupted.' },
+          422: { description: 'The address is outside the region.' },
+        },
+      }),
+    },
+    '/api/v1/device/positions': {
+      post: operation({
+        tag: 'Device',
+        operationId: 'postPositions',
+        summary: 'Send fixes',
+        description: `1..${MAX_BATCH_ITEMS} fixes in any order, possibly hours late. Idempotent on (device, time): repeats count as duplicates. Bad items are rejected one by one.`,
+        security: 'device',
+        body: { schema: z.object({ positions: z.array(fixSchema).min(1).max(MAX_BATCH_ITEMS) }) },
+        responses: {
+          200: { description: 'What was stored.', schema: batchResult },
+          400: validationError,
+          401: unauthorizedDevice,
+        },
+      }),
+    },
+    '/api/v1/device/events': {
+      post: operation({
+        tag: 'Device',
+        operationId: 'postDeviceEvents',
+        summary: 'Send device events',
+        security: 'device',
+        body: { schema: z.object({ events: z.array(deviceEventSchema).min(1).max(MAX_BATCH_ITEMS) }) },
+        responses: {
+          200: { description: 'What was stored.', schema: batchResult },
+          400: validationError,
+          401: unauthorizedDevice,
+        },
+      }),
+    },
+    '/api/v1/device/status': {
+      get: operation({
+        tag: 'Device',
+        operationId: 'getDeviceStatus',
+        summary: "The worker's registration status and what to do next",
+        security: 'device',
+        responses: { 200: { description: 'Status.', schema: deviceStatus }, 401: unauthorizedDevice },
+      }),
+    },
+    '/api/v1/ingest/osmand': {
+      get: operation({
+        tag: 'Tracker protocols',
+        operationId: 'osmandGet',
+        summary: 'OsmAnd protocol (Traccar Client), query string',
+        description:
+          '`id`/`deviceid`/`device_id` carries the device token; `lat`, `lon`, `timestamp`, `speed` (knots), `accuracy`, `batt`, `charge`.',
+        security: 'deviceToken',
+        responses: { 200: { description: 'Stored.' }, 400: validationError, 401: unauthorizedDevice },
+      }),
+      post: operation({
+        tag: 'Tracker protocols',
+        operationId: 'osmandPost',
+        summary: 'OsmAnd protocol, form body or JSON',
+        security: 'deviceToken',
+        body: { schema: { type: 'object' }, contentType: 'application/x-www-form-urlencoded' },
+        responses: { 200: { description: 'Stored.' }, 400: validationError, 401: unauthorizedDevice },
+      }),
+    },
+    '/api/v1/ingest/owntracks': {
+      post: operation({
+        tag: 'Tracker protocols',
+        operationId: 'owntracks',
+        summary: 'OwnTracks HTTP mode',
+        description:
+          'HTTP Basic auth with the device id and token. `_type: "location"` messages are stored; others are acknowledged.',
+        security: 'deviceBasic',
+        body: { schema: { type: 'object', properties: { _type: { type: 'string' } } } },
+        responses: {
+          200: { description: 'Always `[]`.', schema: { type: 'array', maxItems: 0 } },
+          400: validationError,
+          401: unauthorizedDevice,
+        },
+      }),
+    },
+    '/api/v1/admin/officers': {
+      get: operation({
+        tag: 'Administration',
+        operationId: 'listOfficers',
+        summary: 'Officer accounts',
+        security: 'session',
+        roles: ['admin'],
+        responses: {
+          200: { description: 'Accounts.', schema: z.object({ items: z.array(officerAccount) }) },
+        },
+      }),
+      post: operation({
+        tag: 'Administration',
+        operationId: 'createOfficer',
+        summary: 'Create an officer account',
+        security: 'session',
+        roles: ['admin'],
+        body: { schema: createOfficerSchema },
+        responses: {
+          201: { description: 'Created.', schema: officerAccount },
+          400: validationError,
+          409: { description: 'Username taken.' },
+        },
+      }),
+    },
+    '/api/v1/admin/officers/{id}': {
+      get: admin('One officer account', 'getOfficer', {
+        responses: {
+          200: { description: 'The account.', schema: officerAccount },
+          404: { description: 'No such account.' },
+        },
+      }),
+      patch: admin('Change name, role, okrugs or disable', 'updateOfficer', {
+        body: { schema: updateOfficerSchema },
+        responses: {
+          200: { description: 'The account.', schema: officerAccount },
+          400: validationError,
+          404: { description: 'No such account.' },
+        },
+      }),
+    },
+    '/api/v1/admin/officers/{id}/disable': {
+      post: admin('Disable an account (ends its sessions)', 'disableOfficer'),
+    },
+    '/api/v1/admin/officers/{id}/enable': { post: admin('Enable an account', 'enableOfficer') },
+    '/api/v1/admin/officers/{id}/revoke-sessions': {
+      post: admin('Sign the account out everywhere', 'revokeOfficerSessions'),
+    },
+    '/api/v1/admin/officers/{id}/password': {
+      post: admin('Set a new password', 'resetOfficerPassword', { body: { schema: resetPasswordSchema } }),
+    },
+    '/api/health': {
+      get: operation({
+        tag: 'Operations',
+        operationId: 'health',
+        summary: 'Liveness and database reachability',
+        security: 'none',
+        responses: {
+          200: {
+            description: 'Up.',
+            schema: z.object({
+              status: z.literal('ok'),
+              database: z.string(),
+              dbReachable: z.boolean(),
+              time: z.string(),
+            }),
+          },
+          503: { description: 'The database cannot be reached.' },
+        },
+      }),
+    },
+  };
+}
