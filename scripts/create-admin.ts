@@ -17,22 +17,25 @@ import { insertOfficerRows } from '../lib/auth/provision';
 const { values } = parseArgs({
   options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
 });
-const parsed = z
-  .object({ username: usernameSchema, password: passwordSchema, name: nameSchema })
-  .safeParse({
-    username: values.username,
-    password: values.password ?? process.env.ADMIN_PASSWORD,
-    name: values.name ?? values.username ?? '',
-  });
+const parsed = z.object({ username: usernameSchema, password: passwordSchema, name: nameSchema }).safeParse({
+  username: values.username,
+  password: values.password ?? process.env.ADMIN_PASSWORD,
+  name: values.name ?? values.username ?? '',
+});
 if (!parsed.success) {
   console.error(`[create-admin] ${z.prettifyError(parsed.error)}`);
-  console.error('Usage: npm run create-admin -- --username <name> --password <at least 12 characters> [--name <full name>]');
+  console.error(
+    'Usage: npm run create-admin -- --username <name> --password <at least 12 characters> [--name <full name>]',
+  );
   process.exit(2);
 }
 const input = parsed.data;
 const db = getDb();
 await migrate(db);
-const [existing] = await db.select({ id: officers.id }).from(officers).where(eq(officers.username, input.username));
+const [existing] = await db
+  .select({ id: officers.id })
+  .from(officers)
+  .where(eq(officers.username, input.username));
 if (existing) {
   console.error(`[create-admin] the username "${input.username}" already exists; nothing was changed.`);
   await closeDb();
@@ -41,7 +44,14 @@ if (existing) {
 const id = crypto.randomUUID();
 const passwordHash = await hashPassword(input.password);
 await db.transaction(async (tx) => {
-  await insertOfficerRows(tx, { id, username: input.username, name: input.name, role: 'admin', okrugs: [], passwordHash });
+  await insertOfficerRows(tx, {
+    id,
+    username: input.username,
+    name: input.name,
+    role: 'admin',
+    okrugs: [],
+    passwordHash,
+  });
   await tx.insert(auditLog).values({
     actorId: 'cli',
     actorName: 'create-admin',

@@ -8,6 +8,8 @@ await migrate(getDb());
 const accounts = await ensureDemoAccounts(getDb());
 console.log('[demo-accounts] sign in with any of these (demo only):');
 for (const a of accounts) {
-  console.log(`  ${a.username.padEnd(12)} ${a.password}  ${a.role}${a.okrugs.length ? ` (${a.okrugs.join(', ')})` : ''}`);
+  console.log(
+    `  ${a.username.padEnd(12)} ${a.password}  ${a.role}${a.okrugs.length ? ` (${a.okrugs.join(', ')})` : ''}`,
+  );
 }
 await closeDb();

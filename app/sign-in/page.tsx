@@ -38,7 +38,10 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         <div className="mb-4 flex justify-end">
           <LanguageSwitch />
         </div>
-        <section aria-labelledby="sign-in-title" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <section
+          aria-labelledby="sign-in-title"
+          className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+        >
           <div className="mb-5 flex items-start gap-3">
             <ShieldCheck aria-hidden="true" className="mt-0.5 size-7 shrink-0 text-blue-700" />
             <div>

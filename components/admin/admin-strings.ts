@@ -3,7 +3,8 @@ import type { Lang } from '@/lib/i18n/config';
 
 const ru = {
   title: 'Учётные записи сотрудников',
-  intro: 'Создание учётных записей, роли и округа, отключение и завершение сеансов. Каждое изменение записывается в журнал аудита.',
+  intro:
+    'Создание учётных записей, роли и округа, отключение и завершение сеансов. Каждое изменение записывается в журнал аудита.',
   create: 'Добавить сотрудника',
   columns: {
     username: 'Логин',
@@ -44,7 +45,8 @@ const ru = {
     passwordTitle: 'Новый пароль для {username}',
     passwordNote: 'После смены пароля все сеансы сотрудника будут завершены.',
   },
-  confirmDisable: 'Отключить учётную запись {username}? Сотрудник не сможет войти, его сеансы будут завершены.',
+  confirmDisable:
+    'Отключить учётную запись {username}? Сотрудник не сможет войти, его сеансы будут завершены.',
   confirmRevoke: 'Завершить все сеансы {username}? Сотруднику придётся войти снова.',
   done: {
     created: 'Учётная запись {username} создана.',
@@ -57,7 +59,12 @@ const ru = {
   failed: 'Не удалось выполнить действие.',
   network: 'Нет связи с сервером. Проверьте подключение и повторите.',
   empty: 'Учётных записей пока нет. Добавьте первого сотрудника.',
-  roles: { officer: 'Инспектор', supervisor: 'Старший инспектор', auditor: 'Аудитор', admin: 'Администратор' },
+  roles: {
+    officer: 'Инспектор',
+    supervisor: 'Старший инспектор',
+    auditor: 'Аудитор',
+    admin: 'Администратор',
+  },
   zoneNote: 'Время московское.',
 };
 
@@ -65,7 +72,8 @@ export type AdminStrings = typeof ru;
 
 const en: AdminStrings = {
   title: 'Officer accounts',
-  intro: 'Create accounts, set roles and okrugs, disable accounts and end sessions. Every change is written to the audit log.',
+  intro:
+    'Create accounts, set roles and okrugs, disable accounts and end sessions. Every change is written to the audit log.',
   create: 'Add officer',
   columns: {
     username: 'Username',
@@ -106,7 +114,8 @@ const en: AdminStrings = {
     passwordTitle: 'New password for {username}',
     passwordNote: 'Setting a new password ends all of the officer’s sessions.',
   },
-  confirmDisable: 'Disable the account {username}? The officer will not be able to sign in and their sessions end.',
+  confirmDisable:
+    'Disable the account {username}? The officer will not be able to sign in and their sessions end.',
   confirmRevoke: 'End all sessions of {username}? They will have to sign in again.',
   done: {
     created: 'Account {username} created.',
@@ -128,5 +137,7 @@ export function adminStrings(lang: Lang): AdminStrings {
 }
 
 export function fillText(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+    key in values ? String(values[key]) : match,
+  );
 }

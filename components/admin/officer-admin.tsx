@@ -55,7 +55,13 @@ export function OfficerAdmin({ initialOfficers, currentOfficerId, okrugs, lang }
     setDialogError(null);
     setPassword('');
     if (next.kind === 'create') setForm(EMPTY_FORM);
-    if (next.kind === 'edit') setForm({ ...EMPTY_FORM, name: next.officer.name, role: next.officer.role, okrugs: next.officer.okrugs });
+    if (next.kind === 'edit')
+      setForm({
+        ...EMPTY_FORM,
+        name: next.officer.name,
+        role: next.officer.role,
+        okrugs: next.officer.okrugs,
+      });
     setDialog(next);
   };
 
@@ -74,11 +80,19 @@ export function OfficerAdmin({ initialOfficers, currentOfficerId, okrugs, lang }
     await reload();
   };
 
-  const runRowAction = async <T,>(officer: OfficerAccount, request: () => Promise<ApiResult<T>>, done: (data: T) => string) => {
+  const runRowAction = async <T,>(
+    officer: OfficerAccount,
+    request: () => Promise<ApiResult<T>>,
+    done: (data: T) => string,
+  ) => {
     setBusyId(officer.id);
     const result = await request();
     setBusyId(null);
-    setNotice(result.ok ? { tone: 'ok', text: done(result.data) } : { tone: 'error', text: `${s.failed} ${failure(result)}` });
+    setNotice(
+      result.ok
+        ? { tone: 'ok', text: done(result.data) }
+        : { tone: 'error', text: `${s.failed} ${failure(result)}` },
+    );
     await reload();
   };
 
@@ -86,24 +100,44 @@ export function OfficerAdmin({ initialOfficers, currentOfficerId, okrugs, lang }
     if (action === 'edit') open({ kind: 'edit', officer });
     else if (action === 'password') open({ kind: 'password', officer });
     else if (action === 'disable' || action === 'revoke') open({ kind: 'confirm', action, officer });
-    else void runRowAction(officer, () => officerApi.setDisabled(officer.id, false), () => fillText(s.done.enabled, { username: nameOf(officer) }));
+    else
+      void runRowAction(
+        officer,
+        () => officerApi.setDisabled(officer.id, false),
+        () => fillText(s.done.enabled, { username: nameOf(officer) }),
+      );
   };
 
   const save = () => {
     if (dialog?.kind === 'create') {
-      void submitDialog(() => officerApi.create({ ...form, username: form.username.trim() }), (o) => fillText(s.done.created, { username: nameOf(o) }));
+      void submitDialog(
+        () => officerApi.create({ ...form, username: form.username.trim() }),
+        (o) => fillText(s.done.created, { username: nameOf(o) }),
+      );
     } else if (dialog?.kind === 'edit') {
       const id = dialog.officer.id;
-      void submitDialog(() => officerApi.update(id, { name: form.name, role: form.role, okrugs: form.okrugs }), () => s.done.updated);
+      void submitDialog(
+        () => officerApi.update(id, { name: form.name, role: form.role, okrugs: form.okrugs }),
+        () => s.done.updated,
+      );
     } else if (dialog?.kind === 'password') {
       const o = dialog.officer;
-      void submitDialog(() => officerApi.setPassword(o.id, password), () => fillText(s.done.password, { username: nameOf(o) }));
+      void submitDialog(
+        () => officerApi.setPassword(o.id, password),
+        () => fillText(s.done.password, { username: nameOf(o) }),
+      );
     } else if (dialog?.kind === 'confirm') {
       const o = dialog.officer;
       if (dialog.action === 'disable') {
-        void submitDialog(() => officerApi.setDisabled(o.id, true), () => fillText(s.done.disabled, { username: nameOf(o) }));
+        void submitDialog(
+          () => officerApi.setDisabled(o.id, true),
+          () => fillText(s.done.disabled, { username: nameOf(o) }),
+        );
       } else {
-        void submitDialog(() => officerApi.revokeSessions(o.id), (r) => fillText(s.done.revoked, { username: nameOf(o), count: r.revoked }));
+        void submitDialog(
+          () => officerApi.revokeSessions(o.id),
+          (r) => fillText(s.done.revoked, { username: nameOf(o), count: r.revoked }),
+        );
       }
     }
   };
@@ -150,7 +184,15 @@ export function OfficerAdmin({ initialOfficers, currentOfficerId, okrugs, lang }
       {officers.length === 0 ? (
         <EmptyState title={s.empty} />
       ) : (
-        <OfficerTable officers={officers} currentOfficerId={currentOfficerId} okrugs={okrugs} lang={lang} s={s} busyId={busyId} onAction={onAction} />
+        <OfficerTable
+          officers={officers}
+          currentOfficerId={currentOfficerId}
+          okrugs={okrugs}
+          lang={lang}
+          s={s}
+          busyId={busyId}
+          onAction={onAction}
+        />
       )}
       <p className="text-xs text-slate-600">{s.zoneNote}</p>
       <Dialog
@@ -174,18 +216,42 @@ export function OfficerAdmin({ initialOfficers, currentOfficerId, okrugs, lang }
         }
       >
         {dialogError ? (
-          <p role="alert" className="mb-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p
+            role="alert"
+            className="mb-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
             {dialogError}
           </p>
         ) : null}
         {dialog?.kind === 'create' || dialog?.kind === 'edit' ? (
-          <OfficerForm id="officer-dialog-form" mode={dialog.kind} values={form} onChange={setForm} onSubmit={save} errors={errors} okrugs={okrugs} lang={lang} s={s} />
+          <OfficerForm
+            id="officer-dialog-form"
+            mode={dialog.kind}
+            values={form}
+            onChange={setForm}
+            onSubmit={save}
+            errors={errors}
+            okrugs={okrugs}
+            lang={lang}
+            s={s}
+          />
         ) : null}
         {dialog?.kind === 'password' ? (
-          <form id="officer-dialog-form" noValidate onSubmit={(e) => (e.preventDefault(), save())} className="flex flex-col gap-2">
+          <form
+            id="officer-dialog-form"
+            noValidate
+            onSubmit={(e) => (e.preventDefault(), save())}
+            className="flex flex-col gap-2"
+          >
             <Field label={s.form.password} hint={s.form.passwordHint} error={errors.password} required>
               {(control) => (
-                <Input {...control} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+                <Input
+                  {...control}
+                  type="password"
+                  autoComplete="new-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
               )}
             </Field>
             <p className="text-xs text-slate-600">{s.form.passwordNote}</p>
@@ -194,7 +260,9 @@ export function OfficerAdmin({ initialOfficers, currentOfficerId, okrugs, lang }
         {dialog?.kind === 'confirm' ? (
           <form id="officer-dialog-form" onSubmit={(e) => (e.preventDefault(), save())}>
             <p className="text-sm text-slate-800">
-              {fillText(dialog.action === 'disable' ? s.confirmDisable : s.confirmRevoke, { username: nameOf(dialog.officer) })}
+              {fillText(dialog.action === 'disable' ? s.confirmDisable : s.confirmRevoke, {
+                username: nameOf(dialog.officer),
+              })}
             </p>
           </form>
         ) : null}

@@ -2,7 +2,8 @@
 // `detail`, which is written for a person to act on.
 import type { OfficerAccount } from '@/lib/auth/officer-account';
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; message: string; fields: Record<string, string> };
+export type ApiResult<T> =
+  { ok: true; data: T } | { ok: false; message: string; fields: Record<string, string> };
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
@@ -24,7 +25,11 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<Ap
   for (const e of problem.errors ?? []) {
     if (typeof e.field === 'string' && typeof e.message === 'string') fields[e.field] = e.message;
   }
-  return { ok: false, message: typeof problem.detail === 'string' ? problem.detail : `HTTP ${res.status}`, fields };
+  return {
+    ok: false,
+    message: typeof problem.detail === 'string' ? problem.detail : `HTTP ${res.status}`,
+    fields,
+  };
 }
 
 const BASE = '/api/v1/admin/officers';
@@ -37,7 +42,8 @@ export const officerApi = {
     call<OfficerAccount>('PATCH', `${BASE}/${encodeURIComponent(id)}`, body),
   setDisabled: (id: string, disabled: boolean) =>
     call<OfficerAccount>('POST', `${BASE}/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`),
-  revokeSessions: (id: string) => call<{ revoked: number }>('POST', `${BASE}/${encodeURIComponent(id)}/revoke-sessions`),
+  revokeSessions: (id: string) =>
+    call<{ revoked: number }>('POST', `${BASE}/${encodeURIComponent(id)}/revoke-sessions`),
   setPassword: (id: string, password: string) =>
     call<null>('POST', `${BASE}/${encodeURIComponent(id)}/password`, { password }),
 };

@@ -27,8 +27,19 @@ export interface OfficerFormProps {
   s: AdminStrings;
 }
 
-export function OfficerForm({ id, mode, values, onChange, onSubmit, errors, okrugs, lang, s }: OfficerFormProps) {
-  const set = <K extends keyof OfficerFormValues>(key: K, value: OfficerFormValues[K]) => onChange({ ...values, [key]: value });
+export function OfficerForm({
+  id,
+  mode,
+  values,
+  onChange,
+  onSubmit,
+  errors,
+  okrugs,
+  lang,
+  s,
+}: OfficerFormProps) {
+  const set = <K extends keyof OfficerFormValues>(key: K, value: OfficerFormValues[K]) =>
+    onChange({ ...values, [key]: value });
   const toggleOkrug = (okrug: string, on: boolean) =>
     set('okrugs', on ? [...values.okrugs, okrug] : values.okrugs.filter((o) => o !== okrug));
   return (
@@ -56,7 +67,14 @@ export function OfficerForm({ id, mode, values, onChange, onSubmit, errors, okru
         </Field>
       ) : null}
       <Field label={s.form.name} error={errors.name} required>
-        {(control) => <Input {...control} autoComplete="off" value={values.name} onChange={(e) => set('name', e.target.value)} />}
+        {(control) => (
+          <Input
+            {...control}
+            autoComplete="off"
+            value={values.name}
+            onChange={(e) => set('name', e.target.value)}
+          />
+        )}
       </Field>
       {mode === 'create' ? (
         <Field label={s.form.password} hint={s.form.passwordHint} error={errors.password} required>
@@ -74,7 +92,11 @@ export function OfficerForm({ id, mode, values, onChange, onSubmit, errors, okru
       ) : null}
       <Field label={s.form.role} error={errors.role} required>
         {(control) => (
-          <Select {...control} value={values.role} onChange={(e) => set('role', OFFICER_ROLES.find((r) => r === e.target.value) ?? 'officer')}>
+          <Select
+            {...control}
+            value={values.role}
+            onChange={(e) => set('role', OFFICER_ROLES.find((r) => r === e.target.value) ?? 'officer')}
+          >
             {OFFICER_ROLES.map((role) => (
               <option key={role} value={role}>
                 {s.roles[role]}

@@ -22,26 +22,46 @@ export interface OfficerTableProps {
   onAction: (action: RowAction, officer: OfficerAccount) => void;
 }
 
-function okrugText(officer: OfficerAccount, okrugs: readonly OkrugOption[], lang: Lang, s: AdminStrings): string {
+function okrugText(
+  officer: OfficerAccount,
+  okrugs: readonly OkrugOption[],
+  lang: Lang,
+  s: AdminStrings,
+): string {
   if (officer.role !== 'officer') return s.allOkrugs;
   if (officer.okrugs.length === 0) return s.noOkrugs;
   return officer.okrugs.map((id) => labelOkrug(lang, id, okrugs)).join(', ');
 }
 
-export function OfficerTable({ officers, currentOfficerId, okrugs, lang, s, busyId, onAction }: OfficerTableProps) {
+export function OfficerTable({
+  officers,
+  currentOfficerId,
+  okrugs,
+  lang,
+  s,
+  busyId,
+  onAction,
+}: OfficerTableProps) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full min-w-[56rem] border-collapse text-left text-sm">
         <caption className="sr-only">{s.title}</caption>
         <thead className="bg-slate-50 text-xs font-semibold text-slate-700">
           <tr>
-            {[s.columns.username, s.columns.name, s.columns.role, s.columns.okrugs, s.columns.status, s.columns.lastSignIn, s.columns.sessions, s.columns.actions].map(
-              (label) => (
-                <th key={label} scope="col" className="border-b border-slate-200 px-3 py-2">
-                  {label}
-                </th>
-              ),
-            )}
+            {[
+              s.columns.username,
+              s.columns.name,
+              s.columns.role,
+              s.columns.okrugs,
+              s.columns.status,
+              s.columns.lastSignIn,
+              s.columns.sessions,
+              s.columns.actions,
+            ].map((label) => (
+              <th key={label} scope="col" className="border-b border-slate-200 px-3 py-2">
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -78,11 +98,19 @@ export function OfficerTable({ officers, currentOfficerId, okrugs, lang, s, busy
                   )}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap text-slate-800">
-                  {officer.lastSignInAt ? formatDateTime(officer.lastSignInAt) : <span className="text-slate-600">{s.never}</span>}
+                  {officer.lastSignInAt ? (
+                    formatDateTime(officer.lastSignInAt)
+                  ) : (
+                    <span className="text-slate-600">{s.never}</span>
+                  )}
                 </td>
                 <td className="px-3 py-2 text-slate-800 tabular-nums">{officer.activeSessions}</td>
                 <td className="px-3 py-2">
-                  <div className="flex flex-wrap gap-1.5" aria-label={`${s.columns.actions}: ${label}`} role="group">
+                  <div
+                    className="flex flex-wrap gap-1.5"
+                    aria-label={`${s.columns.actions}: ${label}`}
+                    role="group"
+                  >
                     <Button size="sm" onClick={() => onAction('edit', officer)} disabled={busy}>
                       <Pencil aria-hidden="true" className="size-3.5" />
                       {s.edit}
@@ -92,12 +120,21 @@ export function OfficerTable({ officers, currentOfficerId, okrugs, lang, s, busy
                         {s.enable}
                       </Button>
                     ) : (
-                      <Button size="sm" variant="danger" onClick={() => onAction('disable', officer)} disabled={busy || self}>
+                      <Button
+                        size="sm"
+                        variant="danger"
+                        onClick={() => onAction('disable', officer)}
+                        disabled={busy || self}
+                      >
                         <Ban aria-hidden="true" className="size-3.5" />
                         {s.disable}
                       </Button>
                     )}
-                    <Button size="sm" onClick={() => onAction('revoke', officer)} disabled={busy || officer.activeSessions === 0}>
+                    <Button
+                      size="sm"
+                      onClick={() => onAction('revoke', officer)}
+                      disabled={busy || officer.activeSessions === 0}
+                    >
                       <LogOut aria-hidden="true" className="size-3.5" />
                       {s.revoke}
                     </Button>

@@ -22,7 +22,9 @@ function messageFor(outcome: SignInOutcome, s: SignInStrings): string | null {
     case 'invalid':
       return s.invalid;
     case 'locked':
-      return outcome.retryAfterSeconds ? s.lockedFor.replace('{seconds}', String(outcome.retryAfterSeconds)) : s.locked;
+      return outcome.retryAfterSeconds
+        ? s.lockedFor.replace('{seconds}', String(outcome.retryAfterSeconds))
+        : s.locked;
     case 'disabled':
       return s.disabled;
     case 'network':
@@ -79,7 +81,10 @@ export function SignInForm({ strings: s, next, ssoName, initialError = null }: S
     <div className="flex flex-col gap-5">
       <div aria-live="assertive" aria-atomic="true">
         {error ? (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+          <p
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+          >
             {error}
           </p>
         ) : null}

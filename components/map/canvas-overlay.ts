@@ -98,6 +98,7 @@ export function ensurePane(map: L.Map, name: string, zIndex: number, interactive
 
 export const PANES = {
   basemap: { name: 'rw-basemap', z: 150 },
+  basemapOkrugs: { name: 'rw-basemap-okrugs', z: 160 },
   boundaries: { name: 'rw-boundaries', z: 380 },
   heat: { name: 'rw-heat', z: 390 },
   labels: { name: 'rw-labels', z: 395 },

@@ -1,14 +1,14 @@
 'use client';
 // Which layers are drawn: data layers (addresses, open lapses, density) and the outlines.
 import { useState } from 'react';
-import { Layers } from 'lucide-react';
+import { ChevronDown, Layers } from 'lucide-react';
 import { useT } from '@/lib/i18n/client';
 import { cn } from '@/lib/ui/cn';
 import { LAYER_KEYS, type LayerKey } from './map-state';
 
 export function LayerSwitch({ layers, onChange }: { layers: LayerKey[]; onChange: (layers: LayerKey[]) => void }) {
   const t = useT();
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(false);
   const names: Record<LayerKey, string> = {
     addresses: t.map.layers.addresses,
     lapses: t.map.layers.openLapses,
@@ -17,7 +17,7 @@ export function LayerSwitch({ layers, onChange }: { layers: LayerKey[]; onChange
     geofence: t.map.layers.geofence,
   };
   return (
-    <div className="pointer-events-auto w-60 rounded-lg border border-slate-300 bg-white/95 shadow-md">
+    <div className={cn('pointer-events-auto rounded-lg border border-slate-300 bg-white shadow-md', open ? 'w-60' : 'w-auto')}>
       <button
         type="button"
         aria-expanded={open}
@@ -26,7 +26,8 @@ export function LayerSwitch({ layers, onChange }: { layers: LayerKey[]; onChange
         className="flex w-full items-center gap-2 rounded-lg px-3 py-2 text-sm font-semibold text-slate-900"
       >
         <Layers aria-hidden="true" className="size-4" />
-        {t.map.layers.title}
+        <span className="flex-1 text-left">{t.map.layers.title}</span>
+        <ChevronDown aria-hidden="true" className={cn('size-4 transition-transform', !open && '-rotate-90')} />
       </button>
       <fieldset id="map-layers" className={cn('border-t border-slate-200 px-3 py-2', !open && 'hidden')}>
         <legend className="sr-only">{t.map.layers.title}</legend>

@@ -14,7 +14,7 @@ export function Legend({ layers }: { layers: LayerKey[] }) {
   const t = useT();
   const [open, setOpen] = useState(true);
   return (
-    <section aria-labelledby="map-legend-title" className="pointer-events-auto max-w-72 rounded-lg border border-slate-300 bg-white/95 shadow-md">
+    <section aria-labelledby="map-legend-title" className="pointer-events-auto max-w-72 rounded-lg border border-slate-300 bg-white shadow-md">
       <h2 id="map-legend-title">
         <button
           type="button"

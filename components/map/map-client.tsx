@@ -128,7 +128,7 @@ export function MapClient({ okrugs, okrugExtents, scoped, defaultView, regionExt
           onOpenChange={setFiltersOpen}
           onChange={changeFilters}
         />
-        <div className="relative min-w-0 flex-1 bg-[#eef2f6]">
+        <div className="relative min-w-0 flex-1 bg-[#dde3ea]">
           <p className="sr-only">{t.map.keyboardNote}</p>
           <LeafletMap
             lang={lang}
@@ -145,7 +145,7 @@ export function MapClient({ okrugs, okrugExtents, scoped, defaultView, regionExt
             onZoomTo={zoomTo}
             onLayerState={onLayerState}
           />
-          <div className="pointer-events-none absolute inset-x-0 top-3 z-[1000] flex justify-center px-16">
+          <div className="pointer-events-none absolute top-3 left-14 z-[1000] max-w-[calc(100%-20rem)]">
             <MapStatus states={[layerStates.addresses, layerStates.lapses, layerStates.heat]} />
           </div>
           <div className="pointer-events-none absolute top-3 right-3 z-[1000]">

@@ -23,7 +23,7 @@ export function MapStatus({ states }: { states: Array<LayerState | null> }) {
     );
   }
   return (
-    <div className="flex flex-col items-center gap-1">
+    <div className="flex flex-col items-start gap-1">
       <p
         aria-live="polite"
         className="flex items-center gap-2 rounded-full border border-slate-300 bg-white/95 px-3 py-1 text-xs text-slate-700 shadow-sm"

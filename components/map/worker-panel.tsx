@@ -39,6 +39,14 @@ function WorkerBody({ worker, okrugs }: { worker: WorkerDetail; okrugs: OkrugOpt
   const reasonLabel = reason ? (Object.entries(t.eventType).find(([type]) => type === reason.type)?.[1] ?? reason.type) : null;
   const openLapse = worker.openLapse;
   const lapse = openLapse ? worker.lapses.find((l) => l.id === openLapse.id) : undefined;
+  // A cancellation is explained by the lapse that caused it, in the reader's language.
+  const cancelLapseId = worker.status === 'cancelled' ? worker.currentRegistration?.cancelLapseId : null;
+  const cancelLapse = cancelLapseId ? worker.lapses.find((l) => l.id === cancelLapseId) : undefined;
+  const reasonDetail = cancelLapse
+    ? `${t.lapseKind[cancelLapse.kind]} · ${t.map.panel.likelyCause}: ${t.likelyCause[cancelLapse.likelyCause]}`
+    : reason && (reasonLabel === reason.type || (lang === 'en' && reason.cause.toLowerCase() !== reasonLabel?.toLowerCase()))
+      ? reason.cause
+      : null;
   const citizenship = isCitizenship(worker.citizenship) ? t.citizenship[worker.citizenship] : worker.citizenship;
 
   return (
@@ -63,7 +71,7 @@ function WorkerBody({ worker, okrugs }: { worker: WorkerDetail; okrugs: OkrugOpt
           {reason ? (
             <p className="mt-1.5 text-sm text-slate-800">
               <span className="font-medium">{t.map.panel.reason}:</span> {reasonLabel}
-              {reason.cause ? <span className="block text-xs text-slate-600">{reason.cause}</span> : null}
+              {reasonDetail ? <span className="block text-xs text-slate-600">{reasonDetail}</span> : null}
             </p>
           ) : null}
         </Row>

@@ -26,6 +26,20 @@ function dayLabel(key: string): string {
   return m ? `${m[3]}.${m[2]}` : key;
 }
 
+type StatsRow = LapseStats['rows'][number];
+
+/** Every day of the period, with zero rows for days without lapses, so gaps show as gaps. */
+function fillDays(rows: StatsRow[], from: string, to: string): StatsRow[] {
+  const byKey = new Map(rows.map((r) => [r.key.slice(0, 10), r]));
+  const out: StatsRow[] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let d = Date.parse(`${from}T00:00:00Z`); d <= end && out.length < 400; d += 86_400_000) {
+    const key = new Date(d).toISOString().slice(0, 10);
+    out.push(byKey.get(key) ?? { key, count: 0, byCause: {}, byKind: {}, cancellations: 0 });
+  }
+  return out.length > 0 ? out : rows;
+}
+
 export function LapsesPerDayChart({ from, to }: { from: string; to: string }) {
   const { t, lang } = useText();
   const p = t.pages.reports;
@@ -33,10 +47,11 @@ export function LapsesPerDayChart({ from, to }: { from: string; to: string }) {
   return (
     <QueryView query={query} skeleton={<Skeleton className="h-96" />} errorTitle={p.loadFailed}>
       {(stats) => {
-        const causes = LIKELY_CAUSES.filter((c) => stats.rows.some((r) => (r.byCause[c] ?? 0) > 0));
-        const data = stats.rows.map((r) => ({ day: dayLabel(r.key), ...r.byCause }));
+        const days = fillDays(stats.rows, from, to);
+        const causes = LIKELY_CAUSES.filter((c) => days.some((r) => (r.byCause[c] ?? 0) > 0));
+        const data = days.map((r) => ({ day: dayLabel(r.key), ...r.byCause }));
         const n = (v: number) => formatNumber(lang, v);
-        if (stats.rows.every((r) => r.count === 0)) return <EmptyState title={p.perDay} description={p.noData} />;
+        if (days.every((r) => r.count === 0)) return <EmptyState title={p.perDay} description={p.noData} />;
         return (
           <ChartCard
             title={p.perDay}
@@ -57,7 +72,7 @@ export function LapsesPerDayChart({ from, to }: { from: string; to: string }) {
             }
             table={{
               columns: [p.day, ...causes.map((c) => t.likelyCause[c]), p.total],
-              rows: stats.rows.map((r) => ({
+              rows: days.map((r) => ({
                 key: r.key,
                 label: dayLabel(r.key),
                 values: [...causes.map((c) => n(r.byCause[c] ?? 0)), n(r.count)],

@@ -4,7 +4,7 @@ import { cursorParam, formatParam, instant, isoTime, limitParam, pageOf } from '
 
 export const auditParamsSchema = z.object({
   actor: z.string().trim().max(200).optional().describe('actor id or username'),
-  worker: z.uuid().optional(),
+  worker: z.guid().optional(),
   action: z
     .string()
     .trim()
@@ -27,7 +27,7 @@ export const auditEntrySchema = z.object({
   actorName: z.string(),
   actorRole: z.string(),
   action: z.string(),
-  workerId: z.uuid().nullable(),
+  workerId: z.guid().nullable(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   reason: z.string().nullable(),

@@ -65,7 +65,7 @@ export const idList = z
   )
   .describe('comma-separated list of okrug ids (TsAO, SAO, …)');
 
-export const uuidParam = z.uuid({ message: 'Not a valid id (UUID expected).' });
+export const uuidParam = z.guid({ message: 'Not a valid id (UUID expected).' });
 
 export function limitParam(defaultLimit = 50, max = 200) {
   return z.coerce.number().int().min(1).max(max).default(defaultLimit);

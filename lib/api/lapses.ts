@@ -32,7 +32,7 @@ export const lapsesParamsSchema = z.object({
   cause: enumList(LIKELY_CAUSES).optional(),
   citizenship: enumList(CITIZENSHIPS).optional(),
   okrug: idList.optional(),
-  worker: z.uuid().optional(),
+  worker: z.guid().optional(),
   from: instant('start').optional().describe('lapses that started at or after'),
   to: instant('end').optional().describe('lapses that started before'),
   sort: z.enum(LAPSE_SORTS).default('-startedAt'),
@@ -51,13 +51,13 @@ export const reviewSchema = z.object({
 });
 
 export const lapseItemSchema = z.object({
-  id: z.uuid(),
-  workerId: z.uuid(),
+  id: z.guid(),
+  workerId: z.guid(),
   workerName: z.string(),
   workerNameCyrillic: z.string().nullable(),
   citizenship: z.string(),
   okrug: z.string().nullable(),
-  registrationId: z.uuid(),
+  registrationId: z.guid(),
   kind: lapseKindSchema,
   startedAt: isoTime,
   endedAt: nullableIsoTime,
@@ -97,9 +97,9 @@ export const lapseDetailSchema = lapseItemSchema.extend({
     .nullable(),
   worker: z.object({ status: workerStatusSchema, documentNumber: z.string() }),
   registration: z.object({
-    id: z.uuid(),
+    id: z.guid(),
     status: registrationStatusSchema,
-    cancelLapseId: z.uuid().nullable(),
+    cancelLapseId: z.guid().nullable(),
     /** True when a supervisor may reinstate the registration on the strength of this lapse's review. */
     reinstatable: z.boolean(),
   }),

@@ -59,10 +59,10 @@ export const clusterPropsSchema = z.object({
 });
 export const pointPropsSchema = z.object({
   cluster: z.literal(false),
-  workerId: z.uuid(),
+  workerId: z.guid(),
   status: workerStatusSchema,
   openLapseKind: lapseKindSchema.nullable(),
-  lapseId: z.uuid().nullable().optional(),
+  lapseId: z.guid().nullable().optional(),
 });
 export const heatPropsSchema = z.object({
   heat: z.literal(true),

@@ -13,11 +13,11 @@ export const reinstateBodySchema = z.object({
 export type ReinstateBody = z.infer<typeof reinstateBodySchema>;
 
 export const reinstateResultSchema = z.object({
-  registrationId: z.uuid(),
-  workerId: z.uuid(),
+  registrationId: z.guid(),
+  workerId: z.guid(),
   status: registrationStatusSchema,
   reinstatedAt: isoTime,
-  lapseId: z.uuid(),
+  lapseId: z.guid(),
   reviewDecision: reviewDecisionSchema,
 });
 export type ReinstateResult = z.infer<typeof reinstateResultSchema>;

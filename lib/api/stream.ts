@@ -5,8 +5,8 @@ import { lapseKindSchema, registrationStatusSchema } from './enums';
 import { summarySchema } from './stats';
 
 export const statusEventSchema = z.object({
-  workerId: z.uuid(),
-  registrationId: z.uuid(),
+  workerId: z.guid(),
+  registrationId: z.guid(),
   from: registrationStatusSchema.nullable(),
   to: registrationStatusSchema,
   at: isoTime,
@@ -16,8 +16,8 @@ export const statusEventSchema = z.object({
 export type StatusEvent = z.infer<typeof statusEventSchema>;
 
 export const lapseEventSchema = z.object({
-  lapseId: z.uuid(),
-  workerId: z.uuid(),
+  lapseId: z.guid(),
+  workerId: z.guid(),
   kind: lapseKindSchema,
   startedAt: isoTime,
   okrug: z.string().nullable(),

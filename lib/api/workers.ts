@@ -29,7 +29,7 @@ export type WorkersFilters = Omit<z.input<typeof workersParamsSchema>, 'format'>
 export type WorkersParams = z.output<typeof workersParamsSchema>;
 
 export const workerListItemSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   fullNameLatin: z.string(),
   fullNameCyrillic: z.string().nullable(),
   citizenship: z.string(),
@@ -45,19 +45,19 @@ export type WorkersPage = z.infer<typeof workersPageSchema>;
 
 export const registrationEventSchema = z.object({
   id: z.number().int(),
-  registrationId: z.uuid(),
+  registrationId: z.guid(),
   at: isoTime,
   type: z.string(),
   fromStatus: z.string().nullable(),
   toStatus: z.string(),
   cause: z.string(),
   actor: z.string(),
-  lapseId: z.uuid().nullable(),
+  lapseId: z.guid().nullable(),
 });
 export type RegistrationEvent = z.infer<typeof registrationEventSchema>;
 
 export const registrationSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   status: registrationStatusSchema,
   addressText: z.string(),
   lat: z.number(),
@@ -67,12 +67,12 @@ export const registrationSchema = z.object({
   createdAt: isoTime,
   activatedAt: nullableIsoTime,
   closedAt: nullableIsoTime,
-  cancelLapseId: z.uuid().nullable(),
+  cancelLapseId: z.guid().nullable(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
 
 export const deviceSummarySchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   platform: z.string(),
   model: z.string().nullable(),
   appVersion: z.string().nullable(),
@@ -82,7 +82,7 @@ export const deviceSummarySchema = z.object({
 });
 
 export const workerDetailSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   fullNameLatin: z.string(),
   fullNameCyrillic: z.string().nullable(),
   citizenship: z.string(),
@@ -110,7 +110,7 @@ export const workerDetailSchema = z.object({
       charging: z.boolean().nullable(),
     })
     .nullable(),
-  openLapse: z.object({ id: z.uuid(), kind: lapseKindSchema, deadline: nullableIsoTime }).nullable(),
+  openLapse: z.object({ id: z.guid(), kind: lapseKindSchema, deadline: nullableIsoTime }).nullable(),
   registrations: z.array(registrationSchema),
   events: z.array(registrationEventSchema),
   lapses: z.array(lapseItemSchema),
@@ -141,7 +141,7 @@ export const traceFixSchema = z.object({
   charging: z.boolean().nullable(),
 });
 export const traceSchema = z.object({
-  workerId: z.uuid(),
+  workerId: z.guid(),
   from: isoTime,
   to: isoTime,
   fixes: z.array(traceFixSchema),

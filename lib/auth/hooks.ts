@@ -66,7 +66,13 @@ export function createSessionHooks(db: Db) {
           const officer = row ? toOfficerContext(row) : null;
           if (!officer) return;
           const method = ctx?.path === SIGN_IN_PATH ? 'password' : 'oidc';
-          await recordAudit(db, { officer, action: 'auth.sign_in', targetType: 'officer', targetId: officer.officerId, detail: { method } });
+          await recordAudit(db, {
+            officer,
+            action: 'auth.sign_in',
+            targetType: 'officer',
+            targetId: officer.officerId,
+            detail: { method },
+          });
         },
       },
     },
@@ -117,7 +123,12 @@ export function createAuthHooks(db: Db, limits: LockoutLimits) {
       if (ctx.path === '/sign-out' && ctx.request && !failed) {
         const officer = signingOut.get(ctx.request);
         if (officer) {
-          await recordAudit(db, { officer, action: 'auth.sign_out', targetType: 'officer', targetId: officer.officerId });
+          await recordAudit(db, {
+            officer,
+            action: 'auth.sign_out',
+            targetType: 'officer',
+            targetId: officer.officerId,
+          });
         }
       }
     }),

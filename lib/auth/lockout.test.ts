@@ -20,11 +20,31 @@ describe('lockoutKeys', () => {
 describe('secondsLocked', () => {
   test.each([
     { name: 'no failures', counters: [], wait: 0 },
-    { name: 'below the limit', counters: [{ key: 'au:10.0.0.1|officer', count: 4, firstAt: ago(10) }], wait: 0 },
-    { name: 'at the limit, window running', counters: [{ key: 'au:10.0.0.1|officer', count: 5, firstAt: ago(100) }], wait: 200 },
-    { name: 'at the limit, window over', counters: [{ key: 'au:10.0.0.1|officer', count: 9, firstAt: ago(301) }], wait: 0 },
-    { name: 'per-user limit from other addresses', counters: [{ key: 'u:officer', count: 15, firstAt: ago(299) }], wait: 1 },
-    { name: 'per-address limit over many usernames', counters: [{ key: 'a:10.0.0.1', count: 30, firstAt: ago(0) }], wait: 300 },
+    {
+      name: 'below the limit',
+      counters: [{ key: 'au:10.0.0.1|officer', count: 4, firstAt: ago(10) }],
+      wait: 0,
+    },
+    {
+      name: 'at the limit, window running',
+      counters: [{ key: 'au:10.0.0.1|officer', count: 5, firstAt: ago(100) }],
+      wait: 200,
+    },
+    {
+      name: 'at the limit, window over',
+      counters: [{ key: 'au:10.0.0.1|officer', count: 9, firstAt: ago(301) }],
+      wait: 0,
+    },
+    {
+      name: 'per-user limit from other addresses',
+      counters: [{ key: 'u:officer', count: 15, firstAt: ago(299) }],
+      wait: 1,
+    },
+    {
+      name: 'per-address limit over many usernames',
+      counters: [{ key: 'a:10.0.0.1', count: 30, firstAt: ago(0) }],
+      wait: 300,
+    },
     {
       name: 'the longest wait wins',
       counters: [
@@ -33,7 +53,11 @@ describe('secondsLocked', () => {
       ],
       wait: 240,
     },
-    { name: 'another user’s counter does not apply', counters: [{ key: 'u:admin', count: 99, firstAt: ago(1) }], wait: 0 },
+    {
+      name: 'another user’s counter does not apply',
+      counters: [{ key: 'u:admin', count: 99, firstAt: ago(1) }],
+      wait: 0,
+    },
   ])('$name → $wait s', ({ counters, wait }) => {
     expect(secondsLocked(counters, keys, now, limits.windowSeconds)).toBe(wait);
   });
@@ -42,10 +66,14 @@ describe('secondsLocked', () => {
 describe('readLockoutLimits', () => {
   test('defaults, and positive integers from the environment', () => {
     expect(readLockoutLimits({})).toEqual(DEFAULT_LOCKOUT);
-    expect(readLockoutLimits({ AUTH_LOCKOUT_MAX_FAILURES: '3', AUTH_LOCKOUT_WINDOW_SECONDS: '60' })).toMatchObject({
+    expect(
+      readLockoutLimits({ AUTH_LOCKOUT_MAX_FAILURES: '3', AUTH_LOCKOUT_WINDOW_SECONDS: '60' }),
+    ).toMatchObject({
       perAddressAndUser: 3,
       windowSeconds: 60,
     });
-    expect(readLockoutLimits({ AUTH_LOCKOUT_MAX_FAILURES: '-1', AUTH_LOCKOUT_MAX_FAILURES_PER_USER: 'x' })).toEqual(DEFAULT_LOCKOUT);
+    expect(
+      readLockoutLimits({ AUTH_LOCKOUT_MAX_FAILURES: '-1', AUTH_LOCKOUT_MAX_FAILURES_PER_USER: 'x' }),
+    ).toEqual(DEFAULT_LOCKOUT);
   });
 });

@@ -4,6 +4,8 @@
 // - username from any address: bounds guessing when addresses are spoofed or rotated;
 // - address with any username: bounds spraying one password over many usernames.
 
+import type { EnvVars } from './env';
+
 export interface LockoutLimits {
   windowSeconds: number;
   perAddressAndUser: number;
@@ -24,7 +26,7 @@ export const DEFAULT_LOCKOUT: LockoutLimits = {
   perAddress: 30,
 };
 
-export function readLockoutLimits(env: NodeJS.ProcessEnv = process.env): LockoutLimits {
+export function readLockoutLimits(env: EnvVars = process.env): LockoutLimits {
   const read = (name: string, fallback: number) => {
     const value = Number(env[name]);
     return Number.isInteger(value) && value > 0 ? value : fallback;

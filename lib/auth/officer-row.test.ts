@@ -5,12 +5,24 @@ const base = { id: 'id-1', name: 'Иван Петров', username: 'ivan', okru
 
 describe('toOfficerContext', () => {
   test.each([
-    { name: 'officer keeps okrugs', row: { ...base, role: 'officer' }, expected: { role: 'officer', okrugs: ['TsAO', 'ZAO'] } },
-    { name: 'officer with none keeps an empty list', row: { ...base, role: 'officer', okrugs: [] }, expected: { okrugs: [] } },
+    {
+      name: 'officer keeps okrugs',
+      row: { ...base, role: 'officer' },
+      expected: { role: 'officer', okrugs: ['TsAO', 'ZAO'] },
+    },
+    {
+      name: 'officer with none keeps an empty list',
+      row: { ...base, role: 'officer', okrugs: [] },
+      expected: { okrugs: [] },
+    },
     { name: 'supervisor sees all okrugs', row: { ...base, role: 'supervisor' }, expected: { okrugs: null } },
     { name: 'auditor sees all okrugs', row: { ...base, role: 'auditor' }, expected: { okrugs: null } },
     { name: 'admin sees all okrugs', row: { ...base, role: 'admin' }, expected: { okrugs: null } },
-    { name: 'username falls back to email', row: { ...base, username: null, email: 'a@b.example', role: 'admin' }, expected: { username: 'a@b.example' } },
+    {
+      name: 'username falls back to email',
+      row: { ...base, username: null, email: 'a@b.example', role: 'admin' },
+      expected: { username: 'a@b.example' },
+    },
   ])('$name', ({ row, expected }) => {
     expect(toOfficerContext(row)).toMatchObject({ officerId: 'id-1', name: 'Иван Петров', ...expected });
   });

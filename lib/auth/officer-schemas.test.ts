@@ -1,11 +1,22 @@
 import { describe, expect, test } from 'vitest';
 import { createOfficerSchema, resetPasswordSchema, updateOfficerSchema } from './officer-schemas';
 
-const valid = { username: 'Ivan.Petrov', name: ' Иван Петров ', password: 'twelve-chars', role: 'officer', okrugs: ['TsAO', 'TsAO'] };
+const valid = {
+  username: 'Ivan.Petrov',
+  name: ' Иван Петров ',
+  password: 'twelve-chars',
+  role: 'officer',
+  okrugs: ['TsAO', 'TsAO'],
+};
 
 describe('createOfficerSchema', () => {
   test('normalises username and name, removes duplicate okrugs', () => {
-    expect(createOfficerSchema.parse(valid)).toEqual({ ...valid, username: 'ivan.petrov', name: 'Иван Петров', okrugs: ['TsAO'] });
+    expect(createOfficerSchema.parse(valid)).toEqual({
+      ...valid,
+      username: 'ivan.petrov',
+      name: 'Иван Петров',
+      okrugs: ['TsAO'],
+    });
   });
 
   test.each([

@@ -2,6 +2,8 @@
 // OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, and OIDC_ROLE_CLAIM to read the role from a claim.
 import { OFFICER_ROLES, type OfficerRole } from '@/lib/domain/types';
 
+import type { EnvVars } from './env';
+
 export const OIDC_PROVIDER_ID = 'oidc';
 
 export interface OidcSettings {
@@ -12,7 +14,7 @@ export interface OidcSettings {
   name: string;
 }
 
-export function readOidcSettings(env: NodeJS.ProcessEnv = process.env): OidcSettings | null {
+export function readOidcSettings(env: EnvVars = process.env): OidcSettings | null {
   const issuer = env.OIDC_ISSUER?.trim();
   const clientId = env.OIDC_CLIENT_ID?.trim();
   const clientSecret = env.OIDC_CLIENT_SECRET?.trim();

@@ -1,7 +1,9 @@
 // Which origins may send state-changing requests: the site's own (from BETTER_AUTH_URL, or from the
 // Host header the browser addressed) plus any listed in TRUSTED_ORIGINS (comma separated).
 
-export function configuredOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+import type { EnvVars } from './env';
+
+export function configuredOrigins(env: EnvVars = process.env): string[] {
   const values = [env.BETTER_AUTH_URL, ...(env.TRUSTED_ORIGINS ?? '').split(',')];
   const origins: string[] = [];
   for (const value of values) {

@@ -5,17 +5,21 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import type { EnvVars } from './env';
+
 const MIN_LENGTH = 32;
 
 export function resolveSecretFile(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.AUTH_SECRET_FILE ?? '.data/auth-secret');
 }
 
-export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveAuthSecret(env: EnvVars = process.env): string {
   const fromEnv = env.BETTER_AUTH_SECRET?.trim();
   if (fromEnv) {
     if (fromEnv.length < MIN_LENGTH) {
-      throw new Error(`BETTER_AUTH_SECRET must be at least ${MIN_LENGTH} characters (try: openssl rand -base64 48).`);
+      throw new Error(
+        `BETTER_AUTH_SECRET must be at least ${MIN_LENGTH} characters (try: openssl rand -base64 48).`,
+      );
     }
     return fromEnv;
   }

@@ -15,6 +15,8 @@ import { discoveryUrl, OIDC_PROVIDER_ID, readOidcSettings, roleFromClaims } from
 import { allowedOrigins, configuredOrigins } from './origins';
 import { resolveAuthSecret } from './secret';
 
+import type { EnvVars } from './env';
+
 export const SESSION_COOKIE_PREFIX = 'regwatch';
 const SESSION_HOURS = 12;
 
@@ -41,7 +43,7 @@ const DISABLED_PATHS = [
   '/account-info',
 ];
 
-export function isSecureDeployment(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isSecureDeployment(env: EnvVars = process.env): boolean {
   return (env.BETTER_AUTH_URL ?? '').startsWith('https://');
 }
 
@@ -95,7 +97,12 @@ export function createAuth(db: Db) {
     hooks: createAuthHooks(db, limits),
     telemetry: { enabled: false },
     plugins: [
-      username({ minUsernameLength: 3, maxUsernameLength: 40, displayUsername: false, immutableUsername: true }),
+      username({
+        minUsernameLength: 3,
+        maxUsernameLength: 40,
+        displayUsername: false,
+        immutableUsername: true,
+      }),
       ...(oidc
         ? [
             genericOAuth({

@@ -15,7 +15,11 @@ export async function findLockout(
 ): Promise<number> {
   const keys = lockoutKeys(address, username, limits);
   const rows = await db
-    .select({ key: authSignInFailures.key, count: authSignInFailures.count, firstAt: authSignInFailures.firstAt })
+    .select({
+      key: authSignInFailures.key,
+      count: authSignInFailures.count,
+      firstAt: authSignInFailures.firstAt,
+    })
     .from(authSignInFailures)
     .where(
       inArray(

@@ -19,21 +19,21 @@ const batchResult = z.object({
 });
 
 const deviceStatus = z.object({
-  workerId: z.uuid(),
+  workerId: z.guid(),
   registration: z
     .object({
-      id: z.uuid(),
+      id: z.guid(),
       status: z.string(),
       since: z.string(),
       address: z.object({ text: z.string(), lat: z.number(), lon: z.number() }),
     })
     .nullable(),
   openLapse: z
-    .object({ id: z.uuid(), kind: z.string(), startedAt: z.string(), graceEndsAt: z.string().nullable() })
+    .object({ id: z.guid(), kind: z.string(), startedAt: z.string(), graceEndsAt: z.string().nullable() })
     .nullable(),
   lastLapse: z
     .object({
-      id: z.uuid(),
+      id: z.guid(),
       kind: z.string(),
       startedAt: z.string(),
       endedAt: z.string().nullable(),
@@ -84,7 +84,7 @@ export function devicePaths(): Record<string, PathItem> {
         security: 'none',
         body: { schema: enrollSchema },
         responses: {
-          201: { description: 'Enrolled.', schema: z.object({ deviceId: z.uuid(), token: z.string() }) },
+          201: { description: 'Enrolled.', schema: z.object({ deviceId: z.guid(), token: z.string() }) },
           400: validationError,
           422: { description: 'Citizenship outside the nine countries the rule applies to.' },
         },
@@ -100,7 +100,7 @@ export function devicePaths(): Record<string, PathItem> {
         responses: {
           201: {
             description: 'Registration created.',
-            schema: z.object({ registrationId: z.uuid(), status: z.literal('pending') }),
+            schema: z.object({ registrationId: z.guid(), status: z.literal('pending') }),
           },
           400: validationError,
           401: unauthorizedDevice,

@@ -20,25 +20,54 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'officer', name: 'Инспектор Демо', role: 'officer', okrugs: ['TsAO', 'ZAO'], password: DEMO_PASSWORD },
-  { username: 'officer2', name: 'Инспектор Второй', role: 'officer', okrugs: ['YuAO'], password: DEMO_PASSWORD },
-  { username: 'supervisor', name: 'Старший инспектор Демо', role: 'supervisor', okrugs: [], password: DEMO_PASSWORD },
+  {
+    username: 'officer',
+    name: 'Инспектор Демо',
+    role: 'officer',
+    okrugs: ['TsAO', 'ZAO'],
+    password: DEMO_PASSWORD,
+  },
+  {
+    username: 'officer2',
+    name: 'Инспектор Второй',
+    role: 'officer',
+    okrugs: ['YuAO'],
+    password: DEMO_PASSWORD,
+  },
+  {
+    username: 'supervisor',
+    name: 'Старший инспектор Демо',
+    role: 'supervisor',
+    okrugs: [],
+    password: DEMO_PASSWORD,
+  },
   { username: 'auditor', name: 'Аудитор Демо', role: 'auditor', okrugs: [], password: DEMO_PASSWORD },
   { username: 'admin', name: 'Администратор Демо', role: 'admin', okrugs: [], password: DEMO_PASSWORD },
 ];
 
 export async function ensureDemoAccounts(db: Db): Promise<DemoAccount[]> {
   for (const account of DEMO_ACCOUNTS) {
-    const [existing] = await db.select({ id: officers.id }).from(officers).where(eq(officers.username, account.username));
+    const [existing] = await db
+      .select({ id: officers.id })
+      .from(officers)
+      .where(eq(officers.username, account.username));
     if (existing) continue;
     const passwordHash = await hashPassword(account.password);
     try {
       await db.transaction(async (tx) => {
-        await insertOfficerRows(tx, { id: crypto.randomUUID(), ...account, okrugs: [...account.okrugs], passwordHash });
+        await insertOfficerRows(tx, {
+          id: crypto.randomUUID(),
+          ...account,
+          okrugs: [...account.okrugs],
+          passwordHash,
+        });
       });
     } catch (error) {
       // Another process starting at the same moment may have created it first; that is fine.
-      const [created] = await db.select({ id: officers.id }).from(officers).where(eq(officers.username, account.username));
+      const [created] = await db
+        .select({ id: officers.id })
+        .from(officers)
+        .where(eq(officers.username, account.username));
       if (!created) throw error;
     }
   }

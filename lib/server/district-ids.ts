@@ -10,7 +10,12 @@ export interface DistrictOption {
 }
 
 export function listDistricts(): DistrictOption[] {
-  return loadRegionPack().districts.map((d) => ({ id: d.id, abbrRu: d.abbrRu, nameRu: d.nameRu, nameEn: d.nameEn }));
+  return loadRegionPack().districts.map((d) => ({
+    id: d.id,
+    abbrRu: d.abbrRu,
+    nameRu: d.nameRu,
+    nameEn: d.nameEn,
+  }));
 }
 
 export function listDistrictIds(): string[] {

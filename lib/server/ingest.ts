@@ -73,9 +73,6 @@ async function runForWorker(
       await writer.flush(tx);
     }
     await late?.();
-    await tx.execute(
-      sql`UPDATE devices SET last_seen_at = ${now.toISOString()}::timestamptz WHERE id = ${device.deviceId}`,
-    );
   });
 }
 

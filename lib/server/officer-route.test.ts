@@ -8,11 +8,20 @@ vi.mock('./session', () => ({ getOfficerFromHeaders: async () => session.officer
 
 const { checkRole, officerRoute, scopeOkrugs } = await import('./officer-route');
 
-const officer: OfficerContext = { officerId: 'o1', username: 'officer', name: 'Officer', role: 'officer', okrugs: ['TsAO'] };
+const officer: OfficerContext = {
+  officerId: 'o1',
+  username: 'officer',
+  name: 'Officer',
+  role: 'officer',
+  okrugs: ['TsAO'],
+};
 const as = (patch: Partial<OfficerContext>): OfficerContext => ({ ...officer, ...patch });
 
 function request(method = 'GET', headers: Record<string, string> = {}) {
-  return new NextRequest('http://127.0.0.1:3000/api/v1/things/42', { method, headers: { host: '127.0.0.1:3000', ...headers } });
+  return new NextRequest('http://127.0.0.1:3000/api/v1/things/42', {
+    method,
+    headers: { host: '127.0.0.1:3000', ...headers },
+  });
 }
 
 const echo = officerRoute<{ id: string }>({ roles: ['officer', 'supervisor'] }, async (_req, ctx) =>
@@ -57,10 +66,14 @@ describe('officerRoute', () => {
     expect((await problemOf(res)).detail).toMatch(/administrator to assign okrugs/);
   });
 
-  test.each([
+  test.each<{ method: string; headers: Record<string, string>; status: number }>([
     { method: 'POST', headers: { origin: 'https://evil.example' }, status: 403 },
     { method: 'DELETE', headers: { 'sec-fetch-site': 'cross-site' }, status: 403 },
-    { method: 'POST', headers: { origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' }, status: 200 },
+    {
+      method: 'POST',
+      headers: { origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' },
+      status: 200,
+    },
     { method: 'POST', headers: {}, status: 200 },
     { method: 'GET', headers: { origin: 'https://evil.example' }, status: 200 },
   ])('$method with $headers → $status', async ({ method, headers, status }) => {

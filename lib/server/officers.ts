@@ -6,7 +6,6 @@ import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import type { Db } from '@/lib/db/client';
 import { officerAccounts, officers, officerSessions } from '@/lib/db/auth-schema';
-import type { OfficerRole } from '@/lib/domain/types';
 import type { OfficerAccount } from '@/lib/auth/officer-account';
 import type { CreateOfficerInput, UpdateOfficerInput } from '@/lib/auth/officer-schemas';
 
@@ -18,11 +17,13 @@ import { listDistrictIds } from './district-ids';
 import type { OfficerContext } from './officer-context';
 import { HttpError } from './problem';
 
-
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Reader = Pick<Db, 'select'>;
 
-export function assertKnownOkrugs(okrugs: readonly string[], known: readonly string[] = listDistrictIds()): void {
+export function assertKnownOkrugs(
+  okrugs: readonly string[],
+  known: readonly string[] = listDistrictIds(),
+): void {
   const unknown = okrugs.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
     throw new HttpError(422, `Unknown okrug id(s): ${unknown.join(', ')}. Known ids: ${known.join(', ')}.`, {
@@ -51,7 +52,9 @@ export async function listOfficers(db: Reader): Promise<OfficerAccount[]> {
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     activeSessions: Number(sessions.find((s) => s.userId === row.id)?.n ?? 0),
-    signInMethods: accounts.filter((a) => a.userId === row.id).map((a) => (a.providerId === 'credential' ? 'password' : a.providerId)),
+    signInMethods: accounts
+      .filter((a) => a.userId === row.id)
+      .map((a) => (a.providerId === 'credential' ? 'password' : a.providerId)),
   }));
 }
 
@@ -61,13 +64,21 @@ export async function getOfficerAccount(db: Reader, id: string): Promise<Officer
   return account;
 }
 
-export async function createOfficer(db: Db, actor: OfficerContext, input: CreateOfficerInput): Promise<OfficerAccount> {
+export async function createOfficer(
+  db: Db,
+  actor: OfficerContext,
+  input: CreateOfficerInput,
+): Promise<OfficerAccount> {
   assertKnownOkrugs(input.okrugs);
   const passwordHash = await hashPassword(input.password);
   const id = crypto.randomUUID();
   await db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: officers.id }).from(officers).where(eq(officers.username, input.username));
-    if (taken) throw new HttpError(409, `The username "${input.username}" is already taken. Choose another one.`);
+    const [taken] = await tx
+      .select({ id: officers.id })
+      .from(officers)
+      .where(eq(officers.username, input.username));
+    if (taken)
+      throw new HttpError(409, `The username "${input.username}" is already taken. Choose another one.`);
     await insertOfficerRows(tx, { id, ...input, passwordHash });
     await recordAudit(tx, {
       officer: actor,
@@ -92,7 +103,8 @@ export async function updateOfficer(
     // Name changes are recorded without the names themselves.
     const detail: Record<string, unknown> = {};
     if (input.name !== undefined && input.name !== before.name) detail.name = 'changed';
-    if (input.role !== undefined && input.role !== before.role) detail.role = { from: before.role, to: input.role };
+    if (input.role !== undefined && input.role !== before.role)
+      detail.role = { from: before.role, to: input.role };
     if (input.okrugs !== undefined && !sameList(input.okrugs, before.okrugs)) {
       detail.okrugs = { from: before.okrugs, to: input.okrugs };
     }
@@ -102,7 +114,13 @@ export async function updateOfficer(
         .update(officers)
         .set({ name: input.name, role: input.role, okrugs: input.okrugs, updatedAt: new Date() })
         .where(eq(officers.id, id));
-      await recordAudit(tx, { officer: actor, action: 'account.update', targetType: 'officer', targetId: id, detail });
+      await recordAudit(tx, {
+        officer: actor,
+        action: 'account.update',
+        targetType: 'officer',
+        targetId: id,
+        detail,
+      });
     }
     if (input.disabled !== undefined && input.disabled !== before.disabled) {
       await applyDisabled(tx, actor, before, input.disabled);
@@ -124,7 +142,12 @@ export async function setOfficerDisabled(
   return getOfficerAccount(db, id);
 }
 
-async function applyDisabled(tx: Tx, actor: OfficerContext, before: typeof officers.$inferSelect, disabled: boolean) {
+async function applyDisabled(
+  tx: Tx,
+  actor: OfficerContext,
+  before: typeof officers.$inferSelect,
+  disabled: boolean,
+) {
   if (disabled && before.id === actor.officerId) {
     throw new HttpError(409, 'You cannot disable your own account. Ask another administrator.');
   }
@@ -156,7 +179,12 @@ export async function revokeOfficerSessions(db: Db, actor: OfficerContext, id: s
 }
 
 /** Sets a new password and ends the account's sessions, so whoever knew the old one is signed out. */
-export async function resetOfficerPassword(db: Db, actor: OfficerContext, id: string, password: string): Promise<void> {
+export async function resetOfficerPassword(
+  db: Db,
+  actor: OfficerContext,
+  id: string,
+  password: string,
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await lockOfficer(tx, id);
@@ -210,7 +238,10 @@ async function assertAnotherAdmin(tx: Tx, exceptId: string, verb: string) {
     .where(and(eq(officers.role, 'admin'), eq(officers.disabled, false), ne(officers.id, exceptId)))
     .limit(1);
   if (!other) {
-    throw new HttpError(409, `Cannot ${verb} the last enabled administrator. Make another account an admin first.`);
+    throw new HttpError(
+      409,
+      `Cannot ${verb} the last enabled administrator. Make another account an admin first.`,
+    );
   }
 }
 

@@ -17,9 +17,9 @@ export const RATES = {
   mockPerDay: 0.0004,
   basementPerConstructionWorkday: 0.012,
   basementPerOtherDay: 0.002,
-  forgetToPlugPerNight: 0.03,
+  forgetToPlugPerNight: 0.015,
   /** A metro ride where the phone catches no network fix at any station. */
-  deadRide: 0.012,
+  deadRide: 0.006,
   /** A network fix caught while the train stands at a station. */
   stationFix: 0.7,
 };

@@ -2,12 +2,12 @@
 // drains by day and charges at home, no GPS in tunnels and basements, and the incidents planned in
 // incidents.ts. Fixes go into a reusable column buffer: a week of one worker is ~2,500 fixes.
 import type { DeviceEventType } from '@/lib/domain/types';
-import { getLocalMinuteOfDay, HOUR, MINUTE } from './clock';
+import { DAY, getLocalMinuteOfDay, HOUR, MINUTE } from './clock';
 import { type Incidents, IntervalCursor, type Interval, RATES } from './incidents';
 import type { SimWorker } from './population';
 import { createRng, type Rng } from './rng';
-import type { Move, Segment, Timeline } from './timeline';
-import type { Route } from './transit';
+import { getStretchLast, STRETCH_STEP_MS, type Stretch } from './stretch';
+import type { Move, Segment, Stay, Timeline } from './timeline';
 import { FixBuffer, FLAG_CHARGING, FLAG_CHECK_REGION, FLAG_MOCK, PROVIDER_FUSED, PROVIDER_GPS, PROVIDER_NETWORK } from './fix-buffer';
 
 export interface SimEvent {
@@ -59,9 +59,11 @@ function isPlugged(w: SimWorker, seg: Segment, t: number, noCharge: Interval | n
   }
 }
 
-function findWaypoint(route: Route, sec: number, from: number): number {
+// Compares in epoch ms exactly as the jump targets are computed, so landing on a platform is exact.
+function findWaypoint(move: Move, t: number, from: number): number {
+  const r = move.route;
   let k = from;
-  while (k + 1 < route.sec.length && route.sec[k + 1]! <= sec) k++;
+  while (k + 1 < r.sec.length && move.from + r.sec[k + 1]! * 1000 <= t) k++;
   return k;
 }
 
@@ -74,6 +76,79 @@ function nextUndergroundChance(move: Move, k: number, dead: boolean): number {
   return move.to;
 }
 
+export interface PhoneOutput {
+  events: SimEvent[];
+  stretches: Stretch[];
+}
+
+function drainPerHour(w: SimWorker, inc: Incidents, seg: Segment, t: number, offsetMs: number): number {
+  const minute = getLocalMinuteOfDay(t, offsetMs);
+  const load = seg.kind === 'move' ? 1.4 : minute < 360 ? 0.35 : 1;
+  const day = Math.floor((t - inc.firstMidnight) / DAY);
+  return w.device.drainPerHour * (inc.drainFactor[day] ?? 1) * load;
+}
+
+/** First moment at or after `t` that any interval of the list touches (with a margin after it). */
+function nextTouch(list: Interval[], t: number, marginAfter: number): number {
+  for (const iv of list) if (iv.to + marginAfter > t) return iv.from;
+  return Infinity;
+}
+
+// When nothing can change for a while (no incident, no charger plugged or unplugged, no battery
+// threshold, same drain), the fixes of the stay are one Stretch instead of dozens of rows.
+function planStretch(
+  w: SimWorker,
+  inc: Incidents,
+  seg: Stay,
+  t: number,
+  end: number,
+  offsetMs: number,
+  plugged: boolean,
+  battery: number,
+  lowWarned: boolean,
+  rng: Rng,
+): Stretch | null {
+  let horizon = end;
+  for (const list of [inc.powerOff, inc.locationOff, inc.gpsBlind, inc.mock]) horizon = Math.min(horizon, nextTouch(list, t, 0));
+  // Late uploads of a connection outage must not land inside a stretch.
+  for (const list of [inc.offline, inc.airplane]) horizon = Math.min(horizon, nextTouch(list, t, 2 * MINUTE));
+  for (const iv of inc.noCharge) {
+    if (iv.from > t) horizon = Math.min(horizon, iv.from);
+    else if (iv.to > t) horizon = Math.min(horizon, iv.to);
+  }
+  const edges =
+    seg.place === 'home'
+      ? [seg.from + w.habits.plugDelayMin * MINUTE]
+      : seg.place === 'work'
+        ? w.habits.chargesAtWork
+          ? [seg.from + 2 * HOUR, seg.from + 4 * HOUR]
+          : []
+        : seg.place === 'away'
+          ? [seg.from + HOUR]
+          : [];
+  for (const edge of edges) if (edge > t) horizon = Math.min(horizon, edge);
+  const minute = getLocalMinuteOfDay(t, offsetMs);
+  horizon = Math.min(horizon, t + ((minute < 360 ? 360 : 1440) - minute) * MINUTE);
+  const perHour = plugged ? CHARGE_PER_HOUR : -drainPerHour(w, inc, seg, t, offsetMs);
+  if (!plugged) {
+    const floor = !lowWarned && battery > 15 ? 15 : 0;
+    horizon = Math.min(horizon, t + ((battery - floor) / -perHour) * HOUR - HEARTBEAT_MS);
+  }
+  const count = Math.floor((horizon - t) / STRETCH_STEP_MS);
+  if (count < 4) return null;
+  return {
+    first: Math.round(t),
+    count,
+    key: rng.int(0, 0x7fffffff),
+    lat: seg.lat,
+    lon: seg.lon,
+    poor: w.habits.poorHomeGps && seg.place === 'home',
+    battery0: battery,
+    batteryRate: perHour / HOUR,
+    charging: plugged,
+  };
+}
+
 export function samplePhone(
   w: SimWorker,
   timeline: Timeline,
@@ -83,8 +158,9 @@ export function samplePhone(
   offsetMs: number,
   seed: number,
   buf: FixBuffer,
-): SimEvent[] {
+): PhoneOutput {
   const rng = createRng(seed, 'phone', w.index, inc.firstMidnight);
+  const stretches: Stretch[] = [];
   const events = listIntervalEvents(inc, rng);
   const cur = {
     powerOff: new IntervalCursor(inc.powerOff),
@@ -116,12 +192,7 @@ export function samplePhone(
     const hours = (t - lastT) / HOUR;
     lastT = t;
     if (plugged) battery = Math.min(100, battery + CHARGE_PER_HOUR * hours);
-    else if (!dead && !off) {
-      const minute = getLocalMinuteOfDay(t, offsetMs);
-      const load = seg.kind === 'move' ? 1.4 : minute < 360 ? 0.35 : 1;
-      const day = Math.floor((t - inc.firstMidnight) / (24 * HOUR));
-      battery -= w.device.drainPerHour * (inc.drainFactor[day] ?? 1) * load * hours;
-    }
+    else if (!dead && !off) battery -= drainPerHour(w, inc, seg, t, offsetMs) * hours;
     if (!dead && battery <= 0) {
       dead = true;
       battery = 0;
@@ -148,6 +219,17 @@ export function samplePhone(
       if (blocked === off) lastT = t;
       continue;
     }
+    if (seg.kind === 'stay') {
+      const stretch = planStretch(w, inc, seg, t, Math.min(seg.to, to + 1), offsetMs, plugged, battery, lowWarned, rng);
+      if (stretch) {
+        stretches.push(stretch);
+        const last = getStretchLast(stretch);
+        battery = Math.min(100, Math.max(0, stretch.battery0 + stretch.batteryRate * (last - stretch.first)));
+        lastT = last;
+        t = last + HEARTBEAT_MS + rng.int(-8, 8) * 1000;
+        continue;
+      }
+    }
     let lat: number;
     let lon: number;
     let speed = rng.range(0, 0.4);
@@ -156,7 +238,7 @@ export function samplePhone(
     let provider = PROVIDER_FUSED;
     if (seg.kind === 'move') {
       const r = seg.route;
-      wp = findWaypoint(r, (t - seg.from) / 1000, wp);
+      wp = findWaypoint(seg, t, wp);
       const wb = Math.min(wp + 1, r.sec.length - 1);
       const ta = seg.from + r.sec[wp]! * 1000;
       const tb = seg.from + r.sec[wb]! * 1000;
@@ -225,5 +307,5 @@ export function samplePhone(
     buf.provider[i] = provider;
     t += (seg.kind === 'move' ? MOVING_MS : HEARTBEAT_MS) + rng.int(-8, 8) * 1000;
   }
-  return events.filter((e) => e.time <= to).sort((a, b) => a.time - b.time);
+  return { events: events.filter((e) => e.time <= to).sort((a, b) => a.time - b.time), stretches };
 }

@@ -13,11 +13,12 @@ import {
 } from '@/lib/domain/lifecycle';
 import { findNearestStation, hasClearlyLeftRegion } from '@/lib/domain/region';
 import { haversineMeters } from '@/lib/domain/geo';
-import type { Policy } from '@/lib/domain/types';
+import type { LapseKind, Policy } from '@/lib/domain/types';
 import { getLocalMinuteOfDay, DAY, HOUR, MINUTE } from './clock';
 import { FixBuffer, FLAG_CHARGING, FLAG_CHECK_REGION, FLAG_MOCK } from './fix-buffer';
 import { HistoryRecorder, type WorkerStatusRow } from './history';
-import type { SimEvent } from './phone';
+import type { PhoneOutput, SimEvent } from './phone';
+import { getStretchFixTime, getStretchSnapshot, type Stretch } from './stretch';
 import type { SimContext, SimWorker } from './population';
 import { createRng, generateUuid, type Rng } from './rng';
 import type { Timeline } from './timeline';
@@ -60,41 +61,82 @@ function redeclareDelay(rng: Rng, at: number, offsetMs: number): number {
   return wake + Math.min(3 * DAY, Math.max(5 * MINUTE, 2.5 * HOUR * Math.exp(rng.normal() * 1.2)));
 }
 
-export function replayWorker(
-  ctx: SimContext,
-  w: SimWorker,
-  timeline: Timeline,
-  buf: FixBuffer,
-  events: SimEvent[],
-  policy: Policy,
-  from: number,
-  to: number,
-  offsetMs: number,
-): ReplayResult {
-  const rng = createRng(ctx.seed, 'replay', w.index, from);
-  const newId = () => generateUuid(rng);
-  const explain = (kind: Parameters<typeof explainLapse>[0]['kind'], startedAt: Date, lastFix: FixSnapshot | null, knownAt: number) => {
+interface ReplayInput {
+  ctx: SimContext;
+  worker: SimWorker;
+  timeline: Timeline;
+  fixes: FixBuffer;
+  phone: PhoneOutput;
+  policy: Policy;
+  from: number;
+  to: number;
+  offsetMs: number;
+}
+
+// A fix is named by where it lives: a buffer row, or fix k of a stretch.
+interface FixRef {
+  stretch: Stretch | null;
+  index: number;
+}
+
+class WorkerReplay {
+  readonly rec: HistoryRecorder;
+  private readonly rng: Rng;
+  private readonly outside: (lat: number, lon: number, accuracy: number) => boolean;
+  state: WorkerState;
+  enrolledAt: number;
+  lastSeenAt: number | null = null;
+  private wantDeclareAt: number | null = null;
+  private pending: FixRef | null = null;
+  private lastTime = -Infinity;
+  private readonly newId = () => generateUuid(this.rng);
+
+  constructor(private readonly input: ReplayInput) {
+    const { ctx, worker: w, from } = input;
+    this.rng = createRng(ctx.seed, 'replay', w.index, from);
+    this.outside = createOutsideTest(ctx);
+    this.rec = new HistoryRecorder(w.workerId, w.citizenship, (kind, startedAt, lastFix, knownAt) =>
+      this.explain(kind, startedAt, lastFix, knownAt),
+    );
+    this.state = { status: 'none', registrationId: null, statusSince: new Date(from), lastFix: null, openLapse: null };
+    const h = w.habits;
+    this.enrolledAt = from;
+    if (!h.neverDeclares && h.registeredDaysBefore >= 0) {
+      const created = from - h.registeredDaysBefore * DAY;
+      this.declare(created);
+      const activated = created + this.rng.int(1, 6) * MINUTE;
+      const reg = this.rec.current!;
+      reg.status = 'active';
+      reg.activatedAt = activated;
+      this.rec.addEvent({ registrationId: reg.id, at: activated, type: 'activated', fromStatus: 'pending', toStatus: 'active', cause: 'first valid fix inside the region', actor: 'device', lapseId: null });
+      this.state = { ...this.state, status: 'active', statusSince: new Date(activated) };
+    } else {
+      this.enrolledAt = from - h.registeredDaysBefore * DAY;
+      if (!h.neverDeclares) this.wantDeclareAt = this.enrolledAt + this.rng.int(2, 30) * MINUTE;
+    }
+  }
+
+  private explain(kind: LapseKind, startedAt: Date, lastFix: FixSnapshot | null, knownAt: number) {
+    const { ctx, phone, policy } = this.input;
     const near = lastFix ? findNearestStation(ctx.pack, lastFix.lat, lastFix.lon, 300) : null;
     const t0 = startedAt.getTime();
     return explainLapse({
       kind,
       startedAt,
       lastFix,
-      events: events
+      events: phone.events
         .filter((e) => e.arrival <= knownAt && (Math.abs(e.time - t0) <= HOUR || e.time >= t0))
         .map((e) => ({ type: e.type, time: new Date(e.time) })),
       nearestStation: near ? { nameRu: near.station.nameRu, nameEn: near.station.nameEn, distanceM: near.distanceM } : null,
       lowBatteryPercent: policy.lowBatteryPercent,
       timeZone: ctx.pack.timezone,
     });
-  };
-  const rec = new HistoryRecorder(w.workerId, w.citizenship, explain);
-  let state: WorkerState = { status: 'none', registrationId: null, statusSince: new Date(from), lastFix: null, openLapse: null };
-  let wantDeclareAt: number | null = null;
+  }
 
-  const declare = (at: number) => {
+  private declare(at: number): void {
+    const { worker: w, policy } = this.input;
     const reg = {
-      id: newId(),
+      id: this.newId(),
       workerId: w.workerId,
       addressText: w.home.addressText,
       lat: w.home.lat,
@@ -107,140 +149,201 @@ export function replayWorker(
       closedAt: null,
       cancelLapseId: null,
     };
-    rec.addRegistration(reg);
-    rec.addEvent({ registrationId: reg.id, at, type: 'declared', fromStatus: null, toStatus: 'pending', cause: 'address declared', actor: 'device', lapseId: null });
-    const open = rec.findLapse(state.openLapse?.id);
+    this.rec.addRegistration(reg);
+    this.rec.addEvent({ registrationId: reg.id, at, type: 'declared', fromStatus: null, toStatus: 'pending', cause: 'address declared', actor: 'device', lapseId: null });
+    const open = this.rec.findLapse(this.state.openLapse?.id);
     if (open && open.endedAt === null) open.endedAt = at;
-    state = { ...state, status: 'pending', registrationId: reg.id, statusSince: new Date(at), openLapse: null };
-  };
+    this.state = { ...this.state, status: 'pending', registrationId: reg.id, statusSince: new Date(at), openLapse: null };
+  }
 
-  const h = w.habits;
-  let enrolledAt = from;
-  if (!h.neverDeclares && h.registeredDaysBefore >= 0) {
-    const created = from - h.registeredDaysBefore * DAY;
-    declare(created);
-    const activated = created + rng.int(1, 6) * MINUTE;
-    const reg = rec.current!;
-    reg.status = 'active';
-    reg.activatedAt = activated;
-    rec.addEvent({ registrationId: reg.id, at: activated, type: 'activated', fromStatus: 'pending', toStatus: 'active', cause: 'first valid fix inside the region', actor: 'device', lapseId: null });
-    state = { ...state, status: 'active', statusSince: new Date(activated) };
-  } else {
-    enrolledAt = from - h.registeredDaysBefore * DAY;
-    if (!h.neverDeclares) wantDeclareAt = enrolledAt + rng.int(2, 30) * MINUTE;
+  private snapshotOf(ref: FixRef): FixSnapshot {
+    return ref.stretch ? getStretchSnapshot(ref.stretch, ref.index) : snapshot(this.input.fixes, ref.index);
   }
 
   // Ordinary fixes only move lastFix; they are materialised lazily to keep a week of fixes cheap.
-  let pending = -1;
-  let lastTime = -Infinity;
-  const materialize = () => {
-    if (pending >= 0) {
-      state = { ...state, lastFix: snapshot(buf, pending) };
-      pending = -1;
+  private materialize(): void {
+    if (this.pending) {
+      this.state = { ...this.state, lastFix: this.snapshotOf(this.pending) };
+      this.pending = null;
     }
-  };
-  const apply = (step: { state: WorkerState; effects: Effect[] }, at: number, actor: string) => {
-    const before = state;
-    rec.record(before, step.effects, at, actor);
-    state = step.state;
-    if (before.status !== state.status && (state.status === 'cancelled' || state.status === 'ended')) {
-      if (rng.chance(NEVER_REDECLARE)) wantDeclareAt = null;
-      else if (state.status === 'ended') {
-        const trip = timeline.trips.find((t) => t.backAt >= at);
-        wantDeclareAt = (trip?.backAt ?? at + DAY) + rng.range(0.3, 12) * HOUR;
-      } else wantDeclareAt = at + redeclareDelay(rng, at, offsetMs);
-    }
-  };
-  const sweepUntil = (until: number) => {
-    const s = state;
-    if (s.status === 'active') {
-      const last = pending >= 0 ? buf.time[pending]! : (s.lastFix?.time.getTime() ?? null);
-      const due = last === null ? Infinity : last + policy.lapseAfterSeconds * 1000;
-      if (due <= until) {
-        materialize();
-        const at = Math.min(until, due + rng.int(0, SWEEP_EVERY_MS));
-        apply(applySweep(state, new Date(at), policy, newId), at, 'system');
-      }
-    } else if (s.status === 'interrupted' && s.openLapse?.deadline && s.openLapse.deadline.getTime() <= until) {
-      materialize();
-      const at = Math.min(until, s.openLapse.deadline.getTime() + rng.int(0, SWEEP_EVERY_MS));
-      apply(applySweep(state, new Date(at), policy, newId), at, 'system');
-    }
-  };
-
-  // Fixes in arrival order (late uploads move back), merged with events on the fly.
-  const order = Int32Array.from({ length: buf.n }, (_, i) => i).filter((i) => buf.time[i]! >= enrolledAt);
-  order.sort((a, b) => buf.arrival[a]! - buf.arrival[b]! || a - b);
-  const evs = events.filter((e) => e.time >= enrolledAt).sort((a, b) => a.arrival - b.arrival);
-  const outside = createOutsideTest(ctx);
-
-  let lastSeenAt: number | null = null;
-  let e = 0;
-  for (let k = 0; k < order.length || e < evs.length; ) {
-    const fi = k < order.length ? order[k]! : -1;
-    const ev = evs[e];
-    const takeEvent = ev !== undefined && (fi < 0 || ev.arrival < buf.arrival[fi]!);
-    const arrival = takeEvent ? ev.arrival : buf.arrival[fi]!;
-    if (arrival > to) break;
-    if (takeEvent) e++;
-    else k++;
-    sweepUntil(arrival);
-    lastSeenAt = arrival;
-    if (takeEvent) {
-      if (ev.time < lastTime) continue;
-      materialize();
-      apply(applyDeviceEvent(state, { time: new Date(ev.time), type: ev.type }, policy, newId), arrival, 'device');
-      continue;
-    }
-    const i = fi;
-    const time = buf.time[i]!;
-    const inRegion = (buf.flags[i]! & FLAG_CHECK_REGION) === 0 || !outside(buf.lat[i]!, buf.lon[i]!, buf.accuracy[i]!);
-    if (isLive(state.status)) wantDeclareAt = null;
-    else if (wantDeclareAt !== null && arrival >= wantDeclareAt && inRegion) {
-      const nearHome = haversineMeters(buf.lat[i]!, buf.lon[i]!, w.home.lat, w.home.lon) < 3_000;
-      if (state.status !== 'ended' || nearHome) {
-        materialize();
-        declare(Math.max(wantDeclareAt, arrival - rng.int(0, 60) * 1000));
-        wantDeclareAt = null;
-      }
-    }
-    if (time <= lastTime) continue;
-    const mock = (buf.flags[i]! & FLAG_MOCK) !== 0;
-    const gap = time - lastTime;
-    lastTime = time;
-    // Fixes that change nothing but lastFix skip the state machine.
-    const quiet = state.status === 'active' ? !mock && inRegion && gap < policy.lapseAfterSeconds * 1000 : !isLive(state.status);
-    if (quiet && !state.openLapse) {
-      pending = i;
-      continue;
-    }
-    materialize();
-    const fix = { ...snapshot(buf, i), mock, inRegion };
-    apply(applyFix(state, fix, policy, newId), arrival, 'device');
   }
-  sweepUntil(to);
-  materialize();
-  const reg = rec.current;
-  return {
-    recorder: rec,
-    enrolledAt,
-    lastSeenAt,
-    status: {
-      workerId: w.workerId,
-      registrationId: reg?.id ?? null,
-      status: state.status,
-      citizenship: w.citizenship,
-      okrug: reg?.okrug ?? null,
-      declaredLat: reg?.lat ?? null,
-      declaredLon: reg?.lon ?? null,
-      lastFix: state.lastFix,
-      lastSeenAt,
-      openLapseId: state.openLapse?.id ?? null,
-      openLapseKind: state.openLapse?.kind ?? null,
-      openLapseStartedAt: state.openLapse?.startedAt.getTime() ?? null,
-      lapseDeadline: state.openLapse?.deadline?.getTime() ?? null,
-      openLapseSilence: state.openLapse?.silence ?? false,
-      statusSince: state.statusSince.getTime(),
-    },
-  };
+
+  private apply(step: { state: WorkerState; effects: Effect[] }, at: number, actor: string): void {
+    const before = this.state;
+    this.rec.record(before, step.effects, at, actor);
+    this.state = step.state;
+    if (before.status === this.state.status || (this.state.status !== 'cancelled' && this.state.status !== 'ended')) return;
+    if (this.rng.chance(NEVER_REDECLARE)) this.wantDeclareAt = null;
+    else if (this.state.status === 'ended') {
+      const trip = this.input.timeline.trips.find((t) => t.backAt >= at);
+      this.wantDeclareAt = (trip?.backAt ?? at + DAY) + this.rng.range(0.3, 12) * HOUR;
+    } else this.wantDeclareAt = at + redeclareDelay(this.rng, at, this.input.offsetMs);
+  }
+
+  sweepUntil(until: number): void {
+    const { policy } = this.input;
+    const s = this.state;
+    if (s.status === 'active') {
+      const last = this.pending ? this.lastTime : (s.lastFix?.time.getTime() ?? null);
+      const due = last === null ? Infinity : last + policy.lapseAfterSeconds * 1000;
+      if (due > until) return;
+      this.materialize();
+      const at = Math.min(until, due + this.rng.int(0, SWEEP_EVERY_MS));
+      this.apply(applySweep(this.state, new Date(at), policy, this.newId), at, 'system');
+    } else if (s.status === 'interrupted' && s.openLapse?.deadline && s.openLapse.deadline.getTime() <= until) {
+      this.materialize();
+      const at = Math.min(until, s.openLapse.deadline.getTime() + this.rng.int(0, SWEEP_EVERY_MS));
+      this.apply(applySweep(this.state, new Date(at), policy, this.newId), at, 'system');
+    }
+  }
+
+  /** The worker declares again once they meant to and the phone shows them back in the region. */
+  private maybeDeclare(arrival: number, lat: number, lon: number, inRegion: boolean): void {
+    if (isLive(this.state.status)) {
+      this.wantDeclareAt = null;
+      return;
+    }
+    if (this.wantDeclareAt === null || arrival < this.wantDeclareAt || !inRegion) return;
+    const home = this.input.worker.home;
+    if (this.state.status === 'ended' && haversineMeters(lat, lon, home.lat, home.lon) >= 3_000) return;
+    this.materialize();
+    this.declare(Math.max(this.wantDeclareAt, arrival - this.rng.int(0, 60) * 1000));
+    this.wantDeclareAt = null;
+  }
+
+  onEvent(ev: SimEvent): void {
+    this.sweepUntil(ev.arrival);
+    this.lastSeenAt = ev.arrival;
+    if (ev.time < this.lastTime) return;
+    this.materialize();
+    this.apply(applyDeviceEvent(this.state, { time: new Date(ev.time), type: ev.type }, this.input.policy, this.newId), ev.arrival, 'device');
+  }
+
+  private isQuiet(mock: boolean, inRegion: boolean, gap: number): boolean {
+    if (this.state.openLapse) return false;
+    if (this.state.status === 'active') return !mock && inRegion && gap < this.input.policy.lapseAfterSeconds * 1000;
+    return !isLive(this.state.status);
+  }
+
+  /** One fix, given where it lives and what is known of it without materialising it. */
+  onFix(ref: FixRef, time: number, arrival: number, lat: number, lon: number, accuracy: number, mock: boolean, check: boolean): void {
+    this.sweepUntil(arrival);
+    this.lastSeenAt = arrival;
+    const inRegion = !check || !this.outside(lat, lon, accuracy);
+    this.maybeDeclare(arrival, lat, lon, inRegion);
+    if (time <= this.lastTime) return;
+    const gap = time - this.lastTime;
+    this.lastTime = time;
+    if (this.isQuiet(mock, inRegion, gap)) {
+      this.pending = ref;
+      return;
+    }
+    this.materialize();
+    const fix = { ...this.snapshotOf(ref), mock, inRegion };
+    this.apply(applyFix(this.state, fix, this.input.policy, this.newId), arrival, 'device');
+  }
+
+  onStretch(s: Stretch): void {
+    const outside = this.outside(s.lat, s.lon, 0);
+    const home = this.input.worker.home;
+    const nearHome = haversineMeters(s.lat, s.lon, home.lat, home.lon) < 3_000;
+    for (let k = 0; k < s.count; k++) {
+      const time = getStretchFixTime(s, k);
+      if (time > this.input.to) break;
+      // After the first fix a quiet stretch changes nothing, unless a declaration falls inside it.
+      const want = this.wantDeclareAt;
+      const canDeclare = want !== null && !outside && !isLive(this.state.status) && (this.state.status !== 'ended' || nearHome);
+      if (k > 0 && !(canDeclare && want <= time) && this.isQuiet(false, !outside, 0)) {
+        const lastK = this.lastIndexBefore(s, k, canDeclare ? want : null);
+        this.pending = { stretch: s, index: lastK };
+        this.lastTime = getStretchFixTime(s, lastK);
+        this.lastSeenAt = this.lastTime + 1000;
+        k = lastK;
+        continue;
+      }
+      this.onFix({ stretch: s, index: k }, time, time + 1000, s.lat, s.lon, 0, false, outside);
+    }
+  }
+
+  // Last fix of the stretch inside the window and before the worker means to declare.
+  private lastIndexBefore(s: Stretch, k: number, declareAt: number | null): number {
+    let last = s.count - 1;
+    while (last > k && getStretchFixTime(s, last) > this.input.to) last--;
+    if (declareAt === null) return last;
+    for (let j = k; j <= last; j++) if (getStretchFixTime(s, j) >= declareAt) return Math.max(k, j - 1);
+    return last;
+  }
+
+  finish(): ReplayResult {
+    this.sweepUntil(this.input.to);
+    this.materialize();
+    const reg = this.rec.current;
+    const st = this.state;
+    const w = this.input.worker;
+    return {
+      recorder: this.rec,
+      enrolledAt: this.enrolledAt,
+      lastSeenAt: this.lastSeenAt,
+      status: {
+        workerId: w.workerId,
+        registrationId: reg?.id ?? null,
+        status: st.status,
+        citizenship: w.citizenship,
+        okrug: reg?.okrug ?? null,
+        declaredLat: reg?.lat ?? null,
+        declaredLon: reg?.lon ?? null,
+        lastFix: st.lastFix,
+        lastSeenAt: this.lastSeenAt,
+        openLapseId: st.openLapse?.id ?? null,
+        openLapseKind: st.openLapse?.kind ?? null,
+        openLapseStartedAt: st.openLapse?.startedAt.getTime() ?? null,
+        lapseDeadline: st.openLapse?.deadline?.getTime() ?? null,
+        openLapseSilence: st.openLapse?.silence ?? false,
+        statusSince: st.statusSince.getTime(),
+      },
+    };
+  }
+}
+
+// Items sorted by arrival, nearly in order already: insertion sort is linear here.
+function sortByArrival(buf: FixBuffer, from: number): Int32Array {
+  const order = new Int32Array(buf.n);
+  let n = 0;
+  for (let i = 0; i < buf.n; i++) {
+    if (buf.time[i]! < from) continue;
+    const a = buf.arrival[i]!;
+    let j = n++;
+    while (j > 0 && buf.arrival[order[j - 1]!]! > a) {
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = i;
+  }
+  return order.subarray(0, n);
+}
+
+export function replayWorker(input: ReplayInput): ReplayResult {
+  const r = new WorkerReplay(input);
+  const { fixes: buf, phone, to } = input;
+  const order = sortByArrival(buf, r.enrolledAt);
+  const events = phone.events.filter((e) => e.time >= r.enrolledAt).sort((a, b) => a.arrival - b.arrival);
+  const stretches = phone.stretches.filter((s) => s.first >= r.enrolledAt);
+  let f = 0;
+  let e = 0;
+  let s = 0;
+  for (;;) {
+    const fa = f < order.length ? buf.arrival[order[f]!]! : Infinity;
+    const ea = e < events.length ? events[e]!.arrival : Infinity;
+    const sa = s < stretches.length ? stretches[s]!.first + 1000 : Infinity;
+    const next = Math.min(fa, ea, sa);
+    if (next > to) break;
+    if (next === ea) r.onEvent(events[e++]!);
+    else if (next === sa) r.onStretch(stretches[s++]!);
+    else {
+      const i = order[f++]!;
+      const flags = buf.flags[i]!;
+      r.onFix({ stretch: null, index: i }, buf.time[i]!, fa, buf.lat[i]!, buf.lon[i]!, buf.accuracy[i]!, (flags & FLAG_MOCK) !== 0, (flags & FLAG_CHECK_REGION) !== 0);
+    }
+  }
+  return r.finish();
 }

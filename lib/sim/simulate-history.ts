@@ -5,6 +5,7 @@ import { getZoneOffsetMs } from './clock';
 import { FixBuffer } from './fix-buffer';
 import { planIncidents } from './incidents';
 import { samplePhone, type SimEvent } from './phone';
+import type { Stretch } from './stretch';
 import { generateWorker, type SimContext, type SimWorker } from './population';
 import { replayWorker, type ReplayResult } from './replay';
 import { buildTimeline, type Timeline } from './timeline';
@@ -15,6 +16,7 @@ export interface WorkerHistory extends ReplayResult {
   /** Shared buffer: valid until the next call that reuses it. */
   fixes: FixBuffer;
   events: SimEvent[];
+  stretches: Stretch[];
 }
 
 export interface HistoryWindow {
@@ -39,7 +41,7 @@ export function simulateWorkerHistory(
   const { from, to, offsetMs } = window;
   const timeline = buildTimeline(ctx, worker, from, to, offsetMs);
   const incidents = planIncidents(worker, timeline, from, to, offsetMs, ctx.seed);
-  const events = samplePhone(worker, timeline, incidents, from, to, offsetMs, ctx.seed, buf);
-  const replay = replayWorker(ctx, worker, timeline, buf, events, policy, from, to, offsetMs);
-  return { ...replay, worker, timeline, fixes: buf, events };
+  const phone = samplePhone(worker, timeline, incidents, from, to, offsetMs, ctx.seed, buf);
+  const replay = replayWorker({ ctx, worker, timeline, fixes: buf, phone, policy, from, to, offsetMs });
+  return { ...replay, worker, timeline, fixes: buf, events: phone.events, stretches: phone.stretches };
 }

@@ -11,8 +11,8 @@ import {
   LocateOff,
   MapPinX,
   OctagonX,
-  SignalZero,
   SquareArrowOutUpRight,
+  WifiOff,
   TriangleAlert,
   type LucideIcon,
 } from 'lucide-react';
@@ -99,7 +99,7 @@ export const OPEN_LAPSE_COLOR = '#CC79A7';
 export const OPEN_LAPSE_FG = '#8A2E62';
 
 export const LAPSE_KIND_STYLES: Record<LapseKind, LapseKindStyle> = {
-  signal_lost: { icon: SignalZero, color: '#CC79A7' },
+  signal_lost: { icon: WifiOff, color: '#CC79A7' },
   location_disabled: { icon: LocateOff, color: '#CC79A7' },
   device_off: { icon: BatteryWarning, color: '#CC79A7' },
   mock_location: { icon: MapPinX, color: '#CC79A7' },

@@ -31,7 +31,14 @@ let admin: OfficerContext;
 async function newAccount(base: string, role: OfficerContext['role'] = 'officer', okrugs = ['TsAO']) {
   const id = crypto.randomUUID();
   const username = uname(base);
-  await insertOfficerRows(getDb(), { id, username, name: `Test ${base}`, role, okrugs, passwordHash: await hashPassword(PASSWORD) });
+  await insertOfficerRows(getDb(), {
+    id,
+    username,
+    name: `Test ${base}`,
+    role,
+    okrugs,
+    passwordHash: await hashPassword(PASSWORD),
+  });
   return { id, username };
 }
 
@@ -80,7 +87,12 @@ describe('account service', () => {
       role: 'officer',
       okrugs: ['TsAO', 'ZAO'],
     });
-    expect(created).toMatchObject({ username: uname('anna'), role: 'officer', okrugs: ['TsAO', 'ZAO'], disabled: false });
+    expect(created).toMatchObject({
+      username: uname('anna'),
+      role: 'officer',
+      okrugs: ['TsAO', 'ZAO'],
+      disabled: false,
+    });
     expect(created.signInMethods).toEqual(['password']);
     const entry = await lastAudit('account.create', created.id);
     expect(entry).toMatchObject({ actorId: admin.officerId, actorRole: 'admin', targetType: 'officer' });
@@ -92,7 +104,14 @@ describe('account service', () => {
     { name: 'a taken username', input: { username: 'root' }, status: 409 },
     { name: 'an unknown okrug', input: { okrugs: ['Atlantis'] }, status: 422 },
   ])('refuses $name', async ({ input, status }) => {
-    const body = { username: uname('x'), name: 'X', password: 'twelve-chars-ok', role: 'officer' as const, okrugs: ['TsAO'], ...input };
+    const body = {
+      username: uname('x'),
+      name: 'X',
+      password: 'twelve-chars-ok',
+      role: 'officer' as const,
+      okrugs: ['TsAO'],
+      ...input,
+    };
     if (input.username) body.username = uname(input.username);
     await expect(createOfficer(getDb(), admin, body)).rejects.toMatchObject({ status });
   });
@@ -110,7 +129,10 @@ describe('account service', () => {
   it('disabling ends every session and blocks sign-in; enabling lets the officer back in', async () => {
     const { id, username } = await newAccount('clara');
     const cookie = cookieOf(await signIn(username));
-    expect(await getOfficerFromHeaders(new Headers({ cookie }))).toMatchObject({ officerId: id, okrugs: ['TsAO'] });
+    expect(await getOfficerFromHeaders(new Headers({ cookie }))).toMatchObject({
+      officerId: id,
+      okrugs: ['TsAO'],
+    });
 
     const disabled = await setOfficerDisabled(getDb(), admin, id, true);
     expect(disabled).toMatchObject({ disabled: true, activeSessions: 0 });
@@ -143,9 +165,17 @@ describe('account service', () => {
   });
 
   it('never leaves the installation without an enabled admin, and an admin cannot disable themselves', async () => {
-    await expect(setOfficerDisabled(getDb(), admin, admin.officerId, true)).rejects.toMatchObject({ status: 409 });
+    await expect(setOfficerDisabled(getDb(), admin, admin.officerId, true)).rejects.toMatchObject({
+      status: 409,
+    });
     const other = await newAccount('eve', 'admin', []);
-    const otherCtx: OfficerContext = { officerId: other.id, username: other.username, name: 'Eve', role: 'admin', okrugs: null };
+    const otherCtx: OfficerContext = {
+      officerId: other.id,
+      username: other.username,
+      name: 'Eve',
+      role: 'admin',
+      okrugs: null,
+    };
     await setOfficerDisabled(getDb(), otherCtx, admin.officerId, true);
     expect((await getOfficerAccount(getDb(), admin.officerId)).disabled).toBe(true);
     const enabledAdmins = await getDb()
@@ -154,7 +184,9 @@ describe('account service', () => {
       .where(and(eq(officers.role, 'admin'), eq(officers.disabled, false)));
     // Other files sharing this database could add admins; the guard is only testable when eve is the last.
     if (enabledAdmins.length === 1) {
-      await expect(updateOfficer(getDb(), otherCtx, other.id, { role: 'officer' })).rejects.toMatchObject({ status: 409 });
+      await expect(updateOfficer(getDb(), otherCtx, other.id, { role: 'officer' })).rejects.toMatchObject({
+        status: 409,
+      });
     }
     await setOfficerDisabled(getDb(), otherCtx, admin.officerId, false);
   });
@@ -183,12 +215,16 @@ describe('Better Auth sign-in', () => {
 
   it('locks sign-in after 5 failures from one address, even with the right password', async () => {
     const { id, username } = await newAccount('hugo');
-    for (let i = 0; i < 5; i++) expect((await signIn(username, `wrong-${i}-password`, '203.0.113.5')).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(username, `wrong-${i}-password`, '203.0.113.5')).status).toBe(401);
     const locked = await signIn(username, PASSWORD, '203.0.113.5');
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await locked.json()).toMatchObject({ code: 'TOO_MANY_FAILED_SIGN_INS' });
-    expect((await lastAudit('auth.sign_in_failed', id))?.detail).toEqual({ reason: 'locked', method: 'password' });
+    expect((await lastAudit('auth.sign_in_failed', id))?.detail).toEqual({
+      reason: 'locked',
+      method: 'password',
+    });
     // Another address is not locked out by these failures.
     expect((await signIn(username, PASSWORD, '203.0.113.6')).status).toBe(200);
   });
@@ -197,7 +233,8 @@ describe('Better Auth sign-in', () => {
     const { username } = await newAccount('ivan');
     for (let i = 0; i < 4; i++) await signIn(username, 'wrong-password-x', '203.0.113.9');
     expect((await signIn(username, PASSWORD, '203.0.113.9')).status).toBe(200);
-    for (let i = 0; i < 4; i++) expect((await signIn(username, 'wrong-password-x', '203.0.113.9')).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await signIn(username, 'wrong-password-x', '203.0.113.9')).status).toBe(401);
     expect((await signIn(username, PASSWORD, '203.0.113.9')).status).toBe(200);
   });
 
@@ -208,7 +245,9 @@ describe('Better Auth sign-in', () => {
     const out = await authPost('/sign-out', {}, { cookie, origin: 'http://127.0.0.1:3999' });
     expect(out.status).toBe(200);
     expect(await lastAudit('auth.sign_out', id)).toBeDefined();
-    expect(await getDb().select().from(officerSessions).where(eq(officerSessions.userId, id))).toHaveLength(0);
+    expect(await getDb().select().from(officerSessions).where(eq(officerSessions.userId, id))).toHaveLength(
+      0,
+    );
   });
 
   it('refuses a cookie-bearing sign-out from another origin', async () => {
@@ -222,7 +261,12 @@ describe('Better Auth sign-in', () => {
   it.each(['/sign-up/email', '/sign-in/email', '/update-user', '/change-password', '/is-username-available'])(
     'keeps %s closed',
     async (path) => {
-      const res = await authPost(path, { email: 'x@y.example', password: 'whatever-password', name: 'X', username: 'x' });
+      const res = await authPost(path, {
+        email: 'x@y.example',
+        password: 'whatever-password',
+        name: 'X',
+        username: 'x',
+      });
       expect([404, 403, 401, 400]).toContain(res.status);
       expect(res.status).not.toBe(200);
     },

@@ -113,7 +113,7 @@ describe('officerRoute', () => {
     expect(body.detail).toMatch(/administrator/i);
   });
 
-  it.each([
+  it.each<{ name: string; headers: Record<string, string> }>([
     { name: 'a foreign Origin', headers: { origin: 'https://evil.example' } },
     { name: 'Sec-Fetch-Site: cross-site', headers: { 'sec-fetch-site': 'cross-site' } },
   ])('refuses a cross-site POST ($name) and changes nothing', async ({ headers }) => {

@@ -128,6 +128,7 @@ function stopGroup(child: ChildProcess): Promise<void> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = Date.now();
   ensureBuild();
   const kind = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
   const env: NodeJS.ProcessEnv = {
@@ -193,6 +194,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await cleanupDb();
     throw error;
   }
+  log(`server ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   project.provide('baseUrl', baseUrl);
   project.provide('dbKind', kind);
   project.provide('databaseUrl', databaseUrl);

@@ -20,7 +20,7 @@ const YUAO_HOME = { text: 'Москва, Варшавское шоссе, д. 87
 const MINUTE = 60_000;
 
 type Role = 'officer' | 'officer2' | 'supervisor' | 'auditor' | 'admin';
-const cookies = {} as Record<Role, string>;
+const cookies: Partial<Record<Role, string>> = {};
 
 async function signIn(username: Role): Promise<string> {
   const res = await api('/api/auth/sign-in/username', { json: { username, password: DEMO_PASSWORD } });
@@ -33,7 +33,7 @@ async function signIn(username: Role): Promise<string> {
 function as(role: Role, path: string, init: Parameters<typeof api>[1] = {}) {
   return api(path, {
     ...init,
-    headers: { ...(init.headers as Record<string, string> | undefined), cookie: cookies[role] },
+    headers: { ...(init.headers as Record<string, string> | undefined), cookie: cookies[role] ?? '' },
   });
 }
 

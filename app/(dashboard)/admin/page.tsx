@@ -19,7 +19,12 @@ export default async function AdminPage() {
   const [lang, officers] = await Promise.all([getLang(), listOfficers(getDb())]);
   return (
     <div className="p-4 sm:p-6">
-      <OfficerAdmin initialOfficers={officers} currentOfficerId={officer.officerId} okrugs={listDistricts()} lang={lang} />
+      <OfficerAdmin
+        initialOfficers={officers}
+        currentOfficerId={officer.officerId}
+        okrugs={listDistricts()}
+        lang={lang}
+      />
     </div>
   );
 }

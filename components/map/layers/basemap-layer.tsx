@@ -23,9 +23,9 @@ export function BasemapLayer() {
       style: (feature) => ({
         stroke: true,
         color: '#94a3b8',
-        weight: 1,
+        weight: 0.8,
         fill: true,
-        fillColor: feature?.properties.area === 'city' ? '#ffffff' : '#f8fafc',
+        fillColor: feature?.properties.area === 'city' ? '#fbfcfd' : '#eef1f5',
         fillOpacity: 1,
       }),
     });
@@ -41,7 +41,8 @@ export function BasemapLayer() {
 
   useEffect(() => {
     if (!districts) return;
-    const pane = ensurePane(map, PANES.basemap.name, PANES.basemap.z);
+    // Own pane: the okrug tints stay above the land whichever answer arrives first.
+    const pane = ensurePane(map, PANES.basemapOkrugs.name, PANES.basemapOkrugs.z);
     let index = 0;
     const layer = L.geoJSON(districts, {
       pane,
@@ -52,7 +53,7 @@ export function BasemapLayer() {
         weight: 0.8,
         fill: true,
         fillColor: OKRUG_TINTS[index++ % OKRUG_TINTS.length],
-        fillOpacity: 0.45,
+        fillOpacity: 0.5,
       }),
     }).addTo(map);
     return () => {

@@ -1,12 +1,12 @@
 'use client';
 // Toggles over any basemap: okrug boundaries (with labels from zoom 10) and the region geofence
-// (the outer edge of Moscow + Moscow Oblast, dashed).
-import { useEffect } from 'react';
+// (the outer edge of Moscow + Moscow Oblast, dashed; see region-edges.ts).
+import { useEffect, useMemo } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { Lang } from '@/lib/i18n/config';
 import { ensurePane, PANES } from '../canvas-overlay';
-import type { OutlineCollection } from '../region-geo';
+import { computeRegionEdges } from '../region-edges';
 import { useDistricts, useOutline } from '../use-region-geo';
 
 const LABEL_MIN_ZOOM = 10;
@@ -52,28 +52,20 @@ export function OkrugBoundariesLayer({ lang }: { lang: Lang }) {
   return null;
 }
 
-/** The outer edge of the region (the oblast's exterior rings: the city lies inside them). */
-function exteriorRings(outline: OutlineCollection): L.LatLngExpression[][] {
-  const rings: L.LatLngExpression[][] = [];
-  for (const feature of outline.features) {
-    if (feature.properties.area !== 'oblast') continue;
-    const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-    for (const polygon of polygons) {
-      const outer = polygon[0];
-      if (outer) rings.push(outer.map(([lon = 0, lat = 0]) => [lat, lon]));
-    }
-  }
-  return rings;
-}
-
 export function GeofenceLayer() {
   const map = useMap();
   const outline = useOutline();
 
+  const edges = useMemo(() => {
+    const city = outline?.features.find((f) => f.properties.area === 'city');
+    const oblast = outline?.features.find((f) => f.properties.area === 'oblast');
+    return city && oblast ? computeRegionEdges(city.geometry, oblast.geometry) : null;
+  }, [outline]);
+
   useEffect(() => {
-    if (!outline) return;
+    if (!edges) return;
     const pane = ensurePane(map, PANES.boundaries.name, PANES.boundaries.z);
-    const layer = L.polyline(exteriorRings(outline), {
+    const layer = L.polyline(edges, {
       pane,
       interactive: false,
       color: '#1e3a8a',
@@ -84,7 +76,7 @@ export function GeofenceLayer() {
     return () => {
       layer.remove();
     };
-  }, [map, outline]);
+  }, [map, edges]);
 
   return null;
 }

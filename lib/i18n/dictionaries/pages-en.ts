@@ -282,7 +282,7 @@ export const pagesEn = {
     days: '{count} days',
     meters: '{count} m',
     percent: '{count}%',
-    seconds: 'seconds',
+    units: { seconds: 's', percent: '%', meters: 'm', days: 'days' },
     editTitle: 'Change the policy',
     editIntro: 'The new policy applies to every okrug from the moment it is saved. The previous version is kept.',
     note: 'Reason for the change',

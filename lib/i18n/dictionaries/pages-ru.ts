@@ -283,7 +283,7 @@ export const pagesRu = {
     days: '{count} дн.',
     meters: '{count} м',
     percent: '{count} %',
-    seconds: 'секунд',
+    units: { seconds: 'с', percent: '%', meters: 'м', days: 'дн.' },
     editTitle: 'Изменить правила',
     editIntro: 'Новые правила действуют для всех округов с момента сохранения. Прежняя версия сохраняется.',
     note: 'Основание изменения',

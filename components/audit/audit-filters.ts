@@ -1,0 +1,24 @@
+// The audit page's URL parameters → API filters; pure, shared by the server prefetch and the client.
+import type { AuditFilters } from '@/lib/api/audit';
+import { compact, pickCursor, pickDay, pickText, pickUuid, type ParamRecord } from '@/components/workers/shared/search-params';
+
+export const AUDIT_PAGE_SIZE = 100;
+export const AUDIT_FILTER_KEYS = ['actor', 'worker', 'action', 'from', 'to'] as const;
+const ACTION = /^[a-z_.]+\*?$/;
+
+export function parseAuditFilters(params: ParamRecord): AuditFilters {
+  const action = pickText(params.action, 100);
+  return compact({
+    actor: pickText(params.actor, 200),
+    worker: pickUuid(params.worker),
+    action: action && ACTION.test(action) ? action : undefined,
+    from: pickDay(params.from),
+    to: pickDay(params.to),
+    cursor: pickCursor(params.cursor),
+    limit: AUDIT_PAGE_SIZE,
+  });
+}
+
+export function hasAuditFilters(params: ParamRecord): boolean {
+  return AUDIT_FILTER_KEYS.some((k) => Boolean(params[k]));
+}

@@ -1,0 +1,93 @@
+'use client';
+// Audit entries: when, who (with role), what, which worker (as a filter link), why, and the detail.
+import { Table, TableCaption, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
+import { DateTime } from '@/components/ui/time';
+import { auditActionLabel } from '@/components/workers/shared/labels';
+import type { AuditEntry } from '@/lib/api/audit';
+import { OFFICER_ROLES } from '@/lib/domain/types';
+import { useT } from '@/lib/i18n/client';
+
+function summarize(detail: AuditEntry['detail']): string {
+  if (!detail) return '';
+  return Object.entries(detail)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join('; ');
+}
+
+export function AuditTable({
+  items,
+  hrefForWorker,
+  onWorker,
+}: {
+  items: AuditEntry[];
+  hrefForWorker: (id: string) => string;
+  /** Filters the log by that worker (the link's href does the same without JavaScript). */
+  onWorker: (id: string) => void;
+}) {
+  const t = useT();
+  const p = t.pages.audit;
+  const roleLabel = (role: string) => {
+    const known = OFFICER_ROLES.find((r) => r === role);
+    return known ? t.roles[known] : role;
+  };
+  return (
+    <TableContainer>
+      <Table>
+        <TableCaption className="sr-only">{p.caption}</TableCaption>
+        <THead>
+          <tr>
+            <Th>{p.columns.at}</Th>
+            <Th>{p.columns.actor}</Th>
+            <Th>{p.columns.action}</Th>
+            <Th>{p.columns.worker}</Th>
+            <Th>{p.columns.reason}</Th>
+            <Th>{p.columns.detail}</Th>
+          </tr>
+        </THead>
+        <TBody>
+          {items.map((e) => {
+            const detail = summarize(e.detail);
+            return (
+              <Tr key={e.id}>
+                <Td className="whitespace-nowrap tabular-nums">
+                  <DateTime value={e.at} withSeconds />
+                </Td>
+                <Td className="min-w-36">
+                  <span className="block font-medium break-words">{e.actorName}</span>
+                  <span className="block text-xs text-slate-600">{roleLabel(e.actorRole)}</span>
+                </Td>
+                <Td className="min-w-36">
+                  <span className="block">{auditActionLabel(t, e.action)}</span>
+                  <code className="text-xs text-slate-600">{e.action}</code>
+                </Td>
+                <Td>
+                  {e.workerId ? (
+                    <a
+                      href={hrefForWorker(e.workerId)}
+                      onClick={(event) => {
+                        if (event.metaKey || event.ctrlKey || event.shiftKey || !e.workerId) return;
+                        event.preventDefault();
+                        onWorker(e.workerId);
+                      }}
+                      className="font-mono text-xs break-all text-blue-800 underline">
+                      {e.workerId}
+                    </a>
+                  ) : (
+                    t.common.dash
+                  )}
+                </Td>
+                <Td className="min-w-48 break-words">{e.reason ?? <span className="text-slate-500">{t.common.dash}</span>}</Td>
+                <Td className="max-w-sm">
+                  <span className="line-clamp-3 text-xs break-words text-slate-700" title={detail}>
+                    {detail || t.common.dash}
+                  </span>
+                </Td>
+              </Tr>
+            );
+          })}
+        </TBody>
+      </Table>
+    </TableContainer>
+  );
+}

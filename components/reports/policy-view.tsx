@@ -1,0 +1,27 @@
+'use client';
+// The current lapse policy, read-only: every threshold in words, and which version it is.
+import { DescriptionList, Item } from '@/components/workers/shared/description-list';
+import type { PolicyDto } from '@/lib/api/policy';
+import { formatDateTime } from '@/lib/format/date';
+import { useText } from '@/lib/i18n/client';
+import { formatPolicyValue, POLICY_FIELDS, policyFieldLabel } from './policy-fields';
+
+export function PolicyView({ policy }: { policy: PolicyDto }) {
+  const { t, lang, fill } = useText();
+  const p = t.pages.policy;
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-xs text-slate-600">
+        {fill(p.version, { version: policy.version, date: formatDateTime(policy.createdAt), by: policy.createdBy })}
+      </p>
+      <DescriptionList>
+        {POLICY_FIELDS.map((f) => (
+          <Item key={f} label={policyFieldLabel(t, f)}>
+            {formatPolicyValue(t, lang, f, policy[f])}
+          </Item>
+        ))}
+      </DescriptionList>
+      {policy.note ? <p className="text-sm break-words text-slate-700">{policy.note}</p> : null}
+    </div>
+  );
+}

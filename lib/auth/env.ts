@@ -1,0 +1,2 @@
+// Environment variables as the config readers take them (tests pass plain objects).
+export type EnvVars = Readonly<Record<string, string | undefined>>;
