@@ -6,7 +6,15 @@ import { I18nProvider } from '@/lib/i18n/client';
 import type { Dictionary, Lang } from '@/lib/i18n';
 import { makeQueryClient } from '@/lib/ui/query-client';
 
-export function Providers({ lang, dictionary, children }: { lang: Lang; dictionary: Dictionary; children: ReactNode }) {
+export function Providers({
+  lang,
+  dictionary,
+  children,
+}: {
+  lang: Lang;
+  dictionary: Dictionary;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>

@@ -30,7 +30,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const next = safeNextPath(single(params.next));
   if (await getOfficer()) redirect(next);
   const lang = await getLang();
-  const strings = signInStrings(lang);
+  const { sso, ...strings } = signInStrings(lang);
   const oidc = readOidcSettings();
   return (
     <main className="flex min-h-dvh items-center justify-center bg-slate-100 px-4 py-10">
@@ -54,7 +54,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
           <SignInForm
             strings={strings}
             next={next}
-            ssoName={oidc?.name ?? null}
+            ssoLabel={oidc ? sso.replace('{name}', oidc.name) : null}
             initialError={single(params.error) === 'sso' ? 'sso' : null}
           />
         </section>

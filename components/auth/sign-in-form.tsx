@@ -10,13 +10,14 @@ import { signInWithPassword, startSingleSignOn, type SignInOutcome } from '@/lib
 import type { SignInStrings } from './sign-in-strings';
 
 export interface SignInFormProps {
-  strings: SignInStrings;
+  strings: Omit<SignInStrings, 'sso'>;
   next: string;
-  ssoName: string | null;
+  /** The single sign-on button's label, or null when no provider is configured. */
+  ssoLabel: string | null;
   initialError?: 'sso' | null;
 }
 
-function messageFor(outcome: SignInOutcome, s: SignInStrings): string | null {
+function messageFor(outcome: SignInOutcome, s: SignInFormProps['strings']): string | null {
   if (outcome.ok) return null;
   switch (outcome.reason) {
     case 'invalid':
@@ -34,7 +35,7 @@ function messageFor(outcome: SignInOutcome, s: SignInStrings): string | null {
   }
 }
 
-export function SignInForm({ strings: s, next, ssoName, initialError = null }: SignInFormProps) {
+export function SignInForm({ strings: s, next, ssoLabel, initialError = null }: SignInFormProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(initialError === 'sso' ? s.ssoFailed : null);
@@ -123,7 +124,7 @@ export function SignInForm({ strings: s, next, ssoName, initialError = null }: S
           {busy ? s.submitting : s.submit}
         </Button>
       </form>
-      {ssoName ? (
+      {ssoLabel ? (
         <>
           <div className="flex items-center gap-3 text-xs text-slate-600" aria-hidden="true">
             <span className="h-px flex-1 bg-slate-200" />
@@ -132,7 +133,7 @@ export function SignInForm({ strings: s, next, ssoName, initialError = null }: S
           </div>
           <Button variant="secondary" onClick={singleSignOn} disabled={busy} className="w-full">
             <KeyRound aria-hidden="true" className="size-4" />
-            {s.sso.replace('{name}', ssoName)}
+            {ssoLabel}
           </Button>
         </>
       ) : null}

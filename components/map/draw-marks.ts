@@ -6,7 +6,13 @@ import { OPEN_LAPSE_COLOR, STATUS_ORDER, STATUS_STYLES, type MarkShape } from '@
 const OUTLINE = '#1e293b';
 const HALO = '#ffffff';
 
-export function traceShape(ctx: CanvasRenderingContext2D, shape: MarkShape, x: number, y: number, r: number): void {
+export function traceShape(
+  ctx: CanvasRenderingContext2D,
+  shape: MarkShape,
+  x: number,
+  y: number,
+  r: number,
+): void {
   ctx.beginPath();
   switch (shape) {
     case 'triangle': {
@@ -154,7 +160,13 @@ export function drawLapsePin(ctx: CanvasRenderingContext2D, x: number, y: number
 }
 
 /** Several open lapses: a magenta rounded square with the count (status clusters are round). */
-export function drawLapseCluster(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, label: string): void {
+export function drawLapseCluster(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  r: number,
+  label: string,
+): void {
   const side = r * 1.7;
   ctx.beginPath();
   ctx.roundRect(x - side / 2, y - side / 2, side, side, 5);

@@ -3,13 +3,19 @@
 // lapse kind and period. Every change goes straight into the URL; the panel folds to a narrow rail.
 import { useId, type ReactNode } from 'react';
 import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
-import { CITIZENSHIPS, LAPSE_KINDS, type Citizenship, type LapseKind, type RegistrationStatus } from '@/lib/domain/types';
+import {
+  CITIZENSHIPS,
+  LAPSE_KINDS,
+  type Citizenship,
+  type LapseKind,
+  type RegistrationStatus,
+} from '@/lib/domain/types';
 import { useText } from '@/lib/i18n/client';
 import { cn } from '@/lib/ui/cn';
 import { okrugName, okrugShort, type OkrugOption } from '@/lib/ui/okrug';
 import { LAPSE_KIND_STYLES, STATUS_ORDER } from '@/lib/ui/status';
 import { Button, IconButton } from '@/components/ui/button';
-import { countActiveFilters, MAP_PERIODS, type MapFilters, type MapPeriod } from './map-state';
+import { countActiveFilters, MAP_PERIODS, type MapFilters, type MapPeriod } from '@/lib/ui/map-url';
 import { StatusSwatch } from './shape-swatch';
 
 export interface FiltersPanelProps {
@@ -29,8 +35,13 @@ function toggle<T>(list: readonly T[], value: T): T[] {
 function Group({ legend, hint, children }: { legend: string; hint?: string; children: ReactNode }) {
   const hintId = useId();
   return (
-    <fieldset className="min-w-0 border-b border-slate-200 px-4 py-3" aria-describedby={hint ? hintId : undefined}>
-      <legend className="float-left w-full text-xs font-semibold tracking-wide text-slate-700 uppercase">{legend}</legend>
+    <fieldset
+      className="min-w-0 border-b border-slate-200 px-4 py-3"
+      aria-describedby={hint ? hintId : undefined}
+    >
+      <legend className="float-left w-full text-xs font-semibold tracking-wide text-slate-700 uppercase">
+        {legend}
+      </legend>
       {hint ? (
         <p id={hintId} className="clear-both pt-0.5 text-xs text-slate-600">
           {hint}
@@ -57,8 +68,17 @@ function Option({
   title?: string;
 }) {
   return (
-    <label className="flex min-w-0 cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm text-slate-800 hover:bg-slate-50" title={title}>
-      <input type={type} name={name} checked={checked} onChange={onChange} className="size-4 shrink-0 accent-blue-700" />
+    <label
+      className="flex min-w-0 cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm text-slate-800 hover:bg-slate-50"
+      title={title}
+    >
+      <input
+        type={type}
+        name={name}
+        checked={checked}
+        onChange={onChange}
+        className="size-4 shrink-0 accent-blue-700"
+      />
       {children}
     </label>
   );
@@ -68,7 +88,11 @@ export function FiltersPanel({ filters, okrugs, scoped, open, onOpenChange, onCh
   const { t, lang, fill } = useText();
   const active = countActiveFilters(filters);
   const periodName = useId();
-  const periodLabel: Record<MapPeriod, string> = { today: t.period.today, '7d': t.period.last7d, '30d': t.period.last30d };
+  const periodLabel: Record<MapPeriod, string> = {
+    today: t.period.today,
+    '7d': t.period.last7d,
+    '30d': t.period.last30d,
+  };
 
   if (!open) {
     return (
@@ -77,7 +101,10 @@ export function FiltersPanel({ filters, okrugs, scoped, open, onOpenChange, onCh
           <PanelLeftOpen aria-hidden="true" className="size-5" />
         </IconButton>
         {active > 0 ? (
-          <span className="rounded-full bg-blue-700 px-1.5 text-xs font-semibold text-white" title={fill(t.map.filters.active, { count: active })}>
+          <span
+            className="rounded-full bg-blue-700 px-1.5 text-xs font-semibold text-white"
+            title={fill(t.map.filters.active, { count: active })}
+          >
             {active}
           </span>
         ) : null}
@@ -88,13 +115,21 @@ export function FiltersPanel({ filters, okrugs, scoped, open, onOpenChange, onCh
   const set = (patch: Partial<MapFilters>) => onChange({ ...filters, ...patch });
 
   return (
-    <section aria-labelledby="map-filters-title" className="flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white">
+    <section
+      aria-labelledby="map-filters-title"
+      className="flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white"
+    >
       <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2">
         <h2 id="map-filters-title" className="flex-1 text-sm font-semibold text-slate-900">
           {t.map.filters.title}
         </h2>
-        <IconButton label={t.map.filters.hide} size="sm" onClick={() => onOpenChange(false)} aria-expanded={true}>
-          <PanelLeftClose aria-hidden="true" className="size-4" />
+        <IconButton
+          label={t.map.filters.hide}
+          size="sm"
+          onClick={() => onOpenChange(false)}
+          aria-expanded={true}
+        >
+          <PanelLeftClose aria-hidden="true" className="size-5" />
         </IconButton>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">

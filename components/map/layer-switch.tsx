@@ -4,9 +4,15 @@ import { useState } from 'react';
 import { ChevronDown, Layers } from 'lucide-react';
 import { useT } from '@/lib/i18n/client';
 import { cn } from '@/lib/ui/cn';
-import { LAYER_KEYS, type LayerKey } from './map-state';
+import { LAYER_KEYS, type LayerKey } from '@/lib/ui/map-url';
 
-export function LayerSwitch({ layers, onChange }: { layers: LayerKey[]; onChange: (layers: LayerKey[]) => void }) {
+export function LayerSwitch({
+  layers,
+  onChange,
+}: {
+  layers: LayerKey[];
+  onChange: (layers: LayerKey[]) => void;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const names: Record<LayerKey, string> = {
@@ -17,7 +23,12 @@ export function LayerSwitch({ layers, onChange }: { layers: LayerKey[]; onChange
     geofence: t.map.layers.geofence,
   };
   return (
-    <div className={cn('pointer-events-auto rounded-lg border border-slate-300 bg-white shadow-md', open ? 'w-60' : 'w-auto')}>
+    <div
+      className={cn(
+        'pointer-events-auto rounded-lg border border-slate-300 bg-white shadow-md',
+        open ? 'w-60' : 'w-auto',
+      )}
+    >
       <button
         type="button"
         aria-expanded={open}
@@ -27,7 +38,10 @@ export function LayerSwitch({ layers, onChange }: { layers: LayerKey[]; onChange
       >
         <Layers aria-hidden="true" className="size-4" />
         <span className="flex-1 text-left">{t.map.layers.title}</span>
-        <ChevronDown aria-hidden="true" className={cn('size-4 transition-transform', !open && '-rotate-90')} />
+        <ChevronDown
+          aria-hidden="true"
+          className={cn('size-4 transition-transform', !open && '-rotate-90')}
+        />
       </button>
       <fieldset id="map-layers" className={cn('border-t border-slate-200 px-3 py-2', !open && 'hidden')}>
         <legend className="sr-only">{t.map.layers.title}</legend>
@@ -37,7 +51,9 @@ export function LayerSwitch({ layers, onChange }: { layers: LayerKey[]; onChange
               type="checkbox"
               className="size-4 accent-blue-700"
               checked={layers.includes(key)}
-              onChange={() => onChange(layers.includes(key) ? layers.filter((l) => l !== key) : [...layers, key])}
+              onChange={() =>
+                onChange(layers.includes(key) ? layers.filter((l) => l !== key) : [...layers, key])
+              }
             />
             {names[key]}
           </label>

@@ -8,7 +8,7 @@ import type { Lang } from '@/lib/i18n/config';
 import { CameraController } from './camera-controller';
 import { HitRegistry, HitRegistryContext } from './hit-registry';
 import type { BBox, CameraTarget, DataLayer, LayerState } from './layer-state';
-import type { LayerKey, MapFilters, Viewport } from './map-state';
+import type { LayerKey, MapFilters, Viewport } from '@/lib/ui/map-url';
 import { MapInteractions } from './map-interactions';
 import { SizeWatcher } from './size-watcher';
 import { ViewportTracker } from './viewport-tracker';
@@ -94,10 +94,16 @@ export default function LeafletMap(props: LeafletMapProps) {
         <SizeWatcher />
         <CameraController target={props.camera} />
         <ViewportTracker onChange={props.onViewport} />
-        {TILE_URL ? <RasterTileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION || undefined} /> : <BasemapLayer />}
+        {TILE_URL ? (
+          <RasterTileLayer url={TILE_URL} attribution={TILE_ATTRIBUTION || undefined} />
+        ) : (
+          <BasemapLayer />
+        )}
         {show('okrugs') ? <OkrugBoundariesLayer lang={lang} /> : null}
         {show('geofence') ? <GeofenceLayer /> : null}
-        {viewport && show('heat') ? <HeatLayer viewport={viewport} filters={filters} onState={props.onLayerState.heat} /> : null}
+        {viewport && show('heat') ? (
+          <HeatLayer viewport={viewport} filters={filters} onState={props.onLayerState.heat} />
+        ) : null}
         {viewport && show('addresses') ? (
           <AddressesLayer
             viewport={viewport}

@@ -5,7 +5,7 @@ import { ChevronDown } from 'lucide-react';
 import { useT } from '@/lib/i18n/client';
 import { cn } from '@/lib/ui/cn';
 import { STATUS_ORDER, STATUS_STYLES } from '@/lib/ui/status';
-import type { LayerKey } from './map-state';
+import type { LayerKey } from '@/lib/ui/map-url';
 import { ClusterSwatch, LapsePinSwatch, StatusSwatch } from './shape-swatch';
 
 const HEAT_GRADIENT = 'linear-gradient(90deg, #fff5b4, #feb24c, #f03b20, #80003c)';
@@ -14,7 +14,10 @@ export function Legend({ layers }: { layers: LayerKey[] }) {
   const t = useT();
   const [open, setOpen] = useState(true);
   return (
-    <section aria-labelledby="map-legend-title" className="pointer-events-auto max-w-72 rounded-lg border border-slate-300 bg-white shadow-md">
+    <section
+      aria-labelledby="map-legend-title"
+      className="pointer-events-auto max-w-72 rounded-lg border border-slate-300 bg-white shadow-md"
+    >
       <h2 id="map-legend-title">
         <button
           type="button"
@@ -24,10 +27,19 @@ export function Legend({ layers }: { layers: LayerKey[] }) {
           className="flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left text-sm font-semibold text-slate-900"
         >
           <span className="flex-1">{t.map.legend.title}</span>
-          <ChevronDown aria-hidden="true" className={cn('size-4 transition-transform', !open && '-rotate-90')} />
+          <ChevronDown
+            aria-hidden="true"
+            className={cn('size-4 transition-transform', !open && '-rotate-90')}
+          />
         </button>
       </h2>
-      <div id="map-legend-body" className={cn('space-y-2 border-t border-slate-200 px-3 py-2 text-xs text-slate-800', !open && 'hidden')}>
+      <div
+        id="map-legend-body"
+        className={cn(
+          'space-y-2 border-t border-slate-200 px-3 py-2 text-xs text-slate-800',
+          !open && 'hidden',
+        )}
+      >
         <p className="font-semibold text-slate-700">{t.map.legend.statuses}</p>
         <ul className="space-y-1">
           {STATUS_ORDER.map((status) => {
@@ -35,7 +47,11 @@ export function Legend({ layers }: { layers: LayerKey[] }) {
             return (
               <li key={status} className="flex items-center gap-2">
                 <StatusSwatch status={status} />
-                <Icon aria-hidden="true" className="size-3.5 shrink-0" style={{ color: STATUS_STYLES[status].fg }} />
+                <Icon
+                  aria-hidden="true"
+                  className="size-3.5 shrink-0"
+                  style={{ color: STATUS_STYLES[status].fg }}
+                />
                 <span>{t.status[status]}</span>
               </li>
             );
@@ -56,7 +72,11 @@ export function Legend({ layers }: { layers: LayerKey[] }) {
         {layers.includes('heat') ? (
           <div>
             <p>{t.map.legend.heat}</p>
-            <div aria-hidden="true" className="mt-1 h-2 w-full rounded" style={{ background: HEAT_GRADIENT }} />
+            <div
+              aria-hidden="true"
+              className="mt-1 h-2 w-full rounded"
+              style={{ background: HEAT_GRADIENT }}
+            />
           </div>
         ) : null}
         {layers.includes('okrugs') ? (
@@ -67,7 +87,10 @@ export function Legend({ layers }: { layers: LayerKey[] }) {
         ) : null}
         {layers.includes('geofence') ? (
           <p className="flex items-center gap-2">
-            <span aria-hidden="true" className="inline-block h-0 w-5 border-t-2 border-dashed border-blue-900" />
+            <span
+              aria-hidden="true"
+              className="inline-block h-0 w-5 border-t-2 border-dashed border-blue-900"
+            />
             <span>{t.map.legend.geofence}</span>
           </p>
         ) : null}

@@ -38,7 +38,10 @@ function Counter({ label, value, icon, color }: CounterProps) {
 
 export function CountersSkeleton() {
   return (
-    <div aria-hidden="true" className="flex h-[58px] items-center divide-x divide-slate-200 border-b border-slate-200 bg-white">
+    <div
+      aria-hidden="true"
+      className="flex h-[58px] items-center divide-x divide-slate-200 border-b border-slate-200 bg-white"
+    >
       {Array.from({ length: 5 }, (_, i) => (
         <div key={i} className="flex items-center gap-2.5 px-4 py-2">
           <Skeleton className="size-5 rounded-full" />
@@ -80,10 +83,23 @@ export function LiveCounters({ stream }: { stream: StreamState }) {
   };
 
   return (
-    <section aria-label={t.map.counters.label} className="flex flex-wrap items-center border-b border-slate-200 bg-white">
+    <section
+      aria-label={t.map.counters.label}
+      className="flex flex-wrap items-center border-b border-slate-200 bg-white"
+    >
       <dl className="flex min-w-0 flex-1 flex-wrap items-center divide-x divide-slate-200">
-        <Counter label={t.map.counters.registered} value={n(data.registered)} icon={<Users className="size-5" />} color="#334155" />
-        <Counter label={t.map.counters.active} value={n(data.active)} icon={StatusIcon('active')} color={STATUS_STYLES.active.fg} />
+        <Counter
+          label={t.map.counters.registered}
+          value={n(data.registered)}
+          icon={<Users className="size-5" />}
+          color="#334155"
+        />
+        <Counter
+          label={t.map.counters.active}
+          value={n(data.active)}
+          icon={StatusIcon('active')}
+          color={STATUS_STYLES.active.fg}
+        />
         <Counter
           label={t.map.counters.interrupted}
           value={n(data.interrupted)}

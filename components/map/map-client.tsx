@@ -15,7 +15,14 @@ import { LayerSwitch } from './layer-switch';
 import { Legend } from './legend';
 import { LiveCounters } from './live-counters';
 import { MapSkeleton } from './map-skeleton';
-import { parseMapUrl, writeMapUrl, type LayerKey, type MapFilters, type MapUrlState, type Viewport } from './map-state';
+import {
+  parseMapUrl,
+  writeMapUrl,
+  type LayerKey,
+  type MapFilters,
+  type MapUrlState,
+  type Viewport,
+} from '@/lib/ui/map-url';
 import { MapStatus } from './map-status';
 import { useLiveStream } from './use-live-stream';
 import { WorkerPanel } from './worker-panel';
@@ -60,13 +67,19 @@ export function MapClient({ okrugs, okrugExtents, scoped, defaultView, regionExt
   const { t, lang } = useText();
   const search = useSearchParams();
   const allowed = useMemo(() => okrugs.map((o) => o.id), [okrugs]);
-  const state = useMemo(() => parseMapUrl(new URLSearchParams(search.toString()), allowed), [search, allowed]);
+  const state = useMemo(
+    () => parseMapUrl(new URLSearchParams(search.toString()), allowed),
+    [search, allowed],
+  );
   const queryClient = useQueryClient();
 
   const seq = useRef(0);
   const [camera, setCamera] = useState<CameraTarget | null>(() => {
     // Start on the okrugs in the filter, else on an officer's own okrugs, else the default view.
-    const extent = unionExtent(state.filters.okrug.length > 0 ? state.filters.okrug : scoped ? allowed : [], okrugExtents);
+    const extent = unionExtent(
+      state.filters.okrug.length > 0 ? state.filters.okrug : scoped ? allowed : [],
+      okrugExtents,
+    );
     return extent ? { kind: 'bbox', bbox: extent, maxZoom: 13, seq: 0 } : null;
   });
   const [filtersOpen, setFiltersOpen] = useState(true);
@@ -103,13 +116,17 @@ export function MapClient({ okrugs, okrugExtents, scoped, defaultView, regionExt
     const before = current();
     writeUrl({ ...before, filters }, 'replace');
     if (filters.okrug.join() !== before.filters.okrug.join()) {
-      const extent = unionExtent(filters.okrug.length > 0 ? filters.okrug : scoped ? allowed : [], okrugExtents);
+      const extent = unionExtent(
+        filters.okrug.length > 0 ? filters.okrug : scoped ? allowed : [],
+        okrugExtents,
+      );
       if (extent) setCamera({ kind: 'bbox', bbox: extent, maxZoom: 13, seq: ++seq.current });
     }
   };
   const changeLayers = (layers: LayerKey[]) => writeUrl({ ...current(), layers }, 'replace');
   const selectWorker = useCallback(
-    (id: string) => writeUrl({ ...parseMapUrl(new URLSearchParams(window.location.search), allowed), worker: id }, 'push'),
+    (id: string) =>
+      writeUrl({ ...parseMapUrl(new URLSearchParams(window.location.search), allowed), worker: id }, 'push'),
     [allowed],
   );
   const closeWorker = () => writeUrl({ ...current(), worker: null }, 'push');
@@ -155,7 +172,9 @@ export function MapClient({ okrugs, okrugExtents, scoped, defaultView, regionExt
             <Legend layers={state.layers} />
           </div>
         </div>
-        {selected ? <WorkerPanel key={selected} workerId={selected} okrugs={okrugs} onClose={closeWorker} /> : null}
+        {selected ? (
+          <WorkerPanel key={selected} workerId={selected} okrugs={okrugs} onClose={closeWorker} />
+        ) : null}
       </div>
     </div>
   );

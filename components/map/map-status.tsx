@@ -14,29 +14,38 @@ export function MapStatus({ states }: { states: Array<LayerState | null> }) {
   const fetching = present.some((s) => s.fetching);
   const truncated = present.some((s) => s.truncated);
   const addresses = states[0];
+  const count = addresses?.total ?? null;
 
   if (failed) {
     return (
       <div className="pointer-events-auto max-w-md">
-        <ErrorState compact title={t.map.loadFailed} error={failed.error} onRetry={failed.refetch} retrying={fetching} />
+        <ErrorState
+          compact
+          title={t.map.loadFailed}
+          error={failed.error}
+          onRetry={failed.refetch}
+          retrying={fetching}
+        />
       </div>
     );
   }
+  if (!fetching && count === null && !truncated) return null;
+  const showPill = fetching || count !== null;
   return (
     <div className="flex flex-col items-start gap-1">
-      <p
-        aria-live="polite"
-        className="flex items-center gap-2 rounded-full border border-slate-300 bg-white/95 px-3 py-1 text-xs text-slate-700 shadow-sm"
-      >
-        {fetching ? <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" /> : null}
-        {fetching
-          ? t.map.updating
-          : addresses && addresses.total !== null
-            ? fill(t.map.inView, { count: formatNumber(lang, addresses.total) })
-            : t.map.loading}
-      </p>
+      {showPill ? (
+        <p
+          aria-live="polite"
+          className="flex items-center gap-2 rounded-full border border-slate-300 bg-white/95 px-3 py-1 text-xs text-slate-700 shadow-sm"
+        >
+          {fetching ? <LoaderCircle aria-hidden="true" className="size-3.5 animate-spin" /> : null}
+          {fetching ? t.map.updating : fill(t.map.inView, { count: formatNumber(lang, count ?? 0) })}
+        </p>
+      ) : null}
       {truncated ? (
-        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1 text-xs text-amber-900 shadow-sm">{t.map.truncated}</p>
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1 text-xs text-amber-900 shadow-sm">
+          {t.map.truncated}
+        </p>
       ) : null}
     </div>
   );

@@ -10,7 +10,10 @@ import {
   type PreparedGeometry,
 } from '@/lib/domain/geo';
 
-const OFFSET_M = 150;
+const OFFSET_M = 250;
+// The oblast is simplified (60 m) and the city is not, so the shared border leaves short slivers;
+// the real outer edge runs for kilometres.
+const MIN_RUN_M = 1500;
 const M_PER_DEG_LAT = 111_320;
 
 function sidesOutside(a: Position, b: Position, other: PreparedGeometry): boolean {
@@ -25,15 +28,16 @@ function sidesOutside(a: Position, b: Position, other: PreparedGeometry): boolea
   const len = Math.hypot(dx, dy) || 1;
   const ox = ((-dy / len) * OFFSET_M) / (M_PER_DEG_LAT * kx);
   const oy = ((dx / len) * OFFSET_M) / M_PER_DEG_LAT;
-  return !isPointInPreparedGeometry(other, mx + ox, my + oy) && !isPointInPreparedGeometry(other, mx - ox, my - oy);
+  return (
+    !isPointInPreparedGeometry(other, mx + ox, my + oy) && !isPointInPreparedGeometry(other, mx - ox, my - oy)
+  );
 }
 
 /** Runs of consecutive ring segments that are not shared with `other`, as [lat, lon] lines. */
-function keptRuns(geometry: PolygonGeometry, other: PreparedGeometry, exteriorOnly: boolean): Array<Array<[number, number]>> {
+function keptRuns(geometry: PolygonGeometry, other: PreparedGeometry): Array<Array<[number, number]>> {
   const runs: Array<Array<[number, number]>> = [];
   for (const polygon of listPolygons(geometry)) {
-    const rings = exteriorOnly ? polygon.slice(0, 1) : polygon;
-    for (const ring of rings) {
+    for (const ring of polygon) {
       let run: Array<[number, number]> = [];
       for (let i = 1; i < ring.length; i++) {
         const a = ring[i - 1];
@@ -53,8 +57,26 @@ function keptRuns(geometry: PolygonGeometry, other: PreparedGeometry, exteriorOn
   return runs;
 }
 
-export function computeRegionEdges(city: PolygonGeometry, oblast: PolygonGeometry): Array<Array<[number, number]>> {
+function runLengthMeters(run: Array<[number, number]>): number {
+  let total = 0;
+  for (let i = 1; i < run.length; i++) {
+    const [lat1, lon1] = run[i - 1] ?? [0, 0];
+    const [lat2, lon2] = run[i] ?? [0, 0];
+    total += Math.hypot(
+      (lat2 - lat1) * M_PER_DEG_LAT,
+      (lon2 - lon1) * M_PER_DEG_LAT * Math.cos((lat1 * Math.PI) / 180),
+    );
+  }
+  return total;
+}
+
+export function computeRegionEdges(
+  city: PolygonGeometry,
+  oblast: PolygonGeometry,
+): Array<Array<[number, number]>> {
   const preparedCity = prepareGeometry(city);
   const preparedOblast = prepareGeometry(oblast);
-  return [...keptRuns(oblast, preparedCity, false), ...keptRuns(city, preparedOblast, false)];
+  return [...keptRuns(oblast, preparedCity), ...keptRuns(city, preparedOblast)].filter(
+    (run) => runLengthMeters(run) >= MIN_RUN_M,
+  );
 }

@@ -14,7 +14,11 @@ const districtPropsSchema = z.object({
   nameRu: z.string(),
   nameEn: z.string(),
 });
-const outlinePropsSchema = z.object({ area: z.enum(['city', 'oblast']), nameRu: z.string(), nameEn: z.string() });
+const outlinePropsSchema = z.object({
+  area: z.enum(['city', 'oblast']),
+  nameRu: z.string(),
+  nameEn: z.string(),
+});
 
 function collectionOf<P extends z.ZodType>(props: P) {
   return z.object({

@@ -6,8 +6,16 @@ export function StatusSwatch({ status, size = 14 }: { status: WorkerStatusValue;
   const { color, shape } = STATUS_STYLES[status];
   const common = { fill: color, stroke: '#ffffff', strokeWidth: 1.5 };
   return (
-    <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" className="shrink-0 overflow-visible">
-      {shape === 'ring' ? <circle cx="8" cy="8" r="5.5" fill="#ffffff" stroke={color} strokeWidth="3" /> : null}
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      className="shrink-0 overflow-visible"
+    >
+      {shape === 'ring' ? (
+        <circle cx="8" cy="8" r="5.5" fill="#ffffff" stroke={color} strokeWidth="3" />
+      ) : null}
       {shape === 'circle' ? <circle cx="8" cy="8" r="6" {...common} /> : null}
       {shape === 'triangle' ? <polygon points="8,1.5 15,14 1,14" {...common} /> : null}
       {shape === 'square' ? <rect x="2" y="2" width="12" height="12" {...common} /> : null}
@@ -20,7 +28,12 @@ export function StatusSwatch({ status, size = 14 }: { status: WorkerStatusValue;
 export function LapsePinSwatch({ size = 16 }: { size?: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 16 20" aria-hidden="true" className="shrink-0">
-      <path d="M8 19 L3.2 11.6 A6 6 0 1 1 12.8 11.6 Z" fill={OPEN_LAPSE_COLOR} stroke="#1e293b" strokeWidth="1.4" />
+      <path
+        d="M8 19 L3.2 11.6 A6 6 0 1 1 12.8 11.6 Z"
+        fill={OPEN_LAPSE_COLOR}
+        stroke="#1e293b"
+        strokeWidth="1.4"
+      />
       <circle cx="8" cy="7" r="2.2" fill="#ffffff" />
     </svg>
   );

@@ -16,7 +16,8 @@ export function buildTooltip(title: string, rows: TooltipRow[], hint?: string): 
   root.appendChild(heading);
   if (rows.length > 0) {
     const list = document.createElement('dl');
-    list.style.cssText = 'display:grid;grid-template-columns:auto 1fr auto;gap:2px 6px;margin:4px 0 0;align-items:center';
+    list.style.cssText =
+      'display:grid;grid-template-columns:auto 1fr auto;gap:2px 6px;margin:4px 0 0;align-items:center';
     for (const row of rows) {
       const swatch = document.createElement('span');
       swatch.setAttribute('aria-hidden', 'true');

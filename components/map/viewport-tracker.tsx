@@ -3,7 +3,7 @@
 // request rather than one per frame.
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import { formatBbox, type Viewport } from './map-state';
+import { formatBbox, type Viewport } from '@/lib/ui/map-url';
 
 const DEBOUNCE_MS = 150;
 
@@ -13,7 +13,10 @@ export function ViewportTracker({ onChange }: { onChange: (viewport: Viewport) =
     let timer: ReturnType<typeof setTimeout> | undefined;
     const report = () => {
       const b = map.getBounds();
-      onChange({ bbox: formatBbox(b.getWest(), b.getSouth(), b.getEast(), b.getNorth()), zoom: Math.round(map.getZoom()) });
+      onChange({
+        bbox: formatBbox(b.getWest(), b.getSouth(), b.getEast(), b.getNorth()),
+        zoom: Math.round(map.getZoom()),
+      });
     };
     const schedule = () => {
       clearTimeout(timer);

@@ -36,7 +36,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 function WorkerBody({ worker, okrugs }: { worker: WorkerDetail; okrugs: OkrugOption[] }) {
   const { t, lang, fill } = useText();
   const reason = worker.statusReason;
-  const reasonLabel = reason ? (Object.entries(t.eventType).find(([type]) => type === reason.type)?.[1] ?? reason.type) : null;
+  const reasonLabel = reason
+    ? (Object.entries(t.eventType).find(([type]) => type === reason.type)?.[1] ?? reason.type)
+    : null;
   const openLapse = worker.openLapse;
   const lapse = openLapse ? worker.lapses.find((l) => l.id === openLapse.id) : undefined;
   // A cancellation is explained by the lapse that caused it, in the reader's language.
@@ -44,10 +46,14 @@ function WorkerBody({ worker, okrugs }: { worker: WorkerDetail; okrugs: OkrugOpt
   const cancelLapse = cancelLapseId ? worker.lapses.find((l) => l.id === cancelLapseId) : undefined;
   const reasonDetail = cancelLapse
     ? `${t.lapseKind[cancelLapse.kind]} · ${t.map.panel.likelyCause}: ${t.likelyCause[cancelLapse.likelyCause]}`
-    : reason && (reasonLabel === reason.type || (lang === 'en' && reason.cause.toLowerCase() !== reasonLabel?.toLowerCase()))
+    : reason &&
+        (reasonLabel === reason.type ||
+          (lang === 'en' && reason.cause.toLowerCase() !== reasonLabel?.toLowerCase()))
       ? reason.cause
       : null;
-  const citizenship = isCitizenship(worker.citizenship) ? t.citizenship[worker.citizenship] : worker.citizenship;
+  const citizenship = isCitizenship(worker.citizenship)
+    ? t.citizenship[worker.citizenship]
+    : worker.citizenship;
 
   return (
     <>
@@ -55,7 +61,9 @@ function WorkerBody({ worker, okrugs }: { worker: WorkerDetail; okrugs: OkrugOpt
         <p className="text-base leading-snug font-semibold break-words text-slate-900">
           {worker.fullNameCyrillic ?? worker.fullNameLatin}
         </p>
-        {worker.fullNameCyrillic ? <p className="text-sm break-words text-slate-600">{worker.fullNameLatin}</p> : null}
+        {worker.fullNameCyrillic ? (
+          <p className="text-sm break-words text-slate-600">{worker.fullNameLatin}</p>
+        ) : null}
         <p className="mt-1 text-xs text-slate-600">
           {t.map.panel.citizenship}: {citizenship}
         </p>
@@ -65,7 +73,9 @@ function WorkerBody({ worker, okrugs }: { worker: WorkerDetail; okrugs: OkrugOpt
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={worker.status} />
             {worker.statusSince ? (
-              <span className="text-xs text-slate-600">{fill(t.map.panel.since, { time: formatDateTime(worker.statusSince) })}</span>
+              <span className="text-xs text-slate-600">
+                {fill(t.map.panel.since, { time: formatDateTime(worker.statusSince) })}
+              </span>
             ) : null}
           </div>
           {reason ? (
@@ -93,16 +103,22 @@ function WorkerBody({ worker, okrugs }: { worker: WorkerDetail; okrugs: OkrugOpt
               <LapseKindBadge kind={openLapse.kind} />
               {lapse ? (
                 <p className="text-xs text-slate-700">
-                  <DateTime value={lapse.startedAt} /> · {t.map.panel.likelyCause}: {t.likelyCause[lapse.likelyCause]}
+                  <DateTime value={lapse.startedAt} /> · {t.map.panel.likelyCause}:{' '}
+                  {t.likelyCause[lapse.likelyCause]}
                 </p>
               ) : null}
-              {lapse ? <p className="text-sm">{lang === 'ru' ? lapse.explanationRu : lapse.explanationEn}</p> : null}
+              {lapse ? (
+                <p className="text-sm">{lang === 'ru' ? lapse.explanationRu : lapse.explanationEn}</p>
+              ) : null}
               {openLapse.deadline ? (
                 <p className="text-xs font-medium text-amber-900">
                   {fill(t.map.panel.deadline, { time: formatDateTime(openLapse.deadline) })}
                 </p>
               ) : null}
-              <Link href={`/lapses/${openLapse.id}`} className="inline-flex items-center gap-1 text-sm font-medium text-blue-700 underline">
+              <Link
+                href={`/lapses/${openLapse.id}`}
+                className="inline-flex items-center gap-1 text-sm font-medium text-blue-700 underline"
+              >
                 {t.map.panel.reviewLapse}
                 <ArrowRight aria-hidden="true" className="size-3.5" />
               </Link>
@@ -138,7 +154,15 @@ function WorkerBody({ worker, okrugs }: { worker: WorkerDetail; okrugs: OkrugOpt
   );
 }
 
-export function WorkerPanel({ workerId, okrugs, onClose }: { workerId: string; okrugs: OkrugOption[]; onClose: () => void }) {
+export function WorkerPanel({
+  workerId,
+  okrugs,
+  onClose,
+}: {
+  workerId: string;
+  okrugs: OkrugOption[];
+  onClose: () => void;
+}) {
   const { t } = useText();
   const { data, error, refetch, isFetching } = useQuery(workerQuery(workerId));
   const heading = useRef<HTMLHeadingElement>(null);
@@ -156,7 +180,12 @@ export function WorkerPanel({ workerId, okrugs, onClose }: { workerId: string; o
       }}
     >
       <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2">
-        <h2 id="worker-panel-title" ref={heading} tabIndex={-1} className="flex-1 text-sm font-semibold text-slate-900 focus:outline-none">
+        <h2
+          id="worker-panel-title"
+          ref={heading}
+          tabIndex={-1}
+          className="flex-1 text-sm font-semibold text-slate-900 focus:outline-none"
+        >
           {t.map.panel.title}
         </h2>
         <IconButton label={t.map.panel.close} size="sm" onClick={onClose}>
@@ -168,7 +197,13 @@ export function WorkerPanel({ workerId, okrugs, onClose }: { workerId: string; o
           <WorkerBody worker={data} okrugs={okrugs} />
         ) : error ? (
           <div className="p-4">
-            <ErrorState compact title={t.map.panel.loadFailed} error={error} onRetry={() => void refetch()} retrying={isFetching} />
+            <ErrorState
+              compact
+              title={t.map.panel.loadFailed}
+              error={error}
+              onRetry={() => void refetch()}
+              retrying={isFetching}
+            />
           </div>
         ) : (
           <div className="space-y-4 p-4">

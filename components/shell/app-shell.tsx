@@ -24,7 +24,9 @@ function describeScope(lang: Lang, ids: string[] | null, okrugs: OkrugOption[]):
   if (ids === null) return null;
   return ids.map((id) => {
     const okrug = okrugs.find((o) => o.id === id);
-    return okrug ? { id, short: okrugShort(lang, okrug), name: okrugName(lang, okrug) } : { id, short: id, name: id };
+    return okrug
+      ? { id, short: okrugShort(lang, okrug), name: okrugName(lang, okrug) }
+      : { id, short: id, name: id };
   });
 }
 
@@ -41,12 +43,20 @@ export function AppShell({ officer, lang, t, okrugs, children }: AppShellProps) 
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex min-h-14 shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
           {canSee(officer.role, 'workers') ? (
-            <SearchBox label={t.shell.searchLabel} placeholder={t.shell.searchPlaceholder} submit={t.shell.searchSubmit} />
+            <SearchBox
+              label={t.shell.searchLabel}
+              placeholder={t.shell.searchPlaceholder}
+              submit={t.shell.searchSubmit}
+            />
           ) : null}
           <div className="ml-auto flex min-w-0 items-center gap-4">
             <TimeZoneNote label={t.time.zoneNote} />
             <LanguageSwitch />
-            <UserBox name={officer.name} role={officer.role} okrugs={describeScope(lang, officer.okrugs, okrugs)} />
+            <UserBox
+              name={officer.name}
+              role={officer.role}
+              okrugs={describeScope(lang, officer.okrugs, okrugs)}
+            />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="relative min-h-0 flex-1 overflow-auto focus:outline-none">

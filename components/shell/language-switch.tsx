@@ -24,7 +24,11 @@ export function LanguageSwitch({ className }: { className?: string }) {
   };
 
   return (
-    <div role="group" aria-label={t.shell.language} className={cn('inline-flex rounded-md border border-slate-300 p-0.5', className)}>
+    <div
+      role="group"
+      aria-label={t.shell.language}
+      className={cn('inline-flex rounded-md border border-slate-300 p-0.5', className)}
+    >
       {LANGS.map((lang) => (
         <button
           key={lang}

@@ -2,14 +2,25 @@
 // JavaScript has loaded. Names in Cyrillic or Latin, document numbers and phones all go in one box.
 import { Search } from 'lucide-react';
 
-export function SearchBox({ label, placeholder, submit }: { label: string; placeholder: string; submit: string }) {
+export function SearchBox({
+  label,
+  placeholder,
+  submit,
+}: {
+  label: string;
+  placeholder: string;
+  submit: string;
+}) {
   return (
     <form action="/workers" method="get" role="search" className="flex w-full max-w-lg min-w-0 items-center">
       <label htmlFor="global-search" className="sr-only">
         {label}
       </label>
       <div className="relative min-w-0 flex-1">
-        <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-500" />
+        <Search
+          aria-hidden="true"
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-500"
+        />
         <input
           id="global-search"
           name="q"

@@ -57,9 +57,16 @@ export function SideNav({ role }: { role: OfficerRole }) {
   };
 
   return (
-    <nav aria-label={t.nav.label} className="focus-light flex min-h-0 flex-1 flex-col gap-1 overflow-y-auto px-2 py-3">
+    <nav
+      aria-label={t.nav.label}
+      className="focus-light flex min-h-0 flex-1 flex-col gap-1 overflow-y-auto px-2 py-3"
+    >
       <ul className="flex flex-col gap-0.5">{main.map((item) => renderItem(item.key, item.href))}</ul>
-      {docs ? <ul className="mt-auto flex flex-col gap-0.5 border-t border-white/10 pt-2">{renderItem(docs.key, docs.href)}</ul> : null}
+      {docs ? (
+        <ul className="mt-auto flex flex-col gap-0.5 border-t border-white/10 pt-2">
+          {renderItem(docs.key, docs.href)}
+        </ul>
+      ) : null}
     </nav>
   );
 }

@@ -11,10 +11,22 @@ export interface ScopeOkrug {
   name: string;
 }
 
-export function UserBox({ name, role, okrugs }: { name: string; role: OfficerRole; okrugs: ScopeOkrug[] | null }) {
+export function UserBox({
+  name,
+  role,
+  okrugs,
+}: {
+  name: string;
+  role: OfficerRole;
+  okrugs: ScopeOkrug[] | null;
+}) {
   const t = useT();
   const scope =
-    okrugs === null ? t.shell.scopeAll : okrugs.length === 0 ? t.shell.scopeNone : okrugs.map((o) => o.short).join(', ');
+    okrugs === null
+      ? t.shell.scopeAll
+      : okrugs.length === 0
+        ? t.shell.scopeNone
+        : okrugs.map((o) => o.short).join(', ');
   const scopeTitle = okrugs && okrugs.length > 0 ? okrugs.map((o) => o.name).join('; ') : scope;
   return (
     <div className="flex min-w-0 items-center gap-3">

@@ -22,7 +22,14 @@ export interface BadgeProps extends Omit<ComponentProps<'span'>, 'children'> {
   colorClass?: string;
 }
 
-export function Badge({ tone = 'neutral', icon: Icon, colorClass, className, children, ...rest }: BadgeProps) {
+export function Badge({
+  tone = 'neutral',
+  icon: Icon,
+  colorClass,
+  className,
+  children,
+  ...rest
+}: BadgeProps) {
   return (
     <span
       className={cn(

@@ -18,7 +18,11 @@ const SIZES: Record<ButtonSize, string> = {
   md: 'h-9 px-3.5 text-sm gap-2',
 };
 
-export function buttonClass(variant: ButtonVariant = 'secondary', size: ButtonSize = 'md', className?: string): string {
+export function buttonClass(
+  variant: ButtonVariant = 'secondary',
+  size: ButtonSize = 'md',
+  className?: string,
+): string {
   return cn(
     'inline-flex shrink-0 items-center justify-center whitespace-nowrap rounded-md border font-medium',
     'transition-colors disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60',

@@ -24,9 +24,19 @@ export function describeError(error: unknown, fallback: string, network: string)
   return fallback;
 }
 
-export function ErrorState({ title, error, description, onRetry, retrying, compact, className }: ErrorStateProps) {
+export function ErrorState({
+  title,
+  error,
+  description,
+  onRetry,
+  retrying,
+  compact,
+  className,
+}: ErrorStateProps) {
   const t = useT();
-  const detail = description ?? (error === undefined ? t.errors.body : describeError(error, t.errors.body, t.errors.network));
+  const detail =
+    description ??
+    (error === undefined ? t.errors.body : describeError(error, t.errors.body, t.errors.network));
   return (
     <div
       role="alert"
@@ -36,7 +46,10 @@ export function ErrorState({ title, error, description, onRetry, retrying, compa
         className,
       )}
     >
-      <CircleAlert aria-hidden="true" className={cn('shrink-0 text-red-700', compact ? 'mt-0.5 size-4' : 'size-7')} />
+      <CircleAlert
+        aria-hidden="true"
+        className={cn('shrink-0 text-red-700', compact ? 'mt-0.5 size-4' : 'size-7')}
+      />
       <div className={cn('min-w-0', compact ? 'flex-1' : '')}>
         <p className="font-semibold">{title ?? t.errors.loadFailed}</p>
         <div className="mt-1 text-sm text-red-800">{detail}</div>

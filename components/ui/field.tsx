@@ -37,7 +37,12 @@ export function Field({ label, hint, error, required, className, children }: Fie
           </span>
         ) : null}
       </label>
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'aria-required': required })}
+      {children({
+        id,
+        'aria-describedby': describedBy,
+        'aria-invalid': error ? true : undefined,
+        'aria-required': required,
+      })}
       {hint ? (
         <p id={hintId} className="text-xs text-slate-600">
           {hint}
@@ -99,7 +104,15 @@ export function Checkbox({ label, description, className, id, ...rest }: Checkbo
 }
 
 /** A group of checkboxes or radios with a visible legend. */
-export function Fieldset({ legend, children, className }: { legend: ReactNode; children: ReactNode; className?: string }) {
+export function Fieldset({
+  legend,
+  children,
+  className,
+}: {
+  legend: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <fieldset className={cn('min-w-0', className)}>
       <legend className="mb-1.5 text-sm font-semibold text-slate-800">{legend}</legend>

@@ -8,7 +8,12 @@ import { Badge } from './badge';
 export function LapseKindBadge({ kind, className }: { kind: LapseKind; className?: string }) {
   const t = useT();
   return (
-    <Badge icon={LAPSE_KIND_STYLES[kind].icon} tone="accent" className={className} title={t.lapseKindHint[kind]}>
+    <Badge
+      icon={LAPSE_KIND_STYLES[kind].icon}
+      tone="accent"
+      className={className}
+      title={t.lapseKindHint[kind]}
+    >
       {t.lapseKind[kind]}
     </Badge>
   );

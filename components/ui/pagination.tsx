@@ -17,7 +17,15 @@ export interface PaginationProps {
   busy?: boolean;
 }
 
-export function Pagination({ page, previousHref, nextHref, onPrevious, onNext, summary, busy }: PaginationProps) {
+export function Pagination({
+  page,
+  previousHref,
+  nextHref,
+  onPrevious,
+  onNext,
+  summary,
+  busy,
+}: PaginationProps) {
   const { t, fill } = useText();
   const previous = (
     <>
@@ -32,7 +40,10 @@ export function Pagination({ page, previousHref, nextHref, onPrevious, onNext, s
     </>
   );
   return (
-    <nav aria-label={t.pagination.label} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
+    <nav
+      aria-label={t.pagination.label}
+      className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm"
+    >
       <p className="text-slate-600" aria-live="polite">
         {page ? fill(t.pagination.page, { page }) : null}
         {page && summary ? ' · ' : null}

@@ -21,7 +21,9 @@ export function RouteError({ error, retry }: { error: unknown; retry: () => void
       <CircleAlert aria-hidden="true" className="size-10 text-red-700" />
       <h1 className="text-xl font-semibold text-slate-900">{t.errors.title}</h1>
       <p className="text-sm text-slate-700">{t.errors.body}</p>
-      {digest ? <p className="font-mono text-xs text-slate-600">{fill(t.errors.code, { code: digest })}</p> : null}
+      {digest ? (
+        <p className="font-mono text-xs text-slate-600">{fill(t.errors.code, { code: digest })}</p>
+      ) : null}
       <div className="mt-2 flex flex-wrap justify-center gap-2">
         <Button variant="primary" onClick={retry}>
           <RefreshCw aria-hidden="true" className="size-4" />

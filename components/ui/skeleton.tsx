@@ -3,7 +3,13 @@ import type { CSSProperties } from 'react';
 import { cn } from '@/lib/ui/cn';
 
 export function Skeleton({ className, style }: { className?: string; style?: CSSProperties }) {
-  return <div aria-hidden="true" className={cn('animate-pulse rounded-md bg-slate-200/80', className)} style={style} />;
+  return (
+    <div
+      aria-hidden="true"
+      className={cn('animate-pulse rounded-md bg-slate-200/80', className)}
+      style={style}
+    />
+  );
 }
 
 export function SkeletonText({ lines = 3, className }: { lines?: number; className?: string }) {
@@ -16,11 +22,27 @@ export function SkeletonText({ lines = 3, className }: { lines?: number; classNa
   );
 }
 
-export function TableSkeleton({ rows = 8, columns = 5, label }: { rows?: number; columns?: number; label: string }) {
+export function TableSkeleton({
+  rows = 8,
+  columns = 5,
+  label,
+}: {
+  rows?: number;
+  columns?: number;
+  label: string;
+}) {
   return (
-    <div role="status" aria-live="polite" aria-busy="true" className="rounded-lg border border-slate-200 bg-white">
+    <div
+      role="status"
+      aria-live="polite"
+      aria-busy="true"
+      className="rounded-lg border border-slate-200 bg-white"
+    >
       <span className="sr-only">{label}</span>
-      <div className="grid gap-3 border-b border-slate-200 px-3 py-2.5" style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}>
+      <div
+        className="grid gap-3 border-b border-slate-200 px-3 py-2.5"
+        style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}
+      >
         {Array.from({ length: columns }, (_, i) => (
           <Skeleton key={i} className="h-3.5 w-2/3" />
         ))}

@@ -4,7 +4,9 @@ import type { ComponentProps } from 'react';
 import { cn } from '@/lib/ui/cn';
 
 export function TableContainer({ className, ...rest }: ComponentProps<'div'>) {
-  return <div className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white', className)} {...rest} />;
+  return (
+    <div className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white', className)} {...rest} />
+  );
 }
 
 export function Table({ className, ...rest }: ComponentProps<'table'>) {
@@ -47,5 +49,10 @@ export function Th({ className, scope = 'col', ...rest }: ComponentProps<'th'>) 
 }
 
 export function Td({ className, numeric, ...rest }: ComponentProps<'td'> & { numeric?: boolean }) {
-  return <td className={cn('px-3 py-2 align-top text-slate-800', numeric && 'text-right tabular-nums', className)} {...rest} />;
+  return (
+    <td
+      className={cn('px-3 py-2 align-top text-slate-800', numeric && 'text-right tabular-nums', className)}
+      {...rest}
+    />
+  );
 }

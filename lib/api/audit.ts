@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cursorParam, formatParam, instant, isoTime, limitParam, pageOf } from './common';
 
 export const auditParamsSchema = z.object({
-  actor: z.string().trim().max(200).optional().describe('actor id or username'),
+  actor: z.string().trim().max(200).optional().describe('actor id, username or display name'),
   worker: z.guid().optional(),
   action: z
     .string()
@@ -26,6 +26,8 @@ export const auditEntrySchema = z.object({
   actorId: z.string(),
   actorName: z.string(),
   actorRole: z.string(),
+  /** Sign-in name of the actor, when the account still exists. */
+  actorUsername: z.string().nullable().optional(),
   action: z.string(),
   workerId: z.guid().nullable(),
   targetType: z.string().nullable(),

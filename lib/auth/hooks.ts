@@ -9,6 +9,7 @@ import { auditLog } from '@/lib/db/schema';
 import { recordAudit } from '@/lib/server/audit';
 import type { OfficerContext } from '@/lib/server/officer-context';
 import type { LockoutLimits } from './lockout';
+import { takeSsoRole } from './oidc';
 import { toOfficerContext } from './officer-row';
 import { clientAddress } from './origins';
 import { clearFailures, findLockout, recordFailure } from './throttle';
@@ -48,6 +49,15 @@ async function auditSignInFailure(db: Db, username: string, reason: string) {
 
 export function createSessionHooks(db: Db) {
   return {
+    user: {
+      create: {
+        // Accounts made here come only from single sign-on (password accounts are inserted by the
+        // admin service): they start without okrugs, as an officer unless the role claim says otherwise.
+        before: async (user: { email: string } & Record<string, unknown>) => ({
+          data: { ...user, role: takeSsoRole(user.email) ?? 'officer', okrugs: [], disabled: false },
+        }),
+      },
+    },
     session: {
       create: {
         before: async (session: { userId: string }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { discoveryUrl, readOidcSettings, roleFromClaims } from './oidc';
+import { discoveryUrl, readOidcSettings, rememberSsoRole, roleFromClaims, takeSsoRole } from './oidc';
 
 describe('readOidcSettings', () => {
   test.each<{ name: string; env: Record<string, string>; on: boolean }>([
@@ -37,5 +37,17 @@ describe('roleFromClaims', () => {
     { claims: {}, claim: 'role', role: 'officer' },
   ])('$claims with claim $claim → $role', ({ claims, claim, role }) => {
     expect(roleFromClaims(claims, claim)).toBe(role);
+  });
+});
+
+describe('role hand-over from the profile to the new account', () => {
+  test('taken once, by e-mail in any case, and only within a minute', () => {
+    rememberSsoRole('Anna@MVD.example', 'supervisor', 1_000);
+    expect(takeSsoRole('anna@mvd.example', 2_000)).toBe('supervisor');
+    expect(takeSsoRole('anna@mvd.example', 2_000)).toBeNull();
+    rememberSsoRole('late@mvd.example', 'admin', 1_000);
+    expect(takeSsoRole('late@mvd.example', 62_000)).toBeNull();
+    rememberSsoRole(undefined, 'admin');
+    expect(takeSsoRole('undefined')).toBeNull();
   });
 });

@@ -46,3 +46,21 @@ export function roleFromClaims(claims: Record<string, unknown>, roleClaim: strin
   }
   return 'officer';
 }
+
+// Better Auth drops fields a provider profile may not set (role is one), so the role read from the
+// claim waits here, keyed by e-mail, for the user-create hook of the same callback request.
+const PENDING_TTL_MS = 60_000;
+const pendingRoles = new Map<string, { role: OfficerRole; at: number }>();
+
+export function rememberSsoRole(email: unknown, role: OfficerRole, now = Date.now()): void {
+  if (typeof email !== 'string' || !email) return;
+  for (const [key, entry] of pendingRoles) if (now - entry.at > PENDING_TTL_MS) pendingRoles.delete(key);
+  pendingRoles.set(email.toLowerCase(), { role, at: now });
+}
+
+export function takeSsoRole(email: string, now = Date.now()): OfficerRole | null {
+  const key = email.toLowerCase();
+  const entry = pendingRoles.get(key);
+  pendingRoles.delete(key);
+  return entry && now - entry.at <= PENDING_TTL_MS ? entry.role : null;
+}

@@ -11,7 +11,7 @@ import { type Db, getDb } from '@/lib/db/client';
 import { betterAuthTables } from '@/lib/db/auth-schema';
 import { createAuthHooks, createSessionHooks } from './hooks';
 import { readLockoutLimits } from './lockout';
-import { discoveryUrl, OIDC_PROVIDER_ID, readOidcSettings, roleFromClaims } from './oidc';
+import { discoveryUrl, OIDC_PROVIDER_ID, readOidcSettings, rememberSsoRole, roleFromClaims } from './oidc';
 import { allowedOrigins, configuredOrigins } from './origins';
 import { resolveAuthSecret } from './secret';
 
@@ -115,10 +115,13 @@ export function createAuth(db: Db) {
                   clientSecret: oidc.clientSecret,
                   scopes: ['openid', 'profile', 'email'],
                   pkce: true,
-                  mapProfileToUser: (profile) => ({
-                    role: roleFromClaims(profile, oidc.roleClaim),
-                    okrugs: [],
-                  }),
+                  // The OIDC subject. When an ID token came too, Better Auth has already checked that
+                  // the userinfo `sub` equals the verified token's.
+                  accountSubject: ({ profile }) => String(profile.sub ?? profile.id ?? ''),
+                  mapProfileToUser: (profile) => {
+                    rememberSsoRole(profile.email, roleFromClaims(profile, oidc.roleClaim));
+                    return {};
+                  },
                 },
               ],
             }),

@@ -13,7 +13,11 @@ function formatter(lang: Lang, options: Intl.NumberFormatOptions = {}): Intl.Num
   return f;
 }
 
-export function formatNumber(lang: Lang, value: number | null | undefined, options?: Intl.NumberFormatOptions): string {
+export function formatNumber(
+  lang: Lang,
+  value: number | null | undefined,
+  options?: Intl.NumberFormatOptions,
+): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   return formatter(lang, options).format(value);
 }

@@ -21,7 +21,11 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 86_400],
 ];
 
-export function formatRelative(lang: Lang, value: DateInput | null | undefined, now: Date = new Date()): string {
+export function formatRelative(
+  lang: Lang,
+  value: DateInput | null | undefined,
+  now: Date = new Date(),
+): string {
   const date = toDate(value);
   if (!date) return '—';
   const diffSeconds = (date.getTime() - now.getTime()) / 1000;

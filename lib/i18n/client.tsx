@@ -12,7 +12,15 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function I18nProvider({ lang, dictionary, children }: { lang: Lang; dictionary: Dictionary; children: ReactNode }) {
+export function I18nProvider({
+  lang,
+  dictionary,
+  children,
+}: {
+  lang: Lang;
+  dictionary: Dictionary;
+  children: ReactNode;
+}) {
   const value = useMemo(() => ({ lang, t: dictionary }), [lang, dictionary]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -13,5 +13,5 @@ export function parseLang(value: string | null | undefined): Lang {
 
 /** BCP 47 tag for Intl formatters. */
 export function intlLocale(lang: Lang): string {
-  return lang === 'en' ? 'en-GB' : 'ru-RU';
+  return lang === 'en' ? 'en-US' : 'ru-RU';
 }

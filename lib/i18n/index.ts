@@ -5,7 +5,15 @@ import { ru, type Dictionary } from './dictionaries/ru';
 import { intlLocale, type Lang } from './config';
 
 export type { Dictionary } from './dictionaries/ru';
-export { LANGS, DEFAULT_LANG, LANG_COOKIE, LANG_COOKIE_MAX_AGE, parseLang, intlLocale, type Lang } from './config';
+export {
+  LANGS,
+  DEFAULT_LANG,
+  LANG_COOKIE,
+  LANG_COOKIE_MAX_AGE,
+  parseLang,
+  intlLocale,
+  type Lang,
+} from './config';
 
 const DICTIONARIES: Record<Lang, Dictionary> = { ru, en };
 
@@ -17,7 +25,9 @@ export type TemplateValues = Record<string, string | number>;
 
 /** Replaces `{name}` placeholders; unknown placeholders stay visible so a missing value is noticed. */
 export function fill(template: string, values: TemplateValues = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
 }
 
 export interface PluralForms {
@@ -37,6 +47,7 @@ export function plural(lang: Lang, forms: PluralForms, count: number, formatted?
     pluralRules.set(lang, rules);
   }
   const category = rules.select(count);
-  const template = category === 'one' || category === 'few' || category === 'many' ? forms[category] : forms.other;
+  const template =
+    category === 'one' || category === 'few' || category === 'many' ? forms[category] : forms.other;
   return fill(template, { count: formatted ?? String(count) });
 }

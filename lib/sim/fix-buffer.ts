@@ -1,3 +1,5 @@
+import type { FixSnapshot } from '@/lib/domain/lifecycle';
+
 // Column storage for one worker's fixes, reused from worker to worker so generating a million
 // workers does not allocate a million objects per day of history.
 
@@ -86,4 +88,15 @@ export class FixBuffer {
     this.flags[i] = row.flags;
     this.provider[i] = row.provider;
   }
+}
+
+export function getBufferSnapshot(buf: FixBuffer, i: number): FixSnapshot {
+  return {
+    time: new Date(buf.time[i]!),
+    lat: buf.lat[i]!,
+    lon: buf.lon[i]!,
+    accuracy: buf.accuracy[i]!,
+    battery: buf.battery[i]!,
+    charging: (buf.flags[i]! & FLAG_CHARGING) !== 0,
+  };
 }

@@ -21,9 +21,17 @@ const MOVING_MS = 150_000;
 const CHARGE_PER_HOUR = 40;
 const M_PER_DEG = 111_320;
 
-function deliveredAt(t: number, rng: Rng, offline: Interval | null, airplane: Interval | null): number {
-  const held = Math.max(offline?.to ?? 0, airplane?.to ?? 0);
-  return held > t ? held + rng.int(5, 40) * 1000 : t + rng.int(1, 6) * 1000;
+const BATCH_TAIL_MS = 60_000;
+
+// Held fixes go up in one batch when the connection returns, in the order they were taken, with
+// the first fresh fixes of that minute in the same upload.
+function deliveredAt(t: number, rng: Rng, ...holds: Interval[][]): number {
+  for (const list of holds) {
+    for (const iv of list) {
+      if (iv.from <= t && t < iv.to + BATCH_TAIL_MS) return Math.max(t, iv.to) + 5_000 + (t - iv.from) / 1_000;
+    }
+  }
+  return t + rng.int(1, 6) * 1000;
 }
 
 // Events that follow directly from the planned intervals; battery deaths come from the sampler.
@@ -36,12 +44,10 @@ function listIntervalEvents(inc: Incidents, rng: Rng): SimEvent[] {
   pair(inc.powerOff, 'shutdown', 'boot');
   pair(inc.airplane, 'airplane_on', 'airplane_off');
   raw.sort((a, b) => a.time - b.time);
-  const offline = new IntervalCursor(inc.offline);
-  const airplane = new IntervalCursor(inc.airplane);
   // An airplane_off is sent the moment the radio is back, so it is not held by its own interval.
   return raw.map((e) => ({
     ...e,
-    arrival: deliveredAt(e.time, rng, offline.at(e.time), e.type === 'airplane_off' ? null : airplane.at(e.time)),
+    arrival: e.type === 'airplane_off' ? deliveredAt(e.time, rng, inc.offline) : deliveredAt(e.time, rng, inc.offline, inc.airplane),
   }));
 }
 
@@ -166,8 +172,6 @@ export function samplePhone(
     powerOff: new IntervalCursor(inc.powerOff),
     locationOff: new IntervalCursor(inc.locationOff),
     gpsBlind: new IntervalCursor(inc.gpsBlind),
-    offline: new IntervalCursor(inc.offline),
-    airplane: new IntervalCursor(inc.airplane),
     mock: new IntervalCursor(inc.mock),
     noCharge: new IntervalCursor(inc.noCharge),
   };
@@ -211,7 +215,7 @@ export function samplePhone(
     if (battery > 30) lowWarned = false;
     else if (battery < 15 && !lowWarned && !plugged) {
       lowWarned = true;
-      events.push({ time: t, arrival: deliveredAt(t, rng, cur.offline.at(t), cur.airplane.at(t)), type: 'low_battery' });
+      events.push({ time: t, arrival: deliveredAt(t, rng, inc.offline, inc.airplane), type: 'low_battery' });
     }
     const blocked = off ?? cur.locationOff.at(t) ?? cur.gpsBlind.at(t);
     if (blocked) {
@@ -295,7 +299,7 @@ export function samplePhone(
     const away = (seg.kind === 'move' && seg.purpose === 'trip') || (seg.kind === 'stay' && seg.place === 'away');
     const i = buf.alloc();
     buf.time[i] = Math.round(t);
-    buf.arrival[i] = deliveredAt(t, rng, cur.offline.at(t), cur.airplane.at(t));
+    buf.arrival[i] = deliveredAt(t, rng, inc.offline, inc.airplane);
     buf.lat[i] = lat;
     buf.lon[i] = lon;
     buf.accuracy[i] = accuracy;

@@ -11,11 +11,12 @@ import {
   type FixSnapshot,
   type WorkerState,
 } from '@/lib/domain/lifecycle';
-import { findNearestStation, hasClearlyLeftRegion } from '@/lib/domain/region';
+import { findNearestStation } from '@/lib/domain/region';
 import { haversineMeters } from '@/lib/domain/geo';
 import type { LapseKind, Policy } from '@/lib/domain/types';
 import { getLocalMinuteOfDay, DAY, HOUR, MINUTE } from './clock';
-import { FixBuffer, FLAG_CHARGING, FLAG_CHECK_REGION, FLAG_MOCK } from './fix-buffer';
+import { FixBuffer, FLAG_CHECK_REGION, FLAG_MOCK, getBufferSnapshot } from './fix-buffer';
+import { createOutsideTest } from './outside';
 import { HistoryRecorder, type WorkerStatusRow } from './history';
 import type { PhoneOutput, SimEvent } from './phone';
 import { getStretchFixTime, getStretchSnapshot, type Stretch } from './stretch';
@@ -32,26 +33,6 @@ export interface ReplayResult {
   /** Fixes before this time did not exist: the app was not installed yet. */
   enrolledAt: number;
   lastSeenAt: number | null;
-}
-
-// Far outside the region's bounding box a fix has clearly left; only near it is the exact
-// (and much slower) border test needed.
-function createOutsideTest(ctx: SimContext): (lat: number, lon: number, accuracy: number) => boolean {
-  const [w, s, e, n] = ctx.pack.oblast.bbox;
-  const margin = 0.05;
-  return (lat, lon, accuracy) =>
-    lat < s - margin || lat > n + margin || lon < w - margin || lon > e + margin || hasClearlyLeftRegion(ctx.pack, lat, lon, accuracy);
-}
-
-function snapshot(buf: FixBuffer, i: number): FixSnapshot {
-  return {
-    time: new Date(buf.time[i]!),
-    lat: buf.lat[i]!,
-    lon: buf.lon[i]!,
-    accuracy: buf.accuracy[i]!,
-    battery: buf.battery[i]!,
-    charging: (buf.flags[i]! & FLAG_CHARGING) !== 0,
-  };
 }
 
 function redeclareDelay(rng: Rng, at: number, offsetMs: number): number {
@@ -157,7 +138,7 @@ class WorkerReplay {
   }
 
   private snapshotOf(ref: FixRef): FixSnapshot {
-    return ref.stretch ? getStretchSnapshot(ref.stretch, ref.index) : snapshot(this.input.fixes, ref.index);
+    return ref.stretch ? getStretchSnapshot(ref.stretch, ref.index) : getBufferSnapshot(this.input.fixes, ref.index);
   }
 
   // Ordinary fixes only move lastFix; they are materialised lazily to keep a week of fixes cheap.
@@ -207,7 +188,7 @@ class WorkerReplay {
     const home = this.input.worker.home;
     if (this.state.status === 'ended' && haversineMeters(lat, lon, home.lat, home.lon) >= 3_000) return;
     this.materialize();
-    this.declare(Math.max(this.wantDeclareAt, arrival - this.rng.int(0, 60) * 1000));
+    this.declare(Math.max(this.wantDeclareAt, arrival + this.rng.int(1, 60) * 1000));
     this.wantDeclareAt = null;
   }
 
@@ -230,17 +211,18 @@ class WorkerReplay {
     this.sweepUntil(arrival);
     this.lastSeenAt = arrival;
     const inRegion = !check || !this.outside(lat, lon, accuracy);
-    this.maybeDeclare(arrival, lat, lon, inRegion);
-    if (time <= this.lastTime) return;
-    const gap = time - this.lastTime;
-    this.lastTime = time;
-    if (this.isQuiet(mock, inRegion, gap)) {
-      this.pending = ref;
-      return;
+    if (time > this.lastTime) {
+      const gap = time - this.lastTime;
+      this.lastTime = time;
+      if (this.isQuiet(mock, inRegion, gap)) this.pending = ref;
+      else {
+        this.materialize();
+        const fix = { ...this.snapshotOf(ref), mock, inRegion };
+        this.apply(applyFix(this.state, fix, this.input.policy, this.newId), arrival, 'device');
+      }
     }
-    this.materialize();
-    const fix = { ...this.snapshotOf(ref), mock, inRegion };
-    this.apply(applyFix(this.state, fix, this.input.policy, this.newId), arrival, 'device');
+    // After the upload, so fixes held offline can undo a cancellation before anyone re-declares.
+    this.maybeDeclare(arrival, lat, lon, inRegion);
   }
 
   onStretch(s: Stretch): void {

@@ -133,9 +133,11 @@ function surfacePoints(from: Point, to: Point, t0: number): { points: Waypoint[]
 }
 
 function nearbyStations(net: TransitNetwork, p: Point): { i: number; meters: number }[] {
+  // Equirectangular distance is exact enough at these ranges and far cheaper than haversine.
+  const kx = 111_320 * Math.cos((p.lat * Math.PI) / 180);
   const found: { i: number; meters: number }[] = [];
   net.stations.forEach((s, i) => {
-    const meters = haversineMeters(p.lat, p.lon, s.lat, s.lon);
+    const meters = Math.hypot((s.lat - p.lat) * 111_320, (s.lon - p.lon) * kx);
     if (meters <= ACCESS_MAX_M) found.push({ i, meters });
   });
   return found.sort((a, b) => a.meters - b.meters).slice(0, 8);

@@ -31,7 +31,12 @@ export function canSee(role: OfficerRole, key: NavKey): boolean {
   return NAV_ITEMS.some((item) => item.key === key && item.roles.includes(role));
 }
 
-const LANDING: Record<OfficerRole, NavKey> = { officer: 'map', supervisor: 'map', auditor: 'audit', admin: 'admin' };
+const LANDING: Record<OfficerRole, NavKey> = {
+  officer: 'map',
+  supervisor: 'map',
+  auditor: 'audit',
+  admin: 'admin',
+};
 
 /** The start page of a role: the map for officers and supervisors, their own tool otherwise. */
 export function homeFor(role: OfficerRole): string {

@@ -18,7 +18,11 @@ export function okrugName(lang: Lang, okrug: OkrugOption): string {
 }
 
 /** Label for an okrug id that may be unknown to the pack (shown as is). */
-export function labelOkrug(lang: Lang, id: string | null | undefined, okrugs: readonly OkrugOption[]): string {
+export function labelOkrug(
+  lang: Lang,
+  id: string | null | undefined,
+  okrugs: readonly OkrugOption[],
+): string {
   if (!id) return '—';
   const okrug = okrugs.find((o) => o.id === id);
   return okrug ? `${okrugShort(lang, okrug)} — ${okrugName(lang, okrug)}` : id;

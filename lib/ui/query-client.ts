@@ -19,7 +19,8 @@ export function makeQueryClient(): QueryClient {
       },
       dehydrate: {
         // Also send queries still pending, so a prefetch can stream instead of blocking the page.
-        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === 'pending',
+        shouldDehydrateQuery: (query) =>
+          defaultShouldDehydrateQuery(query) || query.state.status === 'pending',
       },
     },
   });

@@ -86,7 +86,13 @@ export const STATUS_STYLES: Record<WorkerStatusValue, StatusStyle> = {
 };
 
 /** Registration statuses in lifecycle order, for legends, filters and stacked charts. */
-export const STATUS_ORDER: readonly RegistrationStatus[] = ['pending', 'active', 'interrupted', 'cancelled', 'ended'];
+export const STATUS_ORDER: readonly RegistrationStatus[] = [
+  'pending',
+  'active',
+  'interrupted',
+  'cancelled',
+  'ended',
+];
 
 export interface LapseKindStyle {
   icon: LucideIcon;

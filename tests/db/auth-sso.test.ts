@@ -86,7 +86,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const key of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_CLAIM']) delete process.env[key];
+  for (const key of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_CLAIM'])
+    delete process.env[key];
   provider.close();
 });
 
@@ -107,21 +108,48 @@ describe('OpenID Connect sign-in', () => {
     expect(callback.headers.get('location')).toBe('/lapses');
     expect(callback.headers.getSetCookie().join()).toMatch(/regwatch\.session_token=/);
 
-    const [row] = await getDb().select().from(officers).where(eq(officers.email, `${subject}@mvd.example`));
+    const [row] = await getDb()
+      .select()
+      .from(officers)
+      .where(eq(officers.email, `${subject}@mvd.example`));
     expect(row).toMatchObject({ role: 'officer', okrugs: [], disabled: false, username: null });
-    const accounts = await getDb().select().from(officerAccounts).where(eq(officerAccounts.userId, row?.id ?? ''));
+    const accounts = await getDb()
+      .select()
+      .from(officerAccounts)
+      .where(eq(officerAccounts.userId, row?.id ?? ''));
     expect(accounts.map((a) => a.providerId)).toEqual(['oidc']);
   });
 
   it('takes the role from the configured claim for a new account', async () => {
-    await signInWithProvider({ sub: `${subject}-2`, email: `${subject}-2@mvd.example`, name: 'Аудитор SSO', regwatch_role: 'auditor' });
-    const [row] = await getDb().select().from(officers).where(eq(officers.email, `${subject}-2@mvd.example`));
+    await signInWithProvider({
+      sub: `${subject}-2`,
+      email: `${subject}-2@mvd.example`,
+      name: 'Аудитор SSO',
+      regwatch_role: 'auditor',
+    });
+    const [row] = await getDb()
+      .select()
+      .from(officers)
+      .where(eq(officers.email, `${subject}-2@mvd.example`));
     expect(row?.role).toBe('auditor');
   });
 
-  it('refuses a disabled SSO account', async () => {
-    await getDb().update(officers).set({ disabled: true }).where(eq(officers.email, `${subject}@mvd.example`));
-    const { callback } = await signInWithProvider({ sub: subject, email: `${subject}@mvd.example`, name: 'Сергей SSO' });
+  it('signs an existing SSO account in again, and refuses it once disabled', async () => {
+    const again = await signInWithProvider({
+      sub: subject,
+      email: `${subject}@mvd.example`,
+      name: 'Сергей SSO',
+    });
+    expect(again.callback.headers.get('location')).toBe('/lapses');
+    await getDb()
+      .update(officers)
+      .set({ disabled: true })
+      .where(eq(officers.email, `${subject}@mvd.example`));
+    const { callback } = await signInWithProvider({
+      sub: subject,
+      email: `${subject}@mvd.example`,
+      name: 'Сергей SSO',
+    });
     expect(callback.headers.getSetCookie().join()).not.toMatch(/session_token=[^;]/);
     expect(callback.headers.get('location') ?? '').not.toBe('/lapses');
   });

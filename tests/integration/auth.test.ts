@@ -241,3 +241,46 @@ describe('account management', () => {
     expect(text).not.toContain('second-password-2');
   });
 });
+
+describe('pages', () => {
+  const page = (path: string, cookie?: string) =>
+    fetch(url(path), { redirect: 'manual', headers: cookie ? { cookie } : {} });
+
+  it('sends a visitor without a session to /sign-in and back to the page afterwards', async () => {
+    const res = await page('/lapses?state=open');
+    expect([303, 307, 308]).toContain(res.status);
+    expect(res.headers.get('location')).toMatch(/\/sign-in\?next=%2Flapses%3Fstate%3Dopen$/);
+  });
+
+  it('shows a labelled Russian sign-in form, without an SSO button when none is configured', async () => {
+    const res = await page('/sign-in');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Логин');
+    expect(html).toContain('Пароль');
+    expect(html).toMatch(/autoComplete="current-password"|autocomplete="current-password"/);
+    expect(html).not.toContain('Войти через');
+  });
+
+  it('sends a signed-in officer on, never off-site', async () => {
+    const cookie = await session('officer2');
+    const res = await page('/sign-in?next=https://evil.example/', cookie);
+    expect([303, 307, 308]).toContain(res.status);
+    expect(res.headers.get('location')).toMatch(/^(\/|http:\/\/127\.0\.0\.1:\d+\/)$/);
+  });
+
+  it('opens the admin page only for admins', async () => {
+    // A redirect from inside a streamed page arrives as an in-page redirect rather than a 307.
+    const officer = await page('/admin', await session('officer'));
+    if (officer.status === 200) {
+      const html = await officer.text();
+      expect(html).toMatch(/__next-page-redirect|NEXT_REDIRECT/);
+      expect(html).not.toContain('Учётные записи сотрудников');
+    } else {
+      expect([303, 307, 308]).toContain(officer.status);
+    }
+    const res = await page('/admin', admin);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Учётные записи сотрудников');
+  });
+});

@@ -49,22 +49,33 @@ interface Worker {
   registrationId: string;
 }
 
-/** Enrolls, declares an address and sends fixes `minutesAgo` (oldest first). */
-async function makeWorker(fullName: string, home: typeof MOSCOW_HOME, minutesAgo: number[]): Promise<Worker> {
+/**
+ * Enrolls, declares an address and sends fixes 50 ms apart from now (fixes taken before the
+ * declaration would not activate it), so the registration is active.
+ */
+async function makeWorker(fullName: string, home: typeof MOSCOW_HOME, fixes = 1): Promise<Worker> {
   const { token } = await enroll(workerBody({ fullName }));
   const registrationId = await declare(token, home);
   const now = Date.now();
-  if (minutesAgo.length)
+  if (fixes > 0) {
     await sendFixes(
       token,
-      minutesAgo.map((m) => fixAt(new Date(now - m * MINUTE), home)),
+      Array.from({ length: fixes }, (_, i) => fixAt(new Date(now + i * 50), home)),
     );
+  }
   return { token, workerId: (await status(token)).workerId, registrationId };
 }
 
-/** A worker whose phone fell silent 35 minutes ago: the sweep cancels the registration (grace 0). */
+/** An active worker who switches location off: the registration is cancelled at once (grace 0). */
 async function makeCancelledWorker(fullName: string): Promise<Worker & { lapseId: string }> {
-  const w = await makeWorker(fullName, MOSCOW_HOME, [40, 35]);
+  const w = await makeWorker(fullName, MOSCOW_HOME);
+  // Stamped after the fix but not in the future, so every "up to now" query sees the lapse.
+  await new Promise((r) => setTimeout(r, 300));
+  const res = await api('/api/v1/device/events', {
+    token: w.token,
+    json: { events: [{ time: new Date().toISOString(), type: 'location_disabled' }] },
+  });
+  expect(res.status).toBe(200);
   const s = await waitForStatus(w.token, (x) => x.registration?.status === 'cancelled', 15_000);
   expect(s.registration?.status).toBe('cancelled');
   return { ...w, lapseId: s.lastLapse?.id ?? '' };
@@ -76,8 +87,10 @@ let inYuao: Worker;
 beforeAll(async () => {
   for (const role of ['officer', 'officer2', 'supervisor', 'auditor', 'admin'] as const)
     cookies[role] = await signIn(role);
-  inTsao = await makeWorker('Юсупов Тимур', MOSCOW_HOME, [20, 15, 10, 5, 1]);
-  inYuao = await makeWorker('Qodirov Farrukh', YUAO_HOME, [20, 15, 10, 5, 1]);
+  inTsao = await makeWorker('Юсупов Тимур', MOSCOW_HOME, 3);
+  inYuao = await makeWorker('Qodirov Farrukh', YUAO_HOME, 3);
+  // A neighbour at the same address, so the city-wide view has a cluster to show.
+  await makeWorker('Юсупова Дилноза', MOSCOW_HOME);
 });
 
 describe('okrug scope', () => {
@@ -149,7 +162,7 @@ describe('movement trace', () => {
       await as('officer', `/api/v1/workers/${inTsao.workerId}/trace?reason=${encodeURIComponent(reason)}`),
     );
     expect(trace.workerId).toBe(inTsao.workerId);
-    expect(trace.fixes).toHaveLength(5);
+    expect(trace.fixes).toHaveLength(3);
     await expectProblem(
       await as('officer2', `/api/v1/workers/${inTsao.workerId}/trace?reason=${encodeURIComponent(reason)}`),
       404,
@@ -189,7 +202,8 @@ describe('reviews and reinstatement', () => {
     expect(lapse).toMatchObject({
       id: technical.lapseId,
       workerId: technical.workerId,
-      kind: 'signal_lost',
+      kind: 'location_disabled',
+      likelyCause: 'location_disabled',
       causedCancellation: true,
       lastFix: { lat: MOSCOW_HOME.lat, lon: MOSCOW_HOME.lon },
       registration: { id: technical.registrationId, status: 'cancelled', reinstatable: false },
@@ -414,7 +428,7 @@ describe('event stream', () => {
     };
     try {
       expect(await readUntil(/event: summary\ndata: \{/, 10_000)).toBe(true);
-      const fresh = await makeWorker('Мирзаев Ислом', MOSCOW_HOME, []);
+      const fresh = await makeWorker('Мирзаев Ислом', MOSCOW_HOME, 0);
       const pattern = new RegExp(
         `event: status\\ndata: \\{[^\\n]*"workerId":"${fresh.workerId}"[^\\n]*"to":"pending"`,
       );

@@ -10,7 +10,7 @@ import type { DrawFn } from '../canvas-overlay';
 import { clusterRadius, drawClusterBubble, drawWorkerMark } from '../draw-marks';
 import { findMark, useHitRegistry, type DrawnMark } from '../hit-registry';
 import type { BBox, LayerState } from '../layer-state';
-import type { MapFilters, Viewport } from '../map-state';
+import type { MapFilters, Viewport } from '@/lib/ui/map-url';
 import { buildTooltip, statusRows } from '../tooltips';
 import { fitLabel } from '../fit-label';
 import { useCanvasOverlay } from './use-canvas-overlay';
@@ -28,7 +28,14 @@ export interface AddressesLayerProps {
 const SINGLE_RADIUS = 6;
 const MARGIN = 40;
 
-export function AddressesLayer({ viewport, filters, selectedWorker, onSelectWorker, onZoomTo, onState }: AddressesLayerProps) {
+export function AddressesLayer({
+  viewport,
+  filters,
+  selectedWorker,
+  onSelectWorker,
+  onZoomTo,
+  onState,
+}: AddressesLayerProps) {
   const { t, lang, plural } = useText();
   const data = useClusterData('addresses', viewport, filters, onState);
   const marks = useRef<DrawnMark<ClusterFeature>[]>([]);
@@ -77,7 +84,11 @@ export function AddressesLayer({ viewport, filters, selectedWorker, onSelectWork
             key: `c:${lon}:${lat}:${props.count}`,
             latlng: [lat, lon],
             tooltip: () =>
-              buildTooltip(plural(t.map.tooltip.workers, props.count), statusRows(props.counts, t.status, fmt), t.map.tooltip.zoomHint),
+              buildTooltip(
+                plural(t.map.tooltip.workers, props.count),
+                statusRows(props.counts, t.status, fmt),
+                t.map.tooltip.zoomHint,
+              ),
             onClick: () => onZoomTo(props.bbox, lat, lon),
           };
         }
@@ -87,7 +98,9 @@ export function AddressesLayer({ viewport, filters, selectedWorker, onSelectWork
           tooltip: () =>
             buildTooltip(
               t.status[props.status],
-              props.openLapseKind ? [{ label: t.lapseKind[props.openLapseKind], color: OPEN_LAPSE_COLOR }] : [],
+              props.openLapseKind
+                ? [{ label: t.lapseKind[props.openLapseKind], color: OPEN_LAPSE_COLOR }]
+                : [],
               t.map.tooltip.openHint,
             ),
           onClick: () => onSelectWorker(props.workerId),

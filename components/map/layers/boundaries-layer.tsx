@@ -1,7 +1,7 @@
 'use client';
 // Toggles over any basemap: okrug boundaries (with labels from zoom 10) and the region geofence
 // (the outer edge of Moscow + Moscow Oblast, dashed; see region-edges.ts).
-import { useEffect, useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { Lang } from '@/lib/i18n/config';
@@ -34,7 +34,9 @@ export function OkrugBoundariesLayer({ lang }: { lang: Lang }) {
       el.textContent = lang === 'ru' ? props.abbrRu : props.id;
       el.title = lang === 'ru' ? props.nameRu : props.nameEn;
       const icon = L.divIcon({ className: 'okrug-label', html: el, iconSize: undefined });
-      L.marker(layer.getCenter(), { icon, pane: labelPane, interactive: false, keyboard: false }).addTo(labels);
+      L.marker(layer.getCenter(), { icon, pane: labelPane, interactive: false, keyboard: false }).addTo(
+        labels,
+      );
     });
     const syncLabels = () => {
       if (map.getZoom() >= LABEL_MIN_ZOOM) labels.addTo(map);
@@ -56,10 +58,15 @@ export function GeofenceLayer() {
   const map = useMap();
   const outline = useOutline();
 
-  const edges = useMemo(() => {
+  const [edges, setEdges] = useState<Array<Array<[number, number]>> | null>(null);
+
+  // Finding the outer edge takes a few hundred milliseconds: do it after the first clusters are drawn.
+  useEffect(() => {
     const city = outline?.features.find((f) => f.properties.area === 'city');
     const oblast = outline?.features.find((f) => f.properties.area === 'oblast');
-    return city && oblast ? computeRegionEdges(city.geometry, oblast.geometry) : null;
+    if (!city || !oblast) return;
+    const timer = setTimeout(() => setEdges(computeRegionEdges(city.geometry, oblast.geometry)), 500);
+    return () => clearTimeout(timer);
   }, [outline]);
 
   useEffect(() => {

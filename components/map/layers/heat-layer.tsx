@@ -5,7 +5,7 @@ import { useCallback, useMemo } from 'react';
 import type { DrawFn } from '../canvas-overlay';
 import { buildHeatRamp } from '../draw-marks';
 import type { LayerState } from '../layer-state';
-import type { MapFilters, Viewport } from '../map-state';
+import type { MapFilters, Viewport } from '@/lib/ui/map-url';
 import { useCanvasOverlay } from './use-canvas-overlay';
 import { useClusterData } from './use-cluster-data';
 

@@ -12,7 +12,7 @@ import { clusterRadius, drawLapseCluster, drawLapsePin } from '../draw-marks';
 import { fitLabel } from '../fit-label';
 import { findMark, useHitRegistry, type DrawnMark } from '../hit-registry';
 import type { BBox, LayerState } from '../layer-state';
-import type { MapFilters, Viewport } from '../map-state';
+import type { MapFilters, Viewport } from '@/lib/ui/map-url';
 import { buildTooltip, type TooltipRow } from '../tooltips';
 import { useCanvasOverlay } from './use-canvas-overlay';
 import { useClusterData } from './use-cluster-data';
@@ -28,7 +28,14 @@ export interface LapsesLayerProps {
 
 const MARGIN = 40;
 
-export function LapsesLayer({ viewport, filters, selectedWorker, onSelectWorker, onZoomTo, onState }: LapsesLayerProps) {
+export function LapsesLayer({
+  viewport,
+  filters,
+  selectedWorker,
+  onSelectWorker,
+  onZoomTo,
+  onState,
+}: LapsesLayerProps) {
   const { t, lang, plural } = useText();
   const data = useClusterData('lapses', viewport, filters, onState);
   const marks = useRef<DrawnMark<ClusterFeature>[]>([]);
@@ -45,7 +52,13 @@ export function LapsesLayer({ viewport, filters, selectedWorker, onSelectWorker,
         if ('heat' in props) continue;
         if (props.cluster) {
           const r = clusterRadius(props.count) * 0.8;
-          drawLapseCluster(ctx, p.x, p.y, r, fitLabel(ctx, formatNumber(lang, props.count), r, props.count, lang));
+          drawLapseCluster(
+            ctx,
+            p.x,
+            p.y,
+            r,
+            fitLabel(ctx, formatNumber(lang, props.count), r, props.count, lang),
+          );
           drawn.push({ x: p.x + origin.x, y: p.y + origin.y, r: r * 0.95, item: feature });
         } else {
           drawLapsePin(ctx, p.x, p.y, props.workerId === selectedWorker);
@@ -77,11 +90,14 @@ export function LapsesLayer({ viewport, filters, selectedWorker, onSelectWorker,
           return {
             key: `lc:${lon}:${lat}:${props.count}`,
             latlng: [lat, lon],
-            tooltip: () => buildTooltip(plural(t.map.tooltip.lapses, props.count), rows, t.map.tooltip.zoomHint),
+            tooltip: () =>
+              buildTooltip(plural(t.map.tooltip.lapses, props.count), rows, t.map.tooltip.zoomHint),
             onClick: () => onZoomTo(props.bbox, lat, lon),
           };
         }
-        const rows: TooltipRow[] = [{ label: t.status[props.status], color: STATUS_STYLES[props.status].color }];
+        const rows: TooltipRow[] = [
+          { label: t.status[props.status], color: STATUS_STYLES[props.status].color },
+        ];
         return {
           key: `l:${props.lapseId ?? props.workerId}`,
           latlng: [lat, lon],

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { clustersQuery } from '@/lib/api/queries';
 import type { ClustersResponse } from '@/lib/api/map';
-import { clusterParams, type MapFilters, type Viewport } from '../map-state';
+import { clusterParams, type MapFilters, type Viewport } from '@/lib/ui/map-url';
 import type { LayerState } from '../layer-state';
 
 export function useClusterData(

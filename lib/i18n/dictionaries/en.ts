@@ -5,7 +5,8 @@ import { pagesEn } from './pages-en';
 export const en: Dictionary = {
   meta: {
     title: 'Registration Watch',
-    description: 'Officer dashboard: registration status of foreign workers, tracking lapses and their review.',
+    description:
+      'Officer dashboard: registration status of foreign workers, tracking lapses and their review.',
   },
   common: {
     appName: 'Registration Watch',
@@ -225,7 +226,12 @@ export const en: Dictionary = {
       geofence: 'Region boundary',
     },
     tooltip: {
-      workers: { one: '{count} worker', few: '{count} workers', many: '{count} workers', other: '{count} workers' },
+      workers: {
+        one: '{count} worker',
+        few: '{count} workers',
+        many: '{count} workers',
+        other: '{count} workers',
+      },
       lapses: {
         one: '{count} open lapse',
         few: '{count} open lapses',
@@ -353,7 +359,13 @@ export const en: Dictionary = {
     title: 'Reports',
     lapsesOverTime: 'Lapses per day',
     groupBy: 'Group by',
-    groups: { day: 'By day', kind: 'By kind', citizenship: 'By citizenship', okrug: 'By okrug', cause: 'By cause' },
+    groups: {
+      day: 'By day',
+      kind: 'By kind',
+      citizenship: 'By citizenship',
+      okrug: 'By okrug',
+      cause: 'By cause',
+    },
     count: 'Lapses',
     cancellations: 'Cancellations',
     policy: {
@@ -383,7 +395,14 @@ export const en: Dictionary = {
   },
   audit: {
     title: 'Audit log',
-    columns: { at: 'Time', actor: 'Who', action: 'Action', worker: 'Worker', detail: 'Details', reason: 'Reason' },
+    columns: {
+      at: 'Time',
+      actor: 'Who',
+      action: 'Action',
+      worker: 'Worker',
+      detail: 'Details',
+      reason: 'Reason',
+    },
     empty: 'No entries.',
     emptyFiltered: 'No entries match these filters. Widen the period or remove the officer filter.',
   },
@@ -418,7 +437,8 @@ export const en: Dictionary = {
     body: 'The page did not load. Try again; if the error repeats, give the code below to an administrator.',
     code: 'Error code: {code}',
     notFoundTitle: 'Page not found',
-    notFoundBody: 'This page does not exist or you have no access to it. Check the address or go to the start page.',
+    notFoundBody:
+      'This page does not exist or you have no access to it. Check the address or go to the start page.',
     backHome: 'Go to the start page',
     loadFailed: 'Could not load the data.',
     network: 'No connection to the server. Check the connection and try again.',

@@ -284,7 +284,8 @@ export const pagesEn = {
     percent: '{count}%',
     units: { seconds: 's', percent: '%', meters: 'm', days: 'days' },
     editTitle: 'Change the policy',
-    editIntro: 'The new policy applies to every okrug from the moment it is saved. The previous version is kept.',
+    editIntro:
+      'The new policy applies to every okrug from the moment it is saved. The previous version is kept.',
     note: 'Reason for the change',
     noteHint: 'For example: decision of 12.11.2025 no. 45.',
     save: 'Save policy',

@@ -5,7 +5,8 @@ import { pagesRu } from './pages-ru';
 export const ru = {
   meta: {
     title: 'Контроль регистрации',
-    description: 'Панель инспектора: статус регистрации иностранных работников, перерывы отслеживания и их разбор.',
+    description:
+      'Панель инспектора: статус регистрации иностранных работников, перерывы отслеживания и их разбор.',
   },
   common: {
     appName: 'Контроль регистрации',
@@ -225,7 +226,12 @@ export const ru = {
       geofence: 'Граница региона',
     },
     tooltip: {
-      workers: { one: '{count} работник', few: '{count} работника', many: '{count} работников', other: '{count} работника' },
+      workers: {
+        one: '{count} работник',
+        few: '{count} работника',
+        many: '{count} работников',
+        other: '{count} работника',
+      },
       lapses: {
         one: '{count} открытый перерыв',
         few: '{count} открытых перерыва',
@@ -353,7 +359,13 @@ export const ru = {
     title: 'Отчёты',
     lapsesOverTime: 'Перерывы по дням',
     groupBy: 'Группировка',
-    groups: { day: 'По дням', kind: 'По видам', citizenship: 'По гражданству', okrug: 'По округам', cause: 'По причинам' },
+    groups: {
+      day: 'По дням',
+      kind: 'По видам',
+      citizenship: 'По гражданству',
+      okrug: 'По округам',
+      cause: 'По причинам',
+    },
     count: 'Перерывов',
     cancellations: 'Аннулирований',
     policy: {
@@ -383,7 +395,14 @@ export const ru = {
   },
   audit: {
     title: 'Журнал аудита',
-    columns: { at: 'Время', actor: 'Кто', action: 'Действие', worker: 'Работник', detail: 'Подробности', reason: 'Основание' },
+    columns: {
+      at: 'Время',
+      actor: 'Кто',
+      action: 'Действие',
+      worker: 'Работник',
+      detail: 'Подробности',
+      reason: 'Основание',
+    },
     empty: 'Записей нет.',
     emptyFiltered: 'Под эти фильтры записей нет. Расширьте период или уберите фильтр по сотруднику.',
   },

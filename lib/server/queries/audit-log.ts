@@ -11,7 +11,10 @@ export type AuditFiltersParsed = Pick<AuditParams, 'actor' | 'worker' | 'action'
 
 export function buildAuditWhere(f: AuditFiltersParsed): SQL {
   const parts: SQL[] = [sql`TRUE`];
-  if (f.actor) parts.push(sql`(a.actor_id = ${f.actor} OR lower(a.actor_name) = lower(${f.actor}))`);
+  if (f.actor) {
+    parts.push(sql`(a.actor_id = ${f.actor} OR lower(a.actor_name) = lower(${f.actor})
+      OR a.actor_id IN (SELECT o.id FROM officers o WHERE o.username = lower(${f.actor})))`);
+  }
   if (f.worker) parts.push(sql`a.worker_id = ${f.worker}::uuid`);
   if (f.action) {
     parts.push(
@@ -31,6 +34,7 @@ interface AuditRow {
   actor_id: string;
   actor_name: string;
   actor_role: string;
+  actor_username: string | null;
   action: string;
   worker_id: string | null;
   target_type: string | null;
@@ -47,6 +51,7 @@ function toEntry(r: AuditRow): AuditEntry {
     actorId: r.actor_id,
     actorName: r.actor_name,
     actorRole: r.actor_role,
+    actorUsername: r.actor_username,
     action: r.action,
     workerId: r.worker_id,
     targetType: r.target_type,
@@ -64,9 +69,9 @@ export async function selectAuditPage(
 ): Promise<AuditEntry[]> {
   const rows = await queryRows<AuditRow>(
     db,
-    sql`SELECT a.id, a.at, a.actor_id, a.actor_name, a.actor_role, a.action, a.worker_id, a.target_type,
-          a.target_id, a.reason, a.detail
-        FROM audit_log a WHERE ${buildAuditWhere(filters)} AND ${afterId === null ? sql`TRUE` : sql`a.id < ${afterId}`}
+    sql`SELECT a.id, a.at, a.actor_id, a.actor_name, a.actor_role, o.username AS actor_username, a.action,
+          a.worker_id, a.target_type, a.target_id, a.reason, a.detail
+        FROM audit_log a LEFT JOIN officers o ON o.id = a.actor_id WHERE ${buildAuditWhere(filters)} AND ${afterId === null ? sql`TRUE` : sql`a.id < ${afterId}`}
         ORDER BY a.id DESC LIMIT ${limit}`,
   );
   return rows.map(toEntry);
@@ -89,6 +94,7 @@ export const AUDIT_CSV_HEADER = [
   'actorId',
   'actorName',
   'actorRole',
+  'actorUsername',
   'action',
   'workerId',
   'targetType',
@@ -104,6 +110,7 @@ export function auditCsvRow(e: AuditEntry): (string | number | null)[] {
     e.actorId,
     e.actorName,
     e.actorRole,
+    e.actorUsername ?? null,
     e.action,
     e.workerId,
     e.targetType,

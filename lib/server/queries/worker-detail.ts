@@ -127,10 +127,12 @@ export async function getWorkerDetail(
       sql`SELECT id, status, address_text, lat, lon, okrug, policy_version, created_at, activated_at, closed_at,
             cancel_lapse_id FROM registrations WHERE worker_id = ${id}::uuid ORDER BY created_at DESC LIMIT 100`,
     ),
+    // Recording order, not event time: late fixes can restore a registration with an event stamped
+    // before the cancellation it undoes, and the newest record is what explains the status now.
     queryRows<EventRow>(
       db,
       sql`SELECT id, registration_id, at, type, from_status, to_status, cause, actor, lapse_id
-          FROM registration_events WHERE worker_id = ${id}::uuid ORDER BY at DESC, id DESC LIMIT 500`,
+          FROM registration_events WHERE worker_id = ${id}::uuid ORDER BY id DESC LIMIT 500`,
     ),
     queryRows<LapseRow>(
       db,

@@ -1,6 +1,12 @@
 // The map page's state as it lives in the URL: filters, visible layers and the selected worker.
 // Pure functions so a shared link reopens exactly the same view of the data.
-import { CITIZENSHIPS, LAPSE_KINDS, type Citizenship, type LapseKind, type RegistrationStatus } from '@/lib/domain/types';
+import {
+  CITIZENSHIPS,
+  LAPSE_KINDS,
+  type Citizenship,
+  type LapseKind,
+  type RegistrationStatus,
+} from '@/lib/domain/types';
 import type { ClustersFilters } from '@/lib/api/map';
 import { toMoscowDay } from '@/lib/format/date';
 import { STATUS_ORDER } from '@/lib/ui/status';
@@ -58,7 +64,10 @@ export function parseMapUrl(search: URLSearchParams, allowedOkrugs: readonly str
 }
 
 /** Writes the state over `base` (other parameters survive); defaults are left out to keep links short. */
-export function writeMapUrl(state: MapUrlState, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
+export function writeMapUrl(
+  state: MapUrlState,
+  base: URLSearchParams = new URLSearchParams(),
+): URLSearchParams {
   const out = new URLSearchParams(base);
   const setList = (key: string, values: readonly string[]) => {
     if (values.length > 0) out.set(key, values.join(','));

@@ -1,0 +1,18 @@
+import { loadRegionPack } from '@/lib/region/load-pack';
+import { createSimContext } from '@/lib/sim/population';
+import { createHistoryWindow, simulateWorkerHistory } from '@/lib/sim/simulate-history';
+import { FixBuffer } from '@/lib/sim/fix-buffer';
+import { getStretchLast } from '@/lib/sim/stretch';
+import { DEFAULT_POLICY } from '@/lib/domain/types';
+const ctx = createSimContext(loadRegionPack(), 42, new Date());
+const win = createHistoryWindow(ctx, 7);
+const buf = new FixBuffer();
+const iso = (t: number) => new Date(t + 3 * 3600000).toISOString().slice(5, 19);
+const h = simulateWorkerHistory(ctx, 35, win, DEFAULT_POLICY, buf);
+for (const l of h.recorder.lapses) console.log(l.kind, iso(l.startedAt), 'det', iso(l.detectedAt), 'end', l.endedAt && iso(l.endedAt), 'void', l.voidedAt && iso(l.voidedAt));
+const l = h.recorder.lapses[3]!;
+const fx: string[] = [];
+for (let k = 0; k < buf.n; k++) if (Math.abs(buf.time[k]! - l.startedAt) < 1 * 3600000) fx.push(`${iso(buf.time[k]!)}/${iso(buf.arrival[k]!)}`);
+console.log(' fixes', fx.join(' | '));
+console.log(' stretches', h.stretches.filter((s) => Math.abs(s.first - l.startedAt) < 5 * 3600000).map((s) => `${iso(s.first)}..${iso(getStretchLast(s))} x${s.count}`).join(', '));
+console.log(' events', h.events.filter((e) => Math.abs(e.time - l.startedAt) < 5 * 3600000).map((e) => `${e.type}@${iso(e.time)}/${iso(e.arrival)}`).join(', '));

@@ -1,0 +1,12 @@
+import { loadRegionPack } from '@/lib/region/load-pack';
+import { createSimContext, generateWorker } from '@/lib/sim/population';
+import { createHistoryWindow } from '@/lib/sim/simulate-history';
+import { buildTimeline } from '@/lib/sim/timeline';
+import { planIncidents } from '@/lib/sim/incidents';
+const ctx = createSimContext(loadRegionPack(), 42, new Date());
+const win = createHistoryWindow(ctx, 7);
+const iso = (t: number) => new Date(t + 3 * 3600000).toISOString().slice(5, 19);
+const w = generateWorker(ctx, 35);
+const tl = buildTimeline(ctx, w, win.from, win.to, win.offsetMs);
+const inc = planIncidents(w, tl, win.from, win.to, win.offsetMs, 42);
+for (const [k, v] of Object.entries(inc)) if (Array.isArray(v) && typeof v[0] === 'object') console.log(k, v.map((x: any) => iso(x.from) + '..' + iso(x.to)).join(', '));
