@@ -19,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: t.meta.title, template: `%s · ${t.meta.title}` },
     description: t.meta.description,
     robots: { index: false, follow: false },
+    icons: { icon: '/favicon.svg' },
   };
 }
 

@@ -52,6 +52,7 @@ try {
     const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
     console.log(`[seed] done in ${(result.ms / 1000).toFixed(1)} s, ${total} rows:`);
     for (const [table, n] of Object.entries(result.counts)) console.log(`  ${table.padEnd(20)} ${String(n).padStart(10)}`);
+    console.log(`[seed] time (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
 } catch (error) {
   console.error(`[seed] ${error instanceof Error ? error.message : 'failed'}`);

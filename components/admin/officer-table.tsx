@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import type { OfficerAccount } from '@/lib/auth/officer-account';
 import { formatDateTime } from '@/lib/format/date';
 import type { Lang } from '@/lib/i18n/config';
-import { labelOkrug, type OkrugOption } from '@/lib/ui/okrug';
+import { okrugName, okrugShort, type OkrugOption } from '@/lib/ui/okrug';
 import type { AdminStrings } from './admin-strings';
 
 export type RowAction = 'edit' | 'disable' | 'enable' | 'revoke' | 'password';
@@ -22,15 +22,13 @@ export interface OfficerTableProps {
   onAction: (action: RowAction, officer: OfficerAccount) => void;
 }
 
-function okrugText(
-  officer: OfficerAccount,
-  okrugs: readonly OkrugOption[],
-  lang: Lang,
-  s: AdminStrings,
-): string {
-  if (officer.role !== 'officer') return s.allOkrugs;
-  if (officer.okrugs.length === 0) return s.noOkrugs;
-  return officer.okrugs.map((id) => labelOkrug(lang, id, okrugs)).join(', ');
+// Short forms in the cell (ЦАО, ЗАО), full names on hover and for screen readers.
+function okrugLabels(officer: OfficerAccount, okrugs: readonly OkrugOption[], lang: Lang) {
+  const known = officer.okrugs.map((id) => okrugs.find((o) => o.id === id));
+  return {
+    short: officer.okrugs.map((id, i) => (known[i] ? okrugShort(lang, known[i]) : id)).join(', '),
+    full: officer.okrugs.map((id, i) => (known[i] ? okrugName(lang, known[i]) : id)).join('; '),
+  };
 }
 
 export function OfficerTable({
@@ -78,12 +76,17 @@ export function OfficerTable({
                 <td className="px-3 py-2 text-slate-800">{officer.name}</td>
                 <td className="px-3 py-2 text-slate-800">{s.roles[officer.role]}</td>
                 <td className="max-w-64 px-3 py-2 text-slate-800">
-                  {officer.role === 'officer' && officer.okrugs.length === 0 ? (
+                  {officer.role !== 'officer' ? (
+                    s.allOkrugs
+                  ) : officer.okrugs.length === 0 ? (
                     <Badge tone="warning" icon={CircleSlash}>
                       {s.noOkrugs}
                     </Badge>
                   ) : (
-                    okrugText(officer, okrugs, lang, s)
+                    <span title={okrugLabels(officer, okrugs, lang).full}>
+                      <span aria-hidden="true">{okrugLabels(officer, okrugs, lang).short}</span>
+                      <span className="sr-only">{okrugLabels(officer, okrugs, lang).full}</span>
+                    </span>
                   )}
                 </td>
                 <td className="px-3 py-2">
@@ -116,11 +119,17 @@ export function OfficerTable({
                       {s.edit}
                     </Button>
                     {officer.disabled ? (
-                      <Button size="sm" onClick={() => onAction('enable', officer)} disabled={busy}>
+                      <Button
+                        key="enable"
+                        size="sm"
+                        onClick={() => onAction('enable', officer)}
+                        disabled={busy}
+                      >
                         {s.enable}
                       </Button>
                     ) : (
                       <Button
+                        key="disable"
                         size="sm"
                         variant="danger"
                         onClick={() => onAction('disable', officer)}

@@ -24,7 +24,7 @@ export interface LapseDetailPanelProps {
   id: string;
   role: OfficerRole;
   onClose: () => void;
-  reviewFocusRef: RefObject<HTMLInputElement | null>;
+  reviewFocusRef: RefObject<HTMLElement | null>;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }
 
@@ -64,7 +64,7 @@ function PanelBody({
 }: {
   lapse: LapseDetail;
   role: OfficerRole;
-  reviewFocusRef: RefObject<HTMLInputElement | null>;
+  reviewFocusRef: RefObject<HTMLElement | null>;
 }) {
   const t = useT();
   const p = t.pages.lapse;
@@ -85,7 +85,15 @@ function PanelBody({
       <LapseEvidence lapse={lapse} />
 
       <section aria-labelledby="lapse-review-title" className="flex flex-col gap-3 border-t border-slate-200 pt-4">
-        <h3 id="lapse-review-title" className="text-sm font-semibold text-slate-900">
+        <h3
+          id="lapse-review-title"
+          tabIndex={-1}
+          ref={(el) => {
+            // `r` lands on the form when there is one, else on the revise button, else here.
+            if (!showForm && !(lapse.review && canRevise)) reviewFocusRef.current = el;
+          }}
+          className="text-sm font-semibold text-slate-900"
+        >
           {p.review}
         </h3>
         {lapse.voidedAt ? <p className="text-slate-700">{p.voidedNote}</p> : null}
@@ -105,10 +113,14 @@ function PanelBody({
             {canRevise && !revising ? (
               <button
                 type="button"
+                ref={(el) => {
+                  reviewFocusRef.current = el;
+                }}
                 className="mt-2 text-sm text-blue-800 underline"
                 onClick={() => {
                   setRevising(true);
                   setSaved(false);
+                  requestAnimationFrame(() => reviewFocusRef.current?.focus());
                 }}
               >
                 {p.revise}

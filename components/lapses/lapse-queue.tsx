@@ -40,7 +40,7 @@ export function LapseQueue({
   const query = useQuery({ ...lapsesQuery(filters), placeholderData: keepPreviousData });
   const selectedId = pickUuid(params.lapse);
   const linkRefs = useRef(new Map<string, HTMLAnchorElement>());
-  const reviewFocusRef = useRef<HTMLInputElement | null>(null);
+  const reviewFocusRef = useRef<HTMLElement | null>(null);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const items = query.data?.items ?? [];
 

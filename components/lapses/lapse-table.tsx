@@ -27,7 +27,7 @@ export interface LapseTableProps {
   onOpen: (id: string) => void;
   /** Row links by lapse id, so j/k can move the focus. */
   linkRefs: RefObject<Map<string, HTMLAnchorElement>>;
-  /** Narrow layout while the detail panel is open: explanations move into tooltips. */
+  /** Narrow layout while the detail panel is open: the cause goes under the kind, its explanation into a tooltip. */
   compact: boolean;
 }
 
@@ -63,7 +63,7 @@ export function LapseTable({ items, okrugs, sort, onSort, selectedId, hrefFor, o
               direction={directionOf(sort, 'duration')}
               onSort={() => onSort(sort === '-duration' ? 'duration' : '-duration')}
             />
-            <Th>{p.columns.cause}</Th>
+            {compact ? null : <Th>{p.columns.cause}</Th>}
             <Th>{p.columns.review}</Th>
           </tr>
         </THead>
@@ -98,6 +98,11 @@ export function LapseTable({ items, okrugs, sort, onSort, selectedId, hrefFor, o
                 </Td>
                 <Td>
                   <LapseKindBadge kind={lapse.kind} />
+                  {compact && t.likelyCause[lapse.likelyCause] !== t.lapseKind[lapse.kind] ? (
+                    <span className="mt-1 block text-xs text-slate-700" title={explanation}>
+                      {t.likelyCause[lapse.likelyCause]}
+                    </span>
+                  ) : null}
                 </Td>
                 <Td className="whitespace-nowrap tabular-nums">
                   <DateTime value={lapse.startedAt} />
@@ -106,12 +111,12 @@ export function LapseTable({ items, okrugs, sort, onSort, selectedId, hrefFor, o
                   {formatDuration(lang, lapse.durationSeconds)}
                   {lapse.endedAt ? null : <span className="block text-xs text-amber-800">{p.ongoing}</span>}
                 </Td>
-                <Td className={compact ? 'min-w-36' : 'min-w-64'}>
-                  <span className="font-medium" title={compact ? explanation : undefined}>
-                    {t.likelyCause[lapse.likelyCause]}
-                  </span>
-                  {compact ? null : <span className="mt-0.5 block text-xs text-slate-600">{explanation}</span>}
-                </Td>
+                {compact ? null : (
+                  <Td className="min-w-64">
+                    <span className="font-medium">{t.likelyCause[lapse.likelyCause]}</span>
+                    <span className="mt-0.5 block text-xs text-slate-600">{explanation}</span>
+                  </Td>
+                )}
                 <Td>
                   <div className="flex flex-col items-start gap-1">
                     <ReviewStateBadge lapse={lapse} />

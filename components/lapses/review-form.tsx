@@ -18,7 +18,7 @@ export function ReviewForm({
   onDone,
 }: {
   lapse: LapseDetail;
-  focusRef?: RefObject<HTMLInputElement | null>;
+  focusRef?: RefObject<HTMLElement | null>;
   onDone?: () => void;
 }) {
   const { t, fill } = useText();
@@ -84,7 +84,13 @@ export function ReviewForm({
                 className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 px-2.5 py-2 has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50"
               >
                 <input
-                  ref={i === 0 ? focusRef : undefined}
+                  ref={
+                    i === 0 && focusRef
+                      ? (el) => {
+                          focusRef.current = el;
+                        }
+                      : undefined
+                  }
                   type="radio"
                   name={`decision-${lapse.id}`}
                   value={d}

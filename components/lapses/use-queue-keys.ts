@@ -7,7 +7,7 @@ export interface QueueKeyTargets {
   ids: string[];
   selectedId: string | undefined;
   linkRefs: RefObject<Map<string, HTMLAnchorElement>>;
-  reviewFocusRef: RefObject<HTMLInputElement | null>;
+  reviewFocusRef: RefObject<HTMLElement | null>;
   select: (id: string, options: { focusPanel: boolean }) => void;
   close: () => void;
 }
@@ -18,7 +18,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /** Tries to focus the review form for a few seconds (the panel may still be loading). */
-function focusWhenReady(ref: RefObject<HTMLInputElement | null>) {
+function focusWhenReady(ref: RefObject<HTMLElement | null>) {
   let tries = 0;
   const timer = window.setInterval(() => {
     tries += 1;

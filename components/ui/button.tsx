@@ -65,7 +65,7 @@ export function IconButton({
       type={type}
       aria-label={label}
       title={label}
-      className={buttonClass(variant, size, cn(size === 'sm' ? 'w-8 px-0' : 'w-9 px-0', className))}
+      className={buttonClass(variant, size, className, true)}
       {...rest}
     >
       {children}

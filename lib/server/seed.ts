@@ -34,6 +34,8 @@ export interface SeedResult {
   ms: number;
   counts: SeedCounts;
   fullFrom: Date;
+  /** Where the time went: generating history, formatting COPY text, and loading each table. */
+  timings: Record<string, number>;
 }
 
 const HOUR = 3_600_000;
@@ -127,12 +129,26 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
     nearMissGapMs: 600_000,
     review: (lapse: Parameters<typeof reviewLapse>[1]) => reviewLapse(opts.seed, lapse, now.getTime(), officers),
   };
+  const timings: Record<string, number> = { generate: 0, format: 0 };
+  const clock = (key: string, since: number) => (timings[key] = (timings[key] ?? 0) + performance.now() - since);
   for (let first = 0; first < opts.workers; first += batchSize) {
     const chunk = new CopyChunk(copyOptions);
     const last = Math.min(opts.workers, first + batchSize);
-    for (let i = first; i < last; i++) chunk.add(simulateWorkerHistory(ctx, i, window, policy, buf));
+    for (let i = first; i < last; i++) {
+      let t = performance.now();
+      const history = simulateWorkerHistory(ctx, i, window, policy, buf);
+      clock('generate', t);
+      t = performance.now();
+      chunk.add(history);
+      clock('format', t);
+    }
     for (const table of COPY_ORDER) {
-      await target.copy(table, COPY_TABLES[table], chunk.toText(table));
+      let t = performance.now();
+      const text = chunk.toText(table);
+      clock('format', t);
+      t = performance.now();
+      await target.copy(table, COPY_TABLES[table], text);
+      clock(`copy ${table}`, t);
       counts[table] += chunk.count(table);
     }
     const audit = auditText(chunk, byUsername);
@@ -151,5 +167,6 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
     })}::jsonb)
     ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at, last_duration_ms = excluded.last_duration_ms, detail = excluded.detail`);
   await db.execute(sql.raw(`ANALYZE ${SEEDED_TABLES.join(', ')}`));
-  return { ms: Math.round(performance.now() - started), counts, fullFrom };
+  for (const key of Object.keys(timings)) timings[key] = Math.round(timings[key] ?? 0);
+  return { ms: Math.round(performance.now() - started), counts, fullFrom, timings };
 }

@@ -19,9 +19,9 @@ export const RATES = {
   basementPerOtherDay: 0.002,
   forgetToPlugPerNight: 0.015,
   /** A metro ride where the phone catches no network fix at any station. */
-  deadRide: 0.006,
+  deadRide: 0.004,
   /** A network fix caught while the train stands at a station. */
-  stationFix: 0.7,
+  stationFix: 0.8,
 };
 
 export interface Incidents {

@@ -6,7 +6,7 @@ import { DAY, getLocalMinuteOfDay, HOUR, MINUTE } from './clock';
 import { type Incidents, IntervalCursor, type Interval, RATES } from './incidents';
 import type { SimWorker } from './population';
 import { createRng, type Rng } from './rng';
-import { getStretchLast, STRETCH_STEP_MS, type Stretch } from './stretch';
+import { getStretchLast, POOR_GPS_SHARE, STRETCH_STEP_MS, type Stretch } from './stretch';
 import type { Move, Segment, Stay, Timeline } from './timeline';
 import { FixBuffer, FLAG_CHARGING, FLAG_CHECK_REGION, FLAG_MOCK, PROVIDER_FUSED, PROVIDER_GPS, PROVIDER_NETWORK } from './fix-buffer';
 
@@ -197,7 +197,8 @@ export function samplePhone(
     lastT = t;
     if (plugged) battery = Math.min(100, battery + CHARGE_PER_HOUR * hours);
     else if (!dead && !off) battery -= drainPerHour(w, inc, seg, t, offsetMs) * hours;
-    if (!dead && battery <= 0) {
+    // Phones switch themselves off at about 1 %.
+    if (!dead && battery < 1) {
       dead = true;
       battery = 0;
       if (rng.chance(0.5)) events.push({ time: t, arrival: t + 2000, type: 'shutdown' });
@@ -277,8 +278,8 @@ export function samplePhone(
       lon = seg.lon;
       const r = rng.next();
       accuracy =
-        w.habits.poorHomeGps && seg.place === 'home' && r < 0.5
-          ? rng.range(150, 900)
+        w.habits.poorHomeGps && seg.place === 'home' && r < POOR_GPS_SHARE
+          ? rng.range(220, 1500)
           : r < 0.007
             ? rng.range(220, 1200)
             : r < 0.04
@@ -306,7 +307,7 @@ export function samplePhone(
     buf.speed[i] = speed;
     buf.heading[i] = heading;
     buf.altitude[i] = provider === PROVIDER_NETWORK ? NaN : 150 + rng.normal() * 12;
-    buf.battery[i] = Math.round(battery);
+    buf.battery[i] = Math.max(1, Math.round(battery));
     buf.flags[i] = (plugged ? FLAG_CHARGING : 0) | (mock ? FLAG_MOCK : 0) | (away ? FLAG_CHECK_REGION : 0);
     buf.provider[i] = provider;
     t += (seg.kind === 'move' ? MOVING_MS : HEARTBEAT_MS) + rng.int(-8, 8) * 1000;

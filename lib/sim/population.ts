@@ -118,7 +118,7 @@ function generateHabits(rng: Rng, sector: Sector): Habits {
     plugDelayMin: rng.int(0, 120),
     nightOff: rng.chance(0.03) ? rng.range(0.2, 0.6) : 0,
     nightAirplane: rng.chance(0.015) ? rng.range(0.2, 0.6) : 0,
-    poorHomeGps: rng.chance(0.02),
+    poorHomeGps: rng.chance(0.03),
     registeredDaysBefore,
     neverDeclares: rng.chance(0.004),
   };

@@ -67,6 +67,7 @@ class WorkerReplay {
   state: WorkerState;
   enrolledAt: number;
   lastSeenAt: number | null = null;
+  private lastArrival = -Infinity;
   private wantDeclareAt: number | null = null;
   private pending: FixRef | null = null;
   private lastTime = -Infinity;
@@ -161,21 +162,21 @@ class WorkerReplay {
     } else this.wantDeclareAt = at + redeclareDelay(this.rng, at, this.input.offsetMs);
   }
 
+  // The sweep runs every few seconds and sees only what has arrived: a silence is noticed at the
+  // first tick after it reaches lapseAfter and after the last upload, if that is before `until`.
   sweepUntil(until: number): void {
     const { policy } = this.input;
     const s = this.state;
+    let due = Infinity;
     if (s.status === 'active') {
       const last = this.pending ? this.lastTime : (s.lastFix?.time.getTime() ?? null);
-      const due = last === null ? Infinity : last + policy.lapseAfterSeconds * 1000;
-      if (due > until) return;
-      this.materialize();
-      const at = Math.min(until, due + this.rng.int(0, SWEEP_EVERY_MS));
-      this.apply(applySweep(this.state, new Date(at), policy, this.newId), at, 'system');
-    } else if (s.status === 'interrupted' && s.openLapse?.deadline && s.openLapse.deadline.getTime() <= until) {
-      this.materialize();
-      const at = Math.min(until, s.openLapse.deadline.getTime() + this.rng.int(0, SWEEP_EVERY_MS));
-      this.apply(applySweep(this.state, new Date(at), policy, this.newId), at, 'system');
-    }
+      if (last !== null) due = last + policy.lapseAfterSeconds * 1000;
+    } else if (s.status === 'interrupted' && s.openLapse?.deadline) due = s.openLapse.deadline.getTime();
+    if (due > until) return;
+    const at = Math.max(due, this.lastArrival) + this.rng.int(1_000, SWEEP_EVERY_MS);
+    if (at >= until) return;
+    this.materialize();
+    this.apply(applySweep(this.state, new Date(at), policy, this.newId), at, 'system');
   }
 
   /** The worker declares again once they meant to and the phone shows them back in the region. */
@@ -195,6 +196,7 @@ class WorkerReplay {
   onEvent(ev: SimEvent): void {
     this.sweepUntil(ev.arrival);
     this.lastSeenAt = ev.arrival;
+    this.lastArrival = ev.arrival;
     if (ev.time < this.lastTime) return;
     this.materialize();
     this.apply(applyDeviceEvent(this.state, { time: new Date(ev.time), type: ev.type }, this.input.policy, this.newId), ev.arrival, 'device');
@@ -210,6 +212,7 @@ class WorkerReplay {
   onFix(ref: FixRef, time: number, arrival: number, lat: number, lon: number, accuracy: number, mock: boolean, check: boolean): void {
     this.sweepUntil(arrival);
     this.lastSeenAt = arrival;
+    this.lastArrival = arrival;
     const inRegion = !check || !this.outside(lat, lon, accuracy);
     if (time > this.lastTime) {
       const gap = time - this.lastTime;
@@ -240,6 +243,7 @@ class WorkerReplay {
         this.pending = { stretch: s, index: lastK };
         this.lastTime = getStretchFixTime(s, lastK);
         this.lastSeenAt = this.lastTime + 1000;
+        this.lastArrival = this.lastSeenAt;
         k = lastK;
         continue;
       }

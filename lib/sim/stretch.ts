@@ -6,6 +6,8 @@ import type { FixSnapshot } from '@/lib/domain/lifecycle';
 import { FixBuffer, FLAG_CHARGING, PROVIDER_FUSED } from './fix-buffer';
 
 export const STRETCH_STEP_MS = 300_000;
+/** Fixes at home too coarse to count, for workers living where GPS barely reaches (basements). */
+export const POOR_GPS_SHARE = 0.97;
 const M_PER_DEG = 111_320;
 
 export interface Stretch {
@@ -50,14 +52,14 @@ export function getStretchLast(s: Stretch): number {
 
 function accuracyOf(s: Stretch, k: number): number {
   const r = uniform(s.key, k, 1);
-  if (s.poor && r < 0.5) return 150 + 750 * uniform(s.key, k, 2);
-  if (r < 0.507) return 220 + 980 * uniform(s.key, k, 2);
-  if (r < 0.54) return 50 + 130 * uniform(s.key, k, 2);
+  if (s.poor) return r < POOR_GPS_SHARE ? 220 + 1280 * uniform(s.key, k, 2) : 20 + 30 * uniform(s.key, k, 2);
+  if (r < 0.007) return 220 + 980 * uniform(s.key, k, 2);
+  if (r < 0.04) return 50 + 130 * uniform(s.key, k, 2);
   return 5 + 10 * Math.exp(gauss(s.key, k, 3) * 0.5);
 }
 
 function batteryAt(s: Stretch, t: number): number {
-  return Math.round(Math.min(100, Math.max(0, s.battery0 + s.batteryRate * (t - s.first))));
+  return Math.round(Math.min(100, Math.max(1, s.battery0 + s.batteryRate * (t - s.first))));
 }
 
 export function getStretchSnapshot(s: Stretch, k: number): FixSnapshot {

@@ -368,10 +368,15 @@ describe('roles and exports', () => {
     );
     expect(page.items).toHaveLength(2);
     expect(page.nextCursor).not.toBeNull();
-    const latest = await jsonOf<{ items: { action: string }[] }>(
+    const latest = await jsonOf<{ items: { action: string; actorUsername: string }[] }>(
       await as('auditor', '/api/v1/audit?limit=1'),
     );
-    expect(latest.items[0]?.action).toBe('audit.read');
+    expect(latest.items[0]).toMatchObject({ action: 'audit.read', actorUsername: 'admin' });
+    const byUsername = await jsonOf<{ items: { actorUsername: string }[] }>(
+      await as('auditor', '/api/v1/audit?actor=officer2&limit=50'),
+    );
+    expect(byUsername.items.length).toBeGreaterThan(0);
+    expect(new Set(byUsername.items.map((e) => e.actorUsername))).toEqual(new Set(['officer2']));
   });
 
   it('exports the filtered worker list as CSV with a header row', async () => {
@@ -390,7 +395,7 @@ describe('roles and exports', () => {
     expect(audit.headers.get('content-type')).toMatch(/^text\/csv/);
     const rows = (await audit.text()).trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      'id,at,actorId,actorName,actorRole,action,workerId,targetType,targetId,reason,detail',
+      'id,at,actorId,actorName,actorRole,actorUsername,action,workerId,targetType,targetId,reason,detail',
     );
     expect(rows.length).toBeGreaterThanOrEqual(2);
   });
