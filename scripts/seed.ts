@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { closeDb, getDb, getHandle } from '../lib/db/client';
 import { migrate } from '../lib/db/migrate';
-import { defaultFullHours, seedDatabase } from '../lib/server/seed';
+import { defaultFullHours, isDatabaseSeeded, seedDatabase } from '../lib/server/seed';
 
 const { values } = parseArgs({
   options: {
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     'full-hours': { type: 'string' },
     batch: { type: 'string', default: '500' },
+    threads: { type: 'string' },
     force: { type: 'boolean', default: false },
     'if-empty': { type: 'boolean', default: false },
   },
@@ -35,7 +36,6 @@ const fullHours = values['full-hours'] === undefined ? defaultFullHours(handle.k
 
 try {
   await migrate(getDb());
-  const { isDatabaseSeeded } = await import('../lib/server/seed');
   if (values['if-empty'] && (await isDatabaseSeeded(getDb()))) {
     console.log('[seed] the database already holds workers: nothing to do');
   } else {
@@ -46,6 +46,7 @@ try {
       seed,
       fullHours,
       batchSize: readInt('batch', values.batch, 10, 100_000),
+      threads: values.threads === undefined ? undefined : readInt('threads', values.threads, 0, 16),
       force: values.force,
       onProgress: (line) => console.log(`[seed] ${line}`),
     });

@@ -13,7 +13,7 @@ import {
 const OFFSET_M = 250;
 // The oblast is simplified (60 m) and the city is not, so the shared border leaves short slivers;
 // the real outer edge runs for kilometres.
-const MIN_RUN_M = 1500;
+const MIN_RUN_M = 5000;
 const M_PER_DEG_LAT = 111_320;
 
 function sidesOutside(a: Position, b: Position, other: PreparedGeometry): boolean {

@@ -18,16 +18,22 @@ const SIZES: Record<ButtonSize, string> = {
   md: 'h-9 px-3.5 text-sm gap-2',
 };
 
+const ICON_SIZES: Record<ButtonSize, string> = {
+  sm: 'size-8',
+  md: 'size-9',
+};
+
 export function buttonClass(
   variant: ButtonVariant = 'secondary',
   size: ButtonSize = 'md',
   className?: string,
+  iconOnly = false,
 ): string {
   return cn(
-    'inline-flex shrink-0 items-center justify-center whitespace-nowrap rounded-md border font-medium',
+    'inline-flex shrink-0 items-center justify-center whitespace-nowrap rounded-md border font-medium [&_svg]:shrink-0',
     'transition-colors disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60',
     VARIANTS[variant],
-    SIZES[size],
+    iconOnly ? ICON_SIZES[size] : SIZES[size],
     className,
   );
 }

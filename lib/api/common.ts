@@ -19,6 +19,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
 export function instant(edge: 'start' | 'end' = 'start') {
   return z
     .string()
+    .meta({ examples: ['2025-11-24T09:30:00+03:00', '2025-11-24'] })
     .trim()
     .refine((v) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && !Number.isNaN(Date.parse(v)), {
       message: 'Use an ISO 8601 date-time with offset (2025-11-24T09:30:00+03:00) or a date (2025-11-24).',

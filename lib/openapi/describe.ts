@@ -31,6 +31,8 @@ export function describeType(s: JsonSchema): string {
   if (typeof s.format === 'string') text += ` (${s.format})`;
   text += range(s);
   if (s.default !== undefined) text += ` = ${JSON.stringify(s.default)}`;
+  if (Array.isArray(s.examples) && s.examples.length > 0)
+    text += `, e.g. ${s.examples.map(String).join(' or ')}`;
   return text;
 }
 

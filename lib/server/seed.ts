@@ -8,11 +8,9 @@ import { type Db, type DbKind, queryRows } from '@/lib/db/client';
 import { dayKey, ensurePartitionsForDays } from '@/lib/db/partitions';
 import { DEFAULT_POLICY, type Policy } from '@/lib/domain/types';
 import { loadRegionPack } from '@/lib/region/load-pack';
-import { COPY_ORDER, COPY_TABLES, CopyChunk, type CopyTable } from '@/lib/sim/copy-rows';
-import { FixBuffer } from '@/lib/sim/fix-buffer';
-import { createSimContext } from '@/lib/sim/population';
-import { reviewLapse, type Reviewer } from '@/lib/sim/reviews';
-import { createHistoryWindow, simulateWorkerHistory } from '@/lib/sim/simulate-history';
+import { COPY_ORDER, COPY_TABLES, type CopyTable } from '@/lib/sim/copy-rows';
+import { AUDIT_COLUMNS, type SeedOfficer, type SeedPlan } from '@/lib/sim/seed-batch';
+import { generateSeedBatches, splitRanges } from '@/lib/sim/seed-pool';
 import { openBulkTarget } from './bulk-insert';
 
 export interface SeedOptions {
@@ -23,6 +21,10 @@ export interface SeedOptions {
   /** Hours before now written at full density (every fix); older history keeps fixes near lapses. */
   fullHours?: number;
   batchSize?: number;
+  /** Worker threads that simulate while this one loads; 0 simulates in this thread. */
+  threads?: number;
+  /** Drop and rebuild the positions indexes around the load when positions is empty (default). */
+  rebuildIndexes?: boolean;
   /** Empty the seeded tables first instead of refusing a non-empty database. */
   force?: boolean;
   onProgress?: (line: string) => void;
@@ -40,6 +42,12 @@ export interface SeedResult {
 
 const HOUR = 3_600_000;
 const SEEDED_TABLES = [...COPY_ORDER, 'audit_log'];
+
+// PGlite runs inside this process: one thread simulating beside it uses the second core. A
+// PostgreSQL server works in its own processes, so two threads can simulate.
+export function defaultThreads(kind: DbKind): number {
+  return kind === 'postgres' ? 2 : 1;
+}
 
 /** Full-density hours that keep a default seed well under a minute on each engine. */
 export function defaultFullHours(kind: DbKind): number {
@@ -64,13 +72,8 @@ async function readPolicy(db: Db): Promise<Policy> {
   };
 }
 
-interface Officer extends Reviewer {
-  id: string;
-  name: string;
-}
-
-async function readOfficers(db: Db): Promise<Officer[]> {
-  const rows = await queryRows<{ id: string; username: string | null; name: string; role: string; okrugs: string[] }>(
+async function readOfficers(db: Db): Promise<SeedOfficer[]> {
+  const rows = await queryRows<{ id: string; username: string | null; name: string; role: string; okrugs: string[] | null }>(
     db,
     sql`SELECT id, username, name, role, okrugs FROM officers WHERE NOT disabled AND username IS NOT NULL ORDER BY username`,
   );
@@ -82,22 +85,16 @@ export async function isDatabaseSeeded(db: Db): Promise<boolean> {
   return row?.seeded === true;
 }
 
-function auditText(chunk: CopyChunk, officers: Map<string, Officer>): string {
-  const esc = (v: string) => v.replace(/[\\\t\n\r]/g, ' ');
-  const lines: string[] = [];
-  for (const { lapse, workerId } of chunk.reviews) {
-    const review = lapse.review;
-    const officer = review ? officers.get(review.by) : undefined;
-    if (!review || !officer) continue;
-    const detail = JSON.stringify({ decision: review.decision, previous: null });
-    lines.push(
-      [new Date(review.at).toISOString(), officer.id, esc(officer.name || officer.username), officer.role, 'lapse.review', workerId, 'lapse', lapse.id, esc(review.note), detail].join('\t'),
-    );
-  }
-  return lines.length ? `${lines.join('\n')}\n` : '';
-}
-
-const AUDIT_COLUMNS = ['at', 'actor_id', 'actor_name', 'actor_role', 'action', 'worker_id', 'target_type', 'target_id', 'reason', 'detail'];
+// Loading into an empty positions table is much faster without its two indexes; they are built
+// again afterwards (sorted bulk build) exactly as the migration defines them.
+const POSITION_INDEXES_DROP = [
+  'ALTER TABLE positions DROP CONSTRAINT IF EXISTS positions_pkey',
+  'DROP INDEX IF EXISTS positions_worker_time_idx',
+];
+const POSITION_INDEXES_CREATE = [
+  'ALTER TABLE positions ADD CONSTRAINT positions_pkey PRIMARY KEY (device_id, fix_time)',
+  'CREATE INDEX IF NOT EXISTS positions_worker_time_idx ON positions (worker_id, fix_time)',
+];
 
 export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
@@ -110,63 +107,60 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
   }
   const now = opts.now ?? new Date();
   const fullFrom = new Date(now.getTime() - (opts.fullHours ?? defaultFullHours(kind)) * HOUR);
-  const policy = await readPolicy(db);
-  const officers = await readOfficers(db);
-  const byUsername = new Map(officers.map((o) => [o.username, o]));
-  const ctx = createSimContext(loadRegionPack(), opts.seed, now);
-  const window = createHistoryWindow(ctx, opts.days);
-  const days: string[] = [];
-  for (let t = window.from - 86_400_000; t <= window.to + 86_400_000; t += 86_400_000) days.push(dayKey(new Date(t)));
-  await ensurePartitionsForDays(db, days);
-  const target = openBulkTarget(handle);
-  const counts = Object.fromEntries(SEEDED_TABLES.map((t) => [t, 0])) as SeedCounts;
-  const buf = new FixBuffer();
-  const batchSize = opts.batchSize ?? 500;
-  const copyOptions = {
-    now: now.getTime(),
-    fullFrom: fullFrom.getTime(),
+  const pack = loadRegionPack();
+  const plan: SeedPlan = {
+    seed: opts.seed,
+    nowMs: now.getTime(),
+    days: opts.days,
+    fullFromMs: fullFrom.getTime(),
     contextMs: HOUR,
     nearMissGapMs: 600_000,
-    review: (lapse: Parameters<typeof reviewLapse>[1]) => reviewLapse(opts.seed, lapse, now.getTime(), officers),
+    policy: await readPolicy(db),
+    officers: await readOfficers(db),
   };
+  const historyFrom = now.getTime() - opts.days * 86_400_000;
+  const days: string[] = [];
+  for (let t = historyFrom - 86_400_000; t <= now.getTime() + 86_400_000; t += 86_400_000) days.push(dayKey(new Date(t)));
+  await ensurePartitionsForDays(db, days);
+  const [{ empty } = { empty: false }] = await queryRows<{ empty: boolean }>(db, sql`SELECT NOT EXISTS (SELECT 1 FROM positions) AS empty`);
+  const rebuild = empty && opts.rebuildIndexes !== false;
+  if (rebuild) for (const statement of POSITION_INDEXES_DROP) await db.execute(sql.raw(statement));
+  const target = openBulkTarget(handle);
+  const counts = Object.fromEntries(SEEDED_TABLES.map((t) => [t, 0])) as SeedCounts;
   const timings: Record<string, number> = { generate: 0, format: 0 };
-  const clock = (key: string, since: number) => (timings[key] = (timings[key] ?? 0) + performance.now() - since);
-  for (let first = 0; first < opts.workers; first += batchSize) {
-    const chunk = new CopyChunk(copyOptions);
-    const last = Math.min(opts.workers, first + batchSize);
-    for (let i = first; i < last; i++) {
-      let t = performance.now();
-      const history = simulateWorkerHistory(ctx, i, window, policy, buf);
-      clock('generate', t);
-      t = performance.now();
-      chunk.add(history);
-      clock('format', t);
+  const add = (key: string, ms: number) => (timings[key] = (timings[key] ?? 0) + ms);
+  const threads = opts.threads ?? defaultThreads(kind);
+  const ranges = splitRanges(opts.workers, opts.batchSize ?? 500);
+  try {
+    for await (const batch of generateSeedBatches(pack, plan, ranges, threads)) {
+      add('generate', batch.generateMs);
+      add('format', batch.formatMs);
+      for (const table of [...COPY_ORDER, 'audit_log'] as const) {
+        const t = performance.now();
+        await target.copy(table, table === 'audit_log' ? AUDIT_COLUMNS : COPY_TABLES[table], batch.texts[table]);
+        add(`copy ${table}`, performance.now() - t);
+        counts[table] += batch.counts[table];
+      }
+      if (batch.last % 2_000 === 0 || batch.last === opts.workers) say(`${batch.last} / ${opts.workers} workers`);
     }
-    for (const table of COPY_ORDER) {
-      let t = performance.now();
-      const text = chunk.toText(table);
-      clock('format', t);
-      t = performance.now();
-      await target.copy(table, COPY_TABLES[table], text);
-      clock(`copy ${table}`, t);
-      counts[table] += chunk.count(table);
-    }
-    const audit = auditText(chunk, byUsername);
-    await target.copy('audit_log', AUDIT_COLUMNS, audit);
-    counts.audit_log += audit ? audit.split('\n').length - 1 : 0;
-    if (last % 2_000 === 0 || last === opts.workers) say(`${last} / ${opts.workers} workers`);
+  } finally {
+    const t = performance.now();
+    if (rebuild) for (const statement of POSITION_INDEXES_CREATE) await db.execute(sql.raw(statement));
+    add('index positions', performance.now() - t);
   }
   await db.execute(sql`INSERT INTO job_runs (name, last_run_at, last_duration_ms, detail)
     VALUES ('seed', now(), ${Math.round(performance.now() - started)}, ${JSON.stringify({
       workers: opts.workers,
       days: opts.days,
       seed: opts.seed,
-      historyFrom: new Date(window.from).toISOString(),
+      historyFrom: new Date(historyFrom).toISOString(),
       fullDensityFrom: fullFrom.toISOString(),
-      sparseContextMinutes: 60,
+      sparseContextMinutes: plan.contextMs / 60_000,
     })}::jsonb)
     ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at, last_duration_ms = excluded.last_duration_ms, detail = excluded.detail`);
+  const t = performance.now();
   await db.execute(sql.raw(`ANALYZE ${SEEDED_TABLES.join(', ')}`));
+  add('analyze', performance.now() - t);
   for (const key of Object.keys(timings)) timings[key] = Math.round(timings[key] ?? 0);
   return { ms: Math.round(performance.now() - started), counts, fullFrom, timings };
 }

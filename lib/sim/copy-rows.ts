@@ -28,8 +28,28 @@ function text(v: string | null | undefined): string {
   return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c) : v;
 }
 
+// toISOString for millions of rows is a hot spot: the date part is cached per UTC day and the
+// clock part is plain arithmetic.
+let cachedDay = NaN;
+let cachedDate = '';
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
 function time(ms: number | null | undefined): string {
-  return ms === null || ms === undefined || !Number.isFinite(ms) ? NULL : new Date(ms).toISOString();
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return NULL;
+  const whole = Math.floor(ms);
+  const day = Math.floor(whole / 86_400_000);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDate = new Date(day * 86_400_000).toISOString().slice(0, 11);
+  }
+  let rest = whole - day * 86_400_000;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const sec = rest % 60;
+  rest = (rest - sec) / 60;
+  const min = rest % 60;
+  const hour = (rest - min) / 60;
+  return `${cachedDate}${pad2(hour)}:${pad2(min)}:${pad2(sec)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
 }
 
 function num(v: number | null | undefined, digits?: number): string {

@@ -20,6 +20,8 @@ export function OperationCard({ entry, lang }: { entry: OperationEntry; lang: st
   const { op, method, path } = entry;
   const ru = lang === 'ru';
   const body = op.requestBody ? Object.entries(op.requestBody.content)[0] : undefined;
+  // Roles are shown on their own line below, so the sentence the JSON document carries is dropped.
+  const description = op.description?.replace(/\s*Roles: [^\n]*$/, '').trim();
   return (
     <article id={op.operationId} className="rounded-md border p-4">
       <h3 className="flex flex-wrap items-center gap-2 font-mono text-sm">
@@ -60,7 +62,8 @@ export function OperationCard({ entry, lang }: { entry: OperationEntry; lang: st
           const content = response.content ? Object.entries(response.content)[0] : undefined;
           return (
             <li key={status}>
-              <span className="font-mono font-semibold">{status}</span> {response.description}
+              <span className="font-mono font-semibold">{status}</span>{' '}
+              <InlineCode text={response.description} />
               {content ? <span className="text-slate-600"> · {content[0]}</span> : null}
               {content && Number(status) < 400 && hasShape(content[1].schema) ? (
                 <SchemaBlock
@@ -74,6 +77,23 @@ export function OperationCard({ entry, lang }: { entry: OperationEntry; lang: st
         })}
       </ul>
     </article>
+  );
+}
+
+/** `code` spans of the descriptions as <code>, everything else as text. */
+function InlineCode({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.85em]">
+            {part}
+          </code>
+        ) : (
+          <span key={i}>{part}</span>
+        ),
+      )}
+    </>
   );
 }
 
@@ -139,7 +159,9 @@ function Fields({
               <td className="py-1 pr-3 font-mono">{r.path}</td>
               <td className="py-1 pr-3 font-mono break-words">{r.type}</td>
               <td className="py-1 pr-3">{r.required ? (ru ? 'да' : 'yes') : ''}</td>
-              <td className="py-1">{r.description ?? ''}</td>
+              <td className="py-1">
+                <InlineCode text={r.description ?? ''} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,1 @@
+const NULL='\\N';

@@ -1,0 +1,97 @@
+// One batch of the seed: workers [first, last) simulated and turned into COPY text per table. Pure
+// (no database), so it runs in the seeding process or in a worker thread alike.
+import type { RegionPack } from '@/lib/domain/region';
+import type { Policy } from '@/lib/domain/types';
+import { COPY_ORDER, CopyChunk, type CopyTable } from './copy-rows';
+import { FixBuffer } from './fix-buffer';
+import { createSimContext, type SimContext } from './population';
+import { reviewLapse, type Reviewer } from './reviews';
+import { createHistoryWindow, type HistoryWindow, simulateWorkerHistory } from './simulate-history';
+
+export interface SeedOfficer extends Reviewer {
+  id: string;
+  name: string;
+}
+
+/** Everything a batch needs; plain data so it can be posted to a worker thread. */
+export interface SeedPlan {
+  seed: number;
+  nowMs: number;
+  days: number;
+  fullFromMs: number;
+  contextMs: number;
+  nearMissGapMs: number;
+  policy: Policy;
+  officers: SeedOfficer[];
+}
+
+export interface SeedBatch {
+  first: number;
+  last: number;
+  texts: Record<CopyTable | 'audit_log', string>;
+  counts: Record<CopyTable | 'audit_log', number>;
+  generateMs: number;
+  formatMs: number;
+}
+
+export const AUDIT_COLUMNS = ['at', 'actor_id', 'actor_name', 'actor_role', 'action', 'worker_id', 'target_type', 'target_id', 'reason', 'detail'] as const; // prettier-ignore
+
+export interface SeedGenerator {
+  ctx: SimContext;
+  window: HistoryWindow;
+  buf: FixBuffer;
+  plan: SeedPlan;
+}
+
+export function createSeedGenerator(pack: RegionPack, plan: SeedPlan): SeedGenerator {
+  const ctx = createSimContext(pack, plan.seed, new Date(plan.nowMs));
+  return { ctx, window: createHistoryWindow(ctx, plan.days), buf: new FixBuffer(), plan };
+}
+
+function formatAudit(chunk: CopyChunk, officers: Map<string, SeedOfficer>): string[] {
+  const clean = (v: string) => v.replace(/[\\\t\n\r]/g, ' ');
+  const lines: string[] = [];
+  for (const { lapse, workerId } of chunk.reviews) {
+    const review = lapse.review;
+    const officer = review ? officers.get(review.by) : undefined;
+    if (!review || !officer) continue;
+    const detail = JSON.stringify({ decision: review.decision, previous: null });
+    const at = new Date(review.at).toISOString();
+    lines.push([at, officer.id, clean(officer.name || officer.username), officer.role, 'lapse.review', workerId, 'lapse', lapse.id, clean(review.note), detail].join('\t'));
+  }
+  return lines;
+}
+
+export function buildSeedBatch(gen: SeedGenerator, first: number, last: number): SeedBatch {
+  const { plan } = gen;
+  const chunk = new CopyChunk({
+    now: plan.nowMs,
+    fullFrom: plan.fullFromMs,
+    contextMs: plan.contextMs,
+    nearMissGapMs: plan.nearMissGapMs,
+    review: (lapse) => reviewLapse(plan.seed, lapse, plan.nowMs, plan.officers),
+  });
+  let generateMs = 0;
+  let formatMs = 0;
+  for (let i = first; i < last; i++) {
+    const t0 = performance.now();
+    const history = simulateWorkerHistory(gen.ctx, i, gen.window, plan.policy, gen.buf);
+    const t1 = performance.now();
+    chunk.add(history);
+    generateMs += t1 - t0;
+    formatMs += performance.now() - t1;
+  }
+  const t2 = performance.now();
+  const audit = formatAudit(chunk, new Map(plan.officers.map((o) => [o.username, o])));
+  const texts = Object.fromEntries(COPY_ORDER.map((t) => [t, chunk.toText(t)])) as Record<CopyTable, string>;
+  const counts = Object.fromEntries(COPY_ORDER.map((t) => [t, chunk.count(t)])) as Record<CopyTable, number>;
+  formatMs += performance.now() - t2;
+  return {
+    first,
+    last,
+    texts: { ...texts, audit_log: audit.length ? `${audit.join('\n')}\n` : '' },
+    counts: { ...counts, audit_log: audit.length },
+    generateMs,
+    formatMs,
+  };
+}
