@@ -11,7 +11,7 @@ export interface NavItem {
 }
 
 /** The readable page for the OpenAPI document at /api/v1/openapi.json. */
-export const API_DOCS_HREF = '/api/v1/docs';
+export const API_DOCS_HREF = '/api-docs';
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'map', href: '/', roles: ['officer', 'supervisor'] },
