@@ -70,6 +70,7 @@ function PanelBody({
   const p = t.pages.lapse;
   const [revising, setRevising] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [reinstated, setReinstated] = useState(false);
   const canRevise = role === 'supervisor';
   const showForm = !lapse.voidedAt && (!lapse.review || revising);
   return (
@@ -143,8 +144,13 @@ function PanelBody({
         ) : null}
       </section>
 
-      {role === 'supervisor' && lapse.registration.reinstatable ? (
-        <ReinstateAction registrationId={lapse.registration.id} />
+      {reinstated ? (
+        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900">
+          {p.reinstate.done}
+        </p>
+      ) : null}
+      {role === 'supervisor' && lapse.registration.reinstatable && !reinstated ? (
+        <ReinstateAction registrationId={lapse.registration.id} onDone={() => setReinstated(true)} />
       ) : null}
     </div>
   );

@@ -12,7 +12,7 @@ import { reinstateRegistration } from '@/lib/api/queries';
 import { reinstateBodySchema } from '@/lib/api/registrations';
 import { useT } from '@/lib/i18n/client';
 
-export function ReinstateAction({ registrationId }: { registrationId: string }) {
+export function ReinstateAction({ registrationId, onDone }: { registrationId: string; onDone: () => void }) {
   const t = useT();
   const p = t.pages.lapse.reinstate;
   const queryClient = useQueryClient();
@@ -27,6 +27,7 @@ export function ReinstateAction({ registrationId }: { registrationId: string }) 
     onSuccess: async () => {
       setOpen(false);
       setNote('');
+      onDone();
       await Promise.all(
         [['lapses'], ['workers'], ['stats'], ['map']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       );
@@ -56,16 +57,10 @@ export function ReinstateAction({ registrationId }: { registrationId: string }) 
         {p.title}
       </h3>
       <p className="mt-1 text-sm text-slate-700">{p.explain}</p>
-      {mutation.isSuccess ? (
-        <p role="status" className="mt-2 text-sm font-medium text-emerald-800">
-          {p.done}
-        </p>
-      ) : (
-        <Button className="mt-2" onClick={() => setOpen(true)}>
-          <RotateCcw aria-hidden="true" className="size-4" />
-          {p.action}
-        </Button>
-      )}
+      <Button className="mt-2" onClick={() => setOpen(true)}>
+        <RotateCcw aria-hidden="true" className="size-4" />
+        {p.action}
+      </Button>
       <Dialog
         open={open}
         onClose={() => setOpen(false)}
