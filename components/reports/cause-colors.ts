@@ -5,7 +5,7 @@ import { OPEN_LAPSE_COLOR } from '@/lib/ui/status';
 
 export const CAUSE_COLORS: Record<LikelyCause, string> = {
   battery_depleted: '#E69F00',
-  device_shutdown: '#F0E442',
+  device_shutdown: '#3F3F46',
   location_disabled: '#0072B2',
   underground: '#56B4E9',
   signal_lost: OPEN_LAPSE_COLOR,

@@ -21,6 +21,11 @@ import type { ReportGroup } from './report-range';
 
 const AXIS = { fontSize: 12, fill: '#334155' };
 
+/** Legend labels in body text colour: series colours are too light for text. */
+function legendText(value: string) {
+  return <span style={{ color: '#334155' }}>{value}</span>;
+}
+
 function dayLabel(key: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(key);
   return m ? `${m[3]}.${m[2]}` : key;
@@ -63,7 +68,7 @@ export function LapsesPerDayChart({ from, to }: { from: string; to: string }) {
                   <XAxis dataKey="day" tick={AXIS} interval="preserveStartEnd" />
                   <YAxis tick={AXIS} allowDecimals={false} tickFormatter={n} width={48} />
                   <Tooltip formatter={(v) => (typeof v === 'number' ? n(v) : String(v))} />
-                  <Legend wrapperStyle={{ fontSize: 12 }} />
+                  <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
                   {causes.map((c) => (
                     <Bar key={c} dataKey={c} name={t.likelyCause[c]} stackId="causes" fill={CAUSE_COLORS[c]} isAnimationActive={false} />
                   ))}
@@ -133,7 +138,7 @@ export function LapsesByGroupChart({
                   <XAxis type="number" tick={AXIS} allowDecimals={false} tickFormatter={n} />
                   <YAxis type="category" dataKey="label" tick={AXIS} width={110} interval={0} />
                   <Tooltip formatter={(v) => (typeof v === 'number' ? n(v) : String(v))} />
-                  <Legend wrapperStyle={{ fontSize: 12 }} />
+                  <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
                   <Bar dataKey="count" name={p.lapses} fill={LAPSE_BAR_COLOR} isAnimationActive={false} />
                   <Bar dataKey="cancellations" name={p.cancellations} fill={STATUS_STYLES.cancelled.color} isAnimationActive={false} />
                 </BarChart>

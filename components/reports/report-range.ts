@@ -4,7 +4,8 @@ import { pickEnum, type ParamRecord } from '@/components/workers/shared/search-p
 
 export const REPORT_PERIODS = ['7', '14', '30', '90'] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number];
-export const DEFAULT_REPORT_PERIOD: ReportPeriod = '30';
+// Two weeks: positions are kept 14 days by default, so the simulator and the charts cover the same span.
+export const DEFAULT_REPORT_PERIOD: ReportPeriod = '14';
 
 export function readReportPeriod(params: ParamRecord): ReportPeriod {
   return pickEnum(params.days, REPORT_PERIODS) ?? DEFAULT_REPORT_PERIOD;

@@ -35,7 +35,7 @@ export function SummaryFigures() {
         query={query}
         errorTitle={p.loadFailed}
         skeleton={
-          <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-7" aria-busy="true">
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-7" aria-busy="true">
             {Array.from({ length: 7 }, (_, i) => (
               <Skeleton key={i} className="h-24" />
             ))}
@@ -74,7 +74,7 @@ export function SummaryFigures() {
           ];
           return (
             <>
-              <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-7">
+              <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-7">
                 {figures.map((f) => (
                   <div key={f.key} className="flex flex-col rounded-lg border border-slate-200 bg-white p-3">
                     <dt className="flex items-start gap-1.5 text-sm text-slate-700">

@@ -1,10 +1,12 @@
 // Signing in through the real form, as a person would.
 import { expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './accounts';
+import { waitForHydration } from './hydration';
 import { signIn } from './i18n';
 
 export async function fillSignInForm(page: Page, username: string, password: string): Promise<void> {
   const form = page.getByRole('form', { name: signIn.title });
+  await waitForHydration(form.getByRole('button', { name: signIn.submit }));
   await form.getByLabel(signIn.username).fill(username);
   await form.getByLabel(signIn.password).fill(password);
   await form.getByRole('button', { name: signIn.submit }).click();

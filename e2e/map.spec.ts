@@ -1,0 +1,143 @@
+// Journey 2: the map. Filter by status (the URL keeps it), clusters come from the server for the
+// viewport, clicking a cluster zooms in, clicking a single worker opens the side panel (?worker=).
+import { expect, test, type Page } from '@playwright/test';
+import { workerDetailSchema, workersPageSchema } from '../lib/api/workers';
+import type { ClusterFeature, ClustersResponse } from '../lib/api/map';
+import { formatNumber } from '../lib/format/number';
+import { authFile } from './helpers/accounts';
+import { getJson, readJson } from './helpers/api';
+import { fill, t } from './helpers/i18n';
+import {
+  isAddressClusters,
+  parseClusters,
+  readMapView,
+  visibleFeatures,
+  type ScreenPoint,
+} from './helpers/map';
+import { saveScreenshots } from './helpers/screenshot';
+
+test.use({ storageState: authFile('supervisor') });
+
+const isCluster = (f: ClusterFeature) => 'cluster' in f.properties && f.properties.cluster;
+const isSingle = (f: ClusterFeature) => 'cluster' in f.properties && !f.properties.cluster;
+
+function clusterCount(f: ClusterFeature): number {
+  return 'count' in f.properties ? f.properties.count : 1;
+}
+
+function zoomOf(url: string): number {
+  return Number(new URL(url).searchParams.get('zoom'));
+}
+
+const tooltip = (page: Page) => page.locator('.leaflet-tooltip.map-tooltip');
+
+async function hover(page: Page, point: ScreenPoint) {
+  await page.mouse.move(point.x - 30, point.y - 30);
+  await page.mouse.move(point.x, point.y, { steps: 3 });
+}
+
+/** Clicks the biggest reachable cluster and returns the clusters answer at the new, deeper zoom. */
+async function zoomIntoCluster(page: Page, data: ClustersResponse): Promise<ClustersResponse> {
+  const clusters = await visibleFeatures(page, data, isCluster);
+  expect(clusters.length, 'a cluster is visible and clickable on the map').toBeGreaterThan(0);
+  const target = clusters.slice(0, 8).sort((a, b) => clusterCount(b.feature) - clusterCount(a.feature))[0];
+  if (!target) throw new Error('unreachable');
+  await hover(page, target.point);
+  await expect(tooltip(page)).toContainText(t.map.tooltip.zoomHint);
+  await expect(tooltip(page)).toContainText(formatNumber('ru', clusterCount(target.feature)));
+  const before = await readMapView(page);
+  const deeper = page.waitForResponse((r) => isAddressClusters(r) && zoomOf(r.url()) > before.zoom);
+  await page.mouse.click(target.point.x, target.point.y);
+  const next = await parseClusters(await deeper);
+  await expect.poll(async () => (await readMapView(page)).zoom).toBeGreaterThan(before.zoom);
+  return next;
+}
+
+test('filter by status, zoom into a cluster and open a worker from it', async ({ page }) => {
+  const firstAnswer = page.waitForResponse(isAddressClusters);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: t.map.title })).toBeAttached();
+  await parseClusters(await firstAnswer);
+  await expect(page.getByRole('region', { name: t.map.regionLabel })).toBeVisible();
+  await expect(page.getByRole('region', { name: t.map.counters.label })).toContainText(t.map.counters.registered);
+  await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap');
+
+  // Filter: only active registrations. The URL holds it and the server applies it.
+  const filters = page.getByRole('region', { name: t.map.filters.title });
+  const filtered = page.waitForResponse(
+    (r) => isAddressClusters(r) && new URL(r.url()).searchParams.get('status') === 'active',
+  );
+  await filters.getByRole('checkbox', { name: t.status.active }).check();
+  await expect(page).toHaveURL(/[?&]status=active(&|$)/);
+  let data = await parseClusters(await filtered);
+  expect(data.features.filter(isCluster).length, 'clusters in the answer').toBeGreaterThan(0);
+  for (const f of data.features) {
+    const p = f.properties;
+    if ('heat' in p) continue;
+    if (p.cluster) expect(p.counts.active, 'a cluster of active workers only').toBe(p.count);
+    else expect(p.status).toBe('active');
+  }
+  await expect(page.getByText(fill(t.map.inView, { count: formatNumber('ru', data.total) }))).toBeVisible();
+
+  // Zoom into clusters until single workers are on screen.
+  data = await zoomIntoCluster(page, data);
+  let singles = await visibleFeatures(page, data, isSingle);
+  for (let step = 0; singles.length === 0 && step < 6; step++) {
+    data = await zoomIntoCluster(page, data);
+    singles = await visibleFeatures(page, data, isSingle);
+  }
+  // A single far enough from every other mark that the click cannot land on a neighbour.
+  const view = await readMapView(page);
+  const everything = await visibleFeatures(page, data, () => true);
+  const target = singles.find(({ feature, point }) =>
+    everything.every(
+      (o) => o.feature === feature || Math.hypot(o.point.x - point.x, o.point.y - point.y) > 40,
+    ),
+  );
+  expect(target, `an isolated single worker mark at zoom ${view.zoom}`).toBeDefined();
+  if (!target || !('workerId' in target.feature.properties)) throw new Error('unreachable');
+  const workerId = target.feature.properties.workerId;
+
+  await hover(page, target.point);
+  await expect(tooltip(page)).toContainText(t.map.tooltip.openHint);
+  const workerAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/workers/${workerId}`);
+  await page.mouse.click(target.point.x, target.point.y);
+  await expect(page).toHaveURL(new RegExp(`[?&]worker=${workerId}(&|$)`));
+  await expect(page).toHaveURL(/[?&]status=active(&|$)/);
+  const worker = await readJson(await workerAnswer, workerDetailSchema);
+  const panel = page.getByRole('complementary', { name: t.map.panel.title });
+  await expect(panel).toContainText(worker.fullNameCyrillic ?? worker.fullNameLatin);
+  await expect(panel).toContainText(t.status[worker.status]);
+  await saveScreenshots(page, 'map-worker-panel');
+
+  // The link in the panel opens the worker's file.
+  await panel.getByRole('link', { name: t.map.panel.openFile }).click();
+  await expect(page).toHaveURL((url) => url.pathname === `/workers/${workerId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(worker.fullNameLatin);
+});
+
+test('a shared map link reopens the same filters and worker; Escape closes the panel', async ({ page }) => {
+  const list = await getJson(page.request, '/api/v1/workers?status=cancelled&limit=1', workersPageSchema);
+  const worker = list.items[0];
+  expect(worker, 'the seed has a worker whose registration was cancelled').toBeDefined();
+  if (!worker) return;
+
+  const answer = page.waitForResponse(
+    (r) => isAddressClusters(r) && new URL(r.url()).searchParams.get('status') === 'cancelled',
+  );
+  await page.goto(`/?status=cancelled&worker=${worker.id}`);
+  const data = await parseClusters(await answer);
+  expect(data.total).toBeGreaterThan(0);
+  const filters = page.getByRole('region', { name: t.map.filters.title });
+  await expect(filters.getByRole('checkbox', { name: t.status.cancelled })).toBeChecked();
+  await expect(filters.getByRole('checkbox', { name: t.status.active })).not.toBeChecked();
+
+  const panel = page.getByRole('complementary', { name: t.map.panel.title });
+  await expect(panel).toContainText(worker.fullNameCyrillic ?? worker.fullNameLatin);
+  await expect(panel).toContainText(t.status.cancelled);
+  await expect(panel.getByRole('heading', { name: t.map.panel.title })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(page).not.toHaveURL(/worker=/);
+  await expect(page).toHaveURL(/[?&]status=cancelled(&|$)/);
+});
