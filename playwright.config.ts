@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Real Chromium against the production build on a fresh, seeded database (E2E_DB=pglite|postgres).
 // CHROMIUM_PATH points at a system Chromium (Debian: /usr/bin/chromium); without it Playwright's
-// own browser is used.
+// own browser is used. Build first (`npx next build`); the server script refuses to start without one.
+// The `setup` project signs in once per demo account (e2e/.auth); the journeys reuse those sessions.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const executablePath = process.env.CHROMIUM_PATH || undefined;
 
@@ -19,7 +20,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     locale: 'ru-RU',
     timezoneId: 'Europe/Moscow',
-    trace: 'off',
+    trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,
@@ -33,6 +34,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts$/ },
+    { name: 'chromium', testMatch: /\.spec\.ts$/, dependencies: ['setup'] },
+  ],
   webServer: {
     command: `node scripts/e2e-server.mjs ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,

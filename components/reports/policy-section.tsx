@@ -18,7 +18,7 @@ export function PolicySection({ role }: { role: OfficerRole }) {
   return (
     <QueryView query={query} skeleton={<SkeletonText lines={6} />} errorTitle={t.pages.policy.loadFailed}>
       {(policy) => (
-        <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="flex flex-col gap-4">
           {/* The simulator replays positions in the caller's okrugs: officers and supervisors only. */}
           {role === 'auditor' ? null : (
             <section aria-labelledby="simulate-title" className={card}>
@@ -28,7 +28,7 @@ export function PolicySection({ role }: { role: OfficerRole }) {
               <PolicySimulator policy={policy} />
             </section>
           )}
-          <div className="flex min-w-0 flex-col gap-4">
+          <div className="grid items-start gap-4 lg:grid-cols-2">
             <section aria-labelledby="policy-title" className={card}>
               <h2 id="policy-title" className="mb-2 text-base font-semibold text-slate-900">
                 {t.pages.policy.current}

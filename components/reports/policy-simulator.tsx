@@ -60,24 +60,24 @@ export function PolicySimulator({ policy }: { policy: Pick<PolicyDto, 'lapseAfte
   return (
     <div className="flex flex-col gap-4">
       <p className="max-w-prose text-sm text-slate-700">{p.intro}</p>
-      <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-3">
+      <form onSubmit={submit} noValidate className="grid items-start gap-3 sm:grid-cols-2 xl:grid-cols-[repeat(4,minmax(0,16rem))_auto]">
         <Field label={p.lapseAfter} error={errors.lapseAfterSeconds || undefined} hint={secondsHint(lang, lapseAfter)} required>
           {(control) => (
-            <Input {...control} type="number" inputMode="numeric" className="w-40" min={POLICY_BOUNDS.lapseAfterSeconds[0]} max={POLICY_BOUNDS.lapseAfterSeconds[1]} value={lapseAfter} onChange={(e) => setLapseAfter(e.target.value)} />
+            <Input {...control} type="number" inputMode="numeric" min={POLICY_BOUNDS.lapseAfterSeconds[0]} max={POLICY_BOUNDS.lapseAfterSeconds[1]} value={lapseAfter} onChange={(e) => setLapseAfter(e.target.value)} />
           )}
         </Field>
         <Field label={p.grace} error={errors.graceSeconds || undefined} hint={secondsHint(lang, grace)} required>
           {(control) => (
-            <Input {...control} type="number" inputMode="numeric" className="w-40" min={0} max={POLICY_BOUNDS.graceSeconds[1]} value={grace} onChange={(e) => setGrace(e.target.value)} />
+            <Input {...control} type="number" inputMode="numeric" min={0} max={POLICY_BOUNDS.graceSeconds[1]} value={grace} onChange={(e) => setGrace(e.target.value)} />
           )}
         </Field>
         <Field label={p.from} required>
           {(control) => <Input {...control} type="date" className="w-auto" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />}
         </Field>
-        <Field label={p.to} error={errors.to || undefined} hint={p.periodHint} required className="max-w-64">
+        <Field label={p.to} error={errors.to || undefined} hint={p.periodHint} required>
           {(control) => <Input {...control} type="date" className="w-auto" value={to} min={from} onChange={(e) => setTo(e.target.value)} />}
         </Field>
-        <Button type="submit" variant="primary" className="mt-6" disabled={mutation.isPending}>
+        <Button type="submit" variant="primary" className="w-fit xl:mt-6" disabled={mutation.isPending}>
           <Calculator aria-hidden="true" className="size-4" />
           {mutation.isPending ? p.running : p.run}
         </Button>
@@ -105,7 +105,7 @@ function SimulationResult({ result }: { result: SimulateResult }) {
   const thresholds = (o: SimulateResult['given']) =>
     fill(p.thresholds, {
       lapseAfter: formatDuration(lang, o.lapseAfterSeconds),
-      grace: o.graceSeconds === 0 ? t.pages.policy.graceNone : formatDuration(lang, o.graceSeconds),
+      grace: o.graceSeconds === 0 ? p.noGrace : fill(p.graceValue, { value: formatDuration(lang, o.graceSeconds) }),
     });
   const cards = [
     { key: 'given', title: p.given, outcome: result.given, accent: true },

@@ -72,7 +72,6 @@ function WorkerFileBody({ worker, okrugs, plotBase }: { worker: WorkerDetail; ok
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-4">
           <WorkerStatusCard worker={worker} okrugs={okrugs} />
-          <WorkerIdentity worker={worker} />
           <section aria-labelledby="worker-map-title" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="worker-map-title" className="mb-3 text-base font-semibold text-slate-900">
               {p.map}
@@ -90,13 +89,14 @@ function WorkerFileBody({ worker, okrugs, plotBase }: { worker: WorkerDetail; ok
               />
             )}
           </section>
-        </div>
-        <div className="flex min-w-0 flex-col gap-4">
-          <RegistrationTimeline worker={worker} />
-          <WorkerLapses workerId={worker.id} lapses={worker.lapses} />
           <WorkerDevices devices={worker.devices} />
         </div>
+        <div className="flex min-w-0 flex-col gap-4">
+          <WorkerIdentity worker={worker} />
+          <RegistrationTimeline worker={worker} />
+        </div>
       </div>
+      <WorkerLapses workerId={worker.id} lapses={worker.lapses} />
     </>
   );
 }

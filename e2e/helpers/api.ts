@@ -1,6 +1,6 @@
 // Reading the officer API as a given demo account (its saved session), checked with the app's own
 // zod schemas so a contract change shows up here as a clear parse error.
-import { expect, request, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { expect, request, type APIRequestContext } from '@playwright/test';
 import type { z } from 'zod';
 import { authFile, type AccountKey } from './accounts';
 
@@ -8,7 +8,15 @@ export async function apiAs(account: AccountKey, baseURL: string | undefined): P
   return request.newContext({ baseURL, storageState: authFile(account) });
 }
 
-export async function readJson<S extends z.ZodType>(response: APIResponse, schema: S): Promise<z.output<S>> {
+/** What both a browser Response and an APIResponse offer. */
+interface JsonAnswer {
+  status(): number;
+  url(): string;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+}
+
+export async function readJson<S extends z.ZodType>(response: JsonAnswer, schema: S): Promise<z.output<S>> {
   expect(response.status(), `${response.url()} answered ${response.status()}: ${await response.text()}`).toBe(200);
   return schema.parse(await response.json());
 }

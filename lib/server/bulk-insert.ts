@@ -11,7 +11,7 @@ import { type Db, type DbKind, getHandle } from '@/lib/db/client';
 export interface BulkTarget {
   kind: DbKind;
   /** Loads `text` (COPY text format, one row per line) into `table` (`columns` in that order). */
-  copy(table: string, columns: readonly string[], text: string): Promise<void>;
+  copy(table: string, columns: readonly string[], text: string | Uint8Array): Promise<void>;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -42,8 +42,9 @@ export function openBulkTarget(handle: { db: Db; kind: DbKind } = getHandle()): 
     return {
       kind: 'pglite',
       async copy(table, columns, text) {
-        if (!text) return;
-        await client.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) });
+        if (!text.length) return;
+        const blob = new Blob([typeof text === 'string' ? text : new Uint8Array(text)]);
+        await client.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob });
       },
     };
   }
@@ -51,9 +52,10 @@ export function openBulkTarget(handle: { db: Db; kind: DbKind } = getHandle()): 
     return {
       kind: 'postgres',
       async copy(table, columns, text) {
-        if (!text) return;
+        if (!text.length) return;
         const writable = await client.unsafe(copyStatement(table, columns, 'STDIN')).writable();
-        await pipeline(Readable.from([text]), writable);
+        const data = typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.length);
+        await pipeline(Readable.from([data]), writable);
       },
     };
   }

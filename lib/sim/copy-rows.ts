@@ -1,5 +1,6 @@
 // Seeded history as PostgreSQL COPY text, table by table, in an order that satisfies the foreign
 // keys when the tables are loaded one after another.
+import { ByteWriter } from './byte-writer';
 import { FixBuffer, FLAG_CHARGING, FLAG_MOCK, PROVIDER_NAMES } from './fix-buffer';
 import type { LapseRow } from './history';
 import { expandStretch, getStretchLast, type Stretch } from './stretch';
@@ -17,6 +18,7 @@ export const COPY_TABLES = {
 } as const; // prettier-ignore
 
 export type CopyTable = keyof typeof COPY_TABLES;
+const PROVIDER_BYTES = PROVIDER_NAMES.map((name) => new TextEncoder().encode(name));
 export const COPY_ORDER = Object.keys(COPY_TABLES) as CopyTable[];
 
 type Value = string | number | boolean | null | undefined;
@@ -74,17 +76,23 @@ export interface CopyOptions {
 
 /** One chunk of COPY text per table; `add` appends a worker's whole history. */
 export class CopyChunk {
-  readonly lines: Record<CopyTable, string[]> = Object.fromEntries(COPY_ORDER.map((t) => [t, []])) as unknown as Record<CopyTable, string[]>;
+  readonly lines: Record<Exclude<CopyTable, 'positions'>, string[]> = Object.fromEntries(
+    COPY_ORDER.filter((t) => t !== 'positions').map((t) => [t, []]),
+  ) as unknown as Record<Exclude<CopyTable, 'positions'>, string[]>;
   readonly reviews: { lapse: LapseRow; workerId: string }[] = [];
   private readonly scratch = new FixBuffer(1024);
+  private readonly positions = new ByteWriter();
+  private positionCount = 0;
 
   constructor(private readonly opts: CopyOptions) {}
 
   count(table: CopyTable): number {
-    return this.lines[table].length;
+    return table === 'positions' ? this.positionCount : this.lines[table].length;
   }
 
-  toText(table: CopyTable): string {
+  /** COPY text of the table; positions come as bytes (a copy, safe to transfer). */
+  toText(table: CopyTable): string | Uint8Array {
+    if (table === 'positions') return this.positions.view().slice();
     const rows = this.lines[table];
     return rows.length ? `${rows.join('\n')}\n` : '';
   }
@@ -131,11 +139,18 @@ export class CopyChunk {
       for (const [from, to] of windows) if (from < stretchEnd(s) && to > s.first) expandStretch(s, Math.max(from, h.enrolledAt), to, out);
     }
     const w = h.worker;
-    const L = this.lines.positions;
+    const ids = new TextEncoder().encode(`${w.deviceId}\t${w.workerId}\t`);
+    const p = this.positions;
     for (let i = 0; i < out.n; i++) {
-      if (out.arrival[i]! > this.opts.now) continue;
+      const arrival = out.arrival[i]!;
+      if (arrival > this.opts.now) continue;
       const flags = out.flags[i]!;
-      L.push(`${w.deviceId}\t${w.workerId}\t${time(out.time[i])}\t${time(out.arrival[i])}\t${out.lat[i]!.toFixed(6)}\t${out.lon[i]!.toFixed(6)}\t${out.accuracy[i]!.toFixed(1)}\t${num(out.speed[i], 2)}\t${num(out.heading[i], 0)}\t${num(out.altitude[i], 0)}\t${out.battery[i]}\t${flags & FLAG_CHARGING ? 't' : 'f'}\t${PROVIDER_NAMES[out.provider[i]!] ?? 'fused'}\t${flags & FLAG_MOCK ? 't' : 'f'}`);
+      p.raw(ids).time(out.time[i]!).tab().time(arrival).tab();
+      p.fixed(out.lat[i]!, 6).tab().fixed(out.lon[i]!, 6).tab().fixed(out.accuracy[i]!, 1).tab();
+      p.fixed(out.speed[i]!, 2).tab().fixed(out.heading[i]!, 0).tab().fixed(out.altitude[i]!, 0).tab();
+      p.uint(out.battery[i]!).tab().bool((flags & FLAG_CHARGING) !== 0).tab();
+      p.raw(PROVIDER_BYTES[out.provider[i]!] ?? PROVIDER_BYTES[1]!).tab().bool((flags & FLAG_MOCK) !== 0).newline();
+      this.positionCount++;
     }
   }
 }

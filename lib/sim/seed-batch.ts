@@ -28,7 +28,7 @@ export interface SeedPlan {
 export interface SeedBatch {
   first: number;
   last: number;
-  texts: Record<CopyTable | 'audit_log', string>;
+  texts: Record<CopyTable | 'audit_log', string | Uint8Array>;
   counts: Record<CopyTable | 'audit_log', number>;
   generateMs: number;
   formatMs: number;
@@ -83,7 +83,7 @@ export function buildSeedBatch(gen: SeedGenerator, first: number, last: number):
   }
   const t2 = performance.now();
   const audit = formatAudit(chunk, new Map(plan.officers.map((o) => [o.username, o])));
-  const texts = Object.fromEntries(COPY_ORDER.map((t) => [t, chunk.toText(t)])) as Record<CopyTable, string>;
+  const texts = Object.fromEntries(COPY_ORDER.map((t) => [t, chunk.toText(t)])) as Record<CopyTable, string | Uint8Array>;
   const counts = Object.fromEntries(COPY_ORDER.map((t) => [t, chunk.count(t)])) as Record<CopyTable, number>;
   formatMs += performance.now() - t2;
   return {

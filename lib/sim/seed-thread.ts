@@ -8,5 +8,8 @@ const data = workerData as { plan: SeedPlan; packId: string };
 const generator = createSeedGenerator(loadRegionPack(data.packId), data.plan);
 
 parentPort?.on('message', (range: { first: number; last: number }) => {
-  parentPort?.postMessage(buildSeedBatch(generator, range.first, range.last));
+  const batch = buildSeedBatch(generator, range.first, range.last);
+  // Hand the big byte buffers over instead of copying them.
+  const transfer = Object.values(batch.texts).flatMap((t) => (typeof t === 'string' ? [] : [t.buffer as ArrayBuffer]));
+  parentPort?.postMessage(batch, transfer);
 });

@@ -64,7 +64,7 @@ const fix = (min: number, where = TVERSKAYA, battery = 70) => ({
 });
 
 let seq = 0;
-async function newWorker(fullName: string, home: typeof TVERSKAYA, phone = '+998901112233') {
+async function newWorker(fullName: string, home: typeof TVERSKAYA | null, phone = '+998901112233') {
   const db = getDb();
   const e = await enrollDevice(db, {
     worker: {
@@ -76,8 +76,11 @@ async function newWorker(fullName: string, home: typeof TVERSKAYA, phone = '+998
     },
     device: { platform: 'android' },
   });
-  const reg = await declareAddress(db, e.workerId, home, at(0));
-  return { device: { deviceId: e.deviceId, workerId: e.workerId }, registrationId: reg.registrationId };
+  const reg = home ? await declareAddress(db, e.workerId, home, at(0)) : null;
+  return {
+    device: { deviceId: e.deviceId, workerId: e.workerId },
+    registrationId: reg?.registrationId ?? '',
+  };
 }
 
 let a: Awaited<ReturnType<typeof newWorker>>;
@@ -148,6 +151,27 @@ describe('workers', () => {
       cursor: first.nextCursor ?? undefined,
     });
     expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
+  });
+
+  it('pages through equal names and the whole list exactly once', async () => {
+    // Enrolled without an address: no okrug, so only all-okrug callers see them, and no counter moves.
+    for (let i = 0; i < 3; i++) await newWorker('Tie Samename', null);
+    const walk = async (q?: string) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listWorkers(getDb(), supervisor, { q, limit: 2, cursor });
+        ids.push(...page.items.map((w) => w.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    const ties = await walk('samename');
+    expect(ties).toHaveLength(3);
+    expect(new Set(ties).size).toBe(3);
+    const all = await walk();
+    const once = await listWorkers(getDb(), supervisor, { limit: 200 });
+    expect(all).toEqual(once.items.map((w) => w.id));
   });
 
   it('reads a worker file in scope, and nothing outside it', async () => {

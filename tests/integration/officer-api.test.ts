@@ -17,7 +17,6 @@ import {
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const YUAO_HOME = { text: 'Москва, Варшавское шоссе, д. 87', lat: 55.6467, lon: 37.6206 };
-const MINUTE = 60_000;
 
 type Role = 'officer' | 'officer2' | 'supervisor' | 'auditor' | 'admin';
 const cookies: Partial<Record<Role, string>> = {};

@@ -31,8 +31,10 @@ export function OperationCard({ entry, lang }: { entry: OperationEntry; lang: st
         <span className="break-all">{path}</span>
       </h3>
       <p className="mt-1 font-medium">{op.summary}</p>
-      {op.description ? (
-        <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{op.description}</p>
+      {description ? (
+        <p className="mt-1 text-sm text-slate-600">
+          <InlineCode text={description} />
+        </p>
       ) : null}
       <p className="mt-1 text-xs">
         {ru ? 'Доступ' : 'Access'}: {accessText(op, ru)}
