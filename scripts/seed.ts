@@ -2,7 +2,8 @@
 // Refuses a database that already holds workers unless --force. Officers who exist (e.g. the demo
 // accounts) appear as reviewers of older lapses. Prints the time taken and the rows written.
 import { parseArgs } from 'node:util';
-import { closeDb, getDb, getHandle } from '../lib/db/client';
+import { sql } from 'drizzle-orm';
+import { closeDb, getDb, getHandle, queryRows } from '../lib/db/client';
 import { migrate } from '../lib/db/migrate';
 import { defaultFullHours, isDatabaseSeeded, seedDatabase } from '../lib/server/seed';
 
@@ -37,7 +38,8 @@ const fullHours = values['full-hours'] === undefined ? defaultFullHours(handle.k
 try {
   await migrate(getDb());
   if (values['if-empty'] && (await isDatabaseSeeded(getDb()))) {
-    console.log('[seed] the database already holds workers: nothing to do');
+    const [row] = await queryRows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM workers`);
+    console.log(`[seed] the database already holds workers: nothing to do (seeded-workers=${row?.n ?? 0})`);
   } else {
     console.log(`[seed] ${handle.kind}: ${workers} workers, ${days} days, seed ${seed}, full density for the last ${fullHours} h`);
     const result = await seedDatabase(handle, {
@@ -53,6 +55,7 @@ try {
     const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
     console.log(`[seed] done in ${(result.ms / 1000).toFixed(1)} s, ${total} rows:`);
     for (const [table, n] of Object.entries(result.counts)) console.log(`  ${table.padEnd(20)} ${String(n).padStart(10)}`);
+    console.log(`[seed] seeded-workers=${workers}`);
     console.log(`[seed] time (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
 } catch (error) {

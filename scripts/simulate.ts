@@ -17,6 +17,7 @@ const { values } = parseArgs({
     incidents: { type: 'string', default: '0.3' },
     concurrency: { type: 'string', default: '16' },
     duration: { type: 'string', default: '0' },
+    keepalive: { type: 'string', default: '0' },
   },
 });
 
@@ -40,6 +41,9 @@ const seed = readNumber('seed', values.seed, 0, 2 ** 31 - 1);
 const incidentsPerHour = readNumber('incidents', values.incidents, 0, 60);
 const concurrency = readNumber('concurrency', values.concurrency, 1, 256);
 const durationMs = readNumber('duration', values.duration, 0, 7 * 86_400) * 1000;
+// Seeded workers beyond the first --workers: phones living in real time with a 4-5 minute
+// heartbeat, so the rest of the seeded city stays tracked instead of lapsing all at once.
+const keepalive = readNumber('keepalive', values.keepalive, 0, 1_000_000);
 
 const stats = { requests: 0, accepted: 0, duplicates: 0, rejected: 0, events: 0, declared: 0, conflicts: 0, enrolled: 0, errors: 0 };
 let lastReport = { at: Date.now(), requests: 0, accepted: 0 };
@@ -146,14 +150,30 @@ async function main(): Promise<void> {
   const pack = loadRegionPack();
   const now = Date.now();
   const ctx = createSimContext(pack, seed, new Date(now));
-  const devices: Device[] = Array.from({ length: workerCount }, (_, i) => {
+  const background = Math.max(0, keepalive - workerCount);
+  const devices: Device[] = Array.from({ length: workerCount + background }, (_, i) => {
     const worker = generateWorker(ctx, i);
-    const phone = new LivePhone(ctx, worker, { speed, realStart: now, simStart: now, incidentsPerHour });
-    return { phone, token: deriveDeviceToken(seed, i), busy: false, queue: [{ kind: 'status' }] };
+    const phone =
+      i < workerCount
+        ? new LivePhone(ctx, worker, { speed, realStart: now, simStart: now, incidentsPerHour })
+        : new LivePhone(ctx, worker, {
+            speed: 1,
+            realStart: now,
+            simStart: now,
+            incidentsPerHour: incidentsPerHour / 20,
+            heartbeatMs: 270_000,
+            statusEveryMs: [600_000, 1_200_000],
+            redeclareMinutes: [5, 120],
+          });
+    return { phone, token: deriveDeviceToken(seed, i), busy: false, queue: [] };
   });
-  console.log(`[simulate] ${workerCount} phones → ${base.origin}, speed ${speed}×, ${incidentsPerHour} incidents per phone-hour`);
+  console.log(
+    `[simulate] ${workerCount} phones → ${base.origin}, speed ${speed}×, ${incidentsPerHour} incidents per phone-hour` +
+      (background ? `; ${background} more seeded phones kept alive in real time` : ''),
+  );
   const started = Date.now();
   let last = started;
+  let cursor = 0;
   const timer = setInterval(() => {
     const t = Date.now();
     const dt = t - last;
@@ -163,8 +183,10 @@ async function main(): Promise<void> {
       // A server that falls behind should not make the simulator's memory grow without bound.
       if (d.queue.length > 50) d.queue.splice(0, d.queue.length - 50);
     }
-    for (const d of devices) {
-      if (inFlight >= concurrency) break;
+    // Round robin, so a slow server delays every phone a little rather than some phones forever.
+    for (let scanned = 0; scanned < devices.length && inFlight < concurrency; scanned++) {
+      const d = devices[cursor]!;
+      cursor = (cursor + 1) % devices.length;
       if (d.busy || !d.queue.length) continue;
       inFlight++;
       void drain(d).finally(() => inFlight--);

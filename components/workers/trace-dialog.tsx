@@ -116,6 +116,7 @@ function TraceBody({ workerId, plotBase }: { workerId: string; plotBase: PlotBas
                 base={plotBase}
                 points={[]}
                 trace={query.data.fixes}
+                minSpan={30}
                 caption={p.plotCaption}
                 legend={<SketchLegend items={[{ kind: 'fix', label: p.plot }]} />}
                 className="max-w-xl"

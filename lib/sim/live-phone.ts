@@ -11,6 +11,7 @@ import { findSegment, locateAt } from './whereabouts';
 
 const MINUTE = 60_000;
 const SIM_HORIZON_MS = 7 * 86_400_000;
+const STATION_FIX = 0.85;
 
 export type IncidentKind = 'battery' | 'basement' | 'location_off' | 'shutdown' | 'offline' | 'mock';
 
@@ -50,6 +51,12 @@ export interface LiveOptions {
   simStart: number;
   /** Incidents per worker and real hour. */
   incidentsPerHour: number;
+  /** Real time between fixes; by default the 5-minute heartbeat divided by the speed. */
+  heartbeatMs?: number;
+  /** Real time between status reads (the app checks whether it must declare again). */
+  statusEveryMs?: [number, number];
+  /** Real minutes before the owner declares again after a cancellation or a return. */
+  redeclareMinutes?: [number, number];
 }
 
 interface Incident {
@@ -86,7 +93,7 @@ export class LivePhone {
   }
 
   private heartbeatMs(): number {
-    return Math.max(2_000, 300_000 / this.opts.speed);
+    return this.opts.heartbeatMs ?? Math.max(2_000, 300_000 / this.opts.speed);
   }
 
   private simTime(real: number): number {
@@ -98,7 +105,10 @@ export class LivePhone {
     this.status = status;
     const live = status === 'pending' || status === 'active' || status === 'interrupted';
     if (live) this.declareAt = null;
-    else if (this.declareAt === null) this.declareAt = real + this.rng.range(0.5, 4) * MINUTE;
+    else if (this.declareAt === null) {
+      const [lo, hi] = this.opts.redeclareMinutes ?? [0.5, 4];
+      this.declareAt = real + this.rng.range(lo, hi) * MINUTE;
+    }
   }
 
   private startIncident(real: number): LiveAction[] {
@@ -159,7 +169,7 @@ export class LivePhone {
     return actions;
   }
 
-  private makeFix(real: number, mock: boolean): LiveFix {
+  private makeFix(real: number, mock: boolean, network = false): LiveFix {
     const sim = this.simTime(real);
     this.seg = findSegment(this.timeline, sim, this.seg);
     const seg = this.timeline.segments[this.seg]!;
@@ -167,7 +177,7 @@ export class LivePhone {
       ? { ...this.worker.home, speed: 0, heading: null, underground: false, place: 'home' as const }
       : locateAt(seg, sim);
     const indoor = where.place !== 'moving';
-    const accuracy = mock ? 4 : indoor ? 6 + 12 * this.rng.next() : 4 + 8 * this.rng.next();
+    const accuracy = mock ? 4 : network ? 40 + 110 * this.rng.next() : indoor ? 6 + 12 * this.rng.next() : 4 + 8 * this.rng.next();
     const spread = accuracy * 0.4;
     const charging = where.place === 'home' && this.battery < 100;
     this.battery = Math.max(1, Math.min(100, this.battery + (charging ? 2 : -0.3)));
@@ -181,7 +191,7 @@ export class LivePhone {
       altitude: Math.round(150 + this.rng.normal() * 10),
       battery: Math.round(this.battery),
       charging,
-      provider: indoor ? 'fused' : 'gps',
+      provider: network ? 'network' : indoor ? 'fused' : 'gps',
       mock,
     };
   }
@@ -200,17 +210,20 @@ export class LivePhone {
       actions.push(...this.startIncident(real));
     if (real >= this.nextStatusAt) {
       actions.push({ kind: 'status' });
-      this.nextStatusAt = real + this.rng.range(60, 180) * 1000;
+      const [lo, hi] = this.opts.statusEveryMs ?? [60_000, 180_000];
+      this.nextStatusAt = real + this.rng.range(lo, hi);
     }
     if (real >= this.nextFixAt) {
       this.nextFixAt = real + this.heartbeatMs() * this.rng.range(0.9, 1.1);
       const kind = this.incident?.kind;
       const sim = this.simTime(real);
       this.seg = findSegment(this.timeline, sim, this.seg);
+      // Underground, a fix comes only from a station's network, and not always.
       const underground = locateAt(this.timeline.segments[this.seg]!, sim).underground;
+      const blind = underground && !this.rng.chance(STATION_FIX);
       if (kind === 'offline') this.incident?.held.push(this.makeFix(real, false));
       else if (kind === 'mock') actions.push({ kind: 'positions', fixes: [this.makeFix(real, true)] });
-      else if (!kind && !underground) actions.push({ kind: 'positions', fixes: [this.makeFix(real, false)] });
+      else if (!kind && !blind) actions.push({ kind: 'positions', fixes: [this.makeFix(real, false, underground)] });
     }
     if (this.declareAt !== null && real >= this.declareAt && !this.incident && this.isHome(real)) {
       this.declareAt = null;

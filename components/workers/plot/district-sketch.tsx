@@ -20,6 +20,7 @@ export function DistrictSketch({
   caption,
   legend,
   focus = true,
+  minSpan,
   className,
 }: {
   base: PlotBase;
@@ -29,20 +30,22 @@ export function DistrictSketch({
   caption: ReactNode;
   legend?: ReactNode;
   focus?: boolean;
+  /** Smallest view across, in plot units (about 111 m each). */
+  minSpan?: number;
   className?: string;
 }) {
   const lang = useLang();
   const captionId = useId();
   const projected = points.map((p) => ({ ...p, xy: projectPoint(p.lon, p.lat) }));
   const line: XY[] = (trace ?? []).map((p) => projectPoint(p.lon, p.lat));
-  const [minX, minY, maxX, maxY] = viewBoxFor(base.box, [...projected.map((p) => p.xy), ...line], focus);
+  const [minX, minY, maxX, maxY] = viewBoxFor(base.box, [...projected.map((p) => p.xy), ...line], focus, minSpan);
   const span = Math.max(maxX - minX, maxY - minY);
   const unit = span / 300; // one "pixel" at a 300 px wide figure
   return (
     <figure className={className} aria-labelledby={captionId}>
       <svg
         viewBox={`${minX} ${minY} ${maxX - minX} ${maxY - minY}`}
-        className="h-auto w-full rounded-md border border-slate-200 bg-slate-50"
+        className="h-auto max-h-[28rem] w-full rounded-md border border-slate-200 bg-slate-50"
         role="img"
         aria-labelledby={captionId}
         preserveAspectRatio="xMidYMid meet"
@@ -55,7 +58,7 @@ export function DistrictSketch({
             key={`${d.id}-label`}
             x={d.labelAt[0]}
             y={d.labelAt[1]}
-            fontSize={unit * 9}
+            fontSize={unit * 7}
             textAnchor="middle"
             fill="#64748b"
             aria-hidden="true"

@@ -30,15 +30,14 @@ export interface PlotBase {
 }
 
 /** The smallest box holding the base box's centre area and every point, with a margin. */
-export function viewBoxFor(base: PlotBox, points: XY[], focus: boolean): PlotBox {
+export function viewBoxFor(base: PlotBox, points: XY[], focus: boolean, minSpan = 75): PlotBox {
   if (points.length === 0) return base;
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   let [minX, minY, maxX, maxY] = focus
     ? [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
     : [Math.min(base[0], ...xs), Math.min(base[1], ...ys), Math.max(base[2], ...xs), Math.max(base[3], ...ys)];
-  // Keep at least ~8 km across so a single point shows its surroundings.
-  const minSpan = 75;
+  // Keep at least `minSpan` units (75 ≈ 8 km) across so a single point shows its surroundings.
   if (maxX - minX < minSpan) [minX, maxX] = [(minX + maxX) / 2 - minSpan / 2, (minX + maxX) / 2 + minSpan / 2];
   if (maxY - minY < minSpan) [minY, maxY] = [(minY + maxY) / 2 - minSpan / 2, (minY + maxY) / 2 + minSpan / 2];
   const pad = Math.max(maxX - minX, maxY - minY) * 0.08;

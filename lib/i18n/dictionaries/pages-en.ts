@@ -186,7 +186,7 @@ export const pagesEn = {
     lapsesEmpty: 'No lapses.',
     lapsesCaption: "This worker's tracking lapses",
     lapseOpen: 'Open in the queue',
-    map: 'Address and lapse places',
+    map: 'Declared address on a sketch',
     mapCaption:
       'Sketch: the declared address (blue circle) against the okrug boundaries. The exact address is in the file above.',
     mapLegendAddress: 'Declared address',
@@ -218,7 +218,7 @@ export const pagesEn = {
     reasonError: 'Give a reason of at least 5 characters.',
     from: 'From',
     to: 'To',
-    rangeHint: 'Empty: the whole retention window.',
+    rangeHint: 'Without dates: the last 24 hours. Nothing older than the retention window exists.',
     submit: 'Show trace',
     submitting: 'Loading…',
     recorded: 'This view was recorded in the audit log with the reason "{reason}".',
