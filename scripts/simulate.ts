@@ -14,7 +14,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '300' },
     speed: { type: 'string', default: '60' },
     seed: { type: 'string', default: '42' },
-    incidents: { type: 'string', default: '0.3' },
+    incidents: { type: 'string', default: '1' },
     concurrency: { type: 'string', default: '16' },
     duration: { type: 'string', default: '0' },
     keepalive: { type: 'string', default: '0' },

@@ -7,11 +7,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { DateFilter, FilterBar, SelectFilter, type Option } from '@/components/workers/shared/filter-controls';
-import { auditActionLabel } from '@/components/workers/shared/labels';
 import { QueryView } from '@/components/workers/shared/query-view';
 import { pageLinks } from '@/components/workers/shared/search-params';
 import { useUrlState } from '@/components/workers/shared/use-url-state';
-import { AUDIT_ACTIONS } from '@/lib/api/audit';
 import { auditCsvUrl, auditQuery } from '@/lib/api/queries';
 import { formatNumber } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';
@@ -30,8 +28,11 @@ export function AuditLog() {
   const links = pageLinks(params, query.data?.nextCursor);
   const go = (target: Record<string, string> | null) =>
     target ? () => update({ cursor: target.cursor, prev: target.prev }, { push: true }) : null;
-  const actionOptions: Option[] = AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(t, a) }));
-  if (params.action && !AUDIT_ACTIONS.some((a) => a === params.action)) {
+  const actionOptions: Option[] = [
+    ...Object.entries(p.actionGroups).map(([value, label]) => ({ value, label })),
+    ...Object.entries(p.actions).map(([value, label]) => ({ value, label })),
+  ];
+  if (params.action && !actionOptions.some((o) => o.value === params.action)) {
     actionOptions.push({ value: params.action, label: params.action });
   }
 

@@ -4,14 +4,28 @@ import { Table, TableCaption, TableContainer, TBody, Td, Th, THead, Tr } from '@
 import { DateTime } from '@/components/ui/time';
 import { auditActionLabel } from '@/components/workers/shared/labels';
 import type { AuditEntry } from '@/lib/api/audit';
+import { formatDateTime } from '@/lib/format/date';
 import { OFFICER_ROLES } from '@/lib/domain/types';
-import { useT } from '@/lib/i18n/client';
+import { useText } from '@/lib/i18n/client';
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function showValue(value: unknown): string {
+  if (typeof value === 'string' && ISO_TIME.test(value)) return formatDateTime(value);
+  if (value !== null && typeof value === 'object') {
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${showValue(v)}`)
+      .join(', ')} }`;
+  }
+  return String(value);
+}
+
+/** The detail record in one line, times in Moscow time like everywhere else. */
 function summarize(detail: AuditEntry['detail']): string {
   if (!detail) return '';
   return Object.entries(detail)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${k}: ${showValue(v)}`)
     .join('; ');
 }
 
@@ -25,7 +39,7 @@ export function AuditTable({
   /** Filters the log by that worker (the link's href does the same without JavaScript). */
   onWorker: (id: string) => void;
 }) {
-  const t = useT();
+  const { t, fill } = useText();
   const p = t.pages.audit;
   const roleLabel = (role: string) => {
     const known = OFFICER_ROLES.find((r) => r === role);
@@ -70,8 +84,11 @@ export function AuditTable({
                         event.preventDefault();
                         onWorker(e.workerId);
                       }}
-                      className="font-mono text-xs break-all text-blue-800 underline">
-                      {e.workerId}
+                      title={e.workerId}
+                      aria-label={fill(p.filterWorker, { id: e.workerId })}
+                      className="font-mono text-xs whitespace-nowrap text-blue-800 underline"
+                    >
+                      {e.workerId.slice(0, 8)}…
                     </a>
                   ) : (
                     t.common.dash

@@ -40,9 +40,16 @@ export function AuditTextFilters({
   };
   return (
     <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-3">
-      <Field label={p.actor} hint={p.actorHint}>
+      <Field label={p.actor}>
         {(control) => (
-          <Input {...control} value={actorText} maxLength={200} autoComplete="off" onChange={(e) => setActorText(e.target.value)} />
+          <Input
+            {...control}
+            value={actorText}
+            maxLength={200}
+            autoComplete="off"
+            placeholder={p.actorHint}
+            onChange={(e) => setActorText(e.target.value)}
+          />
         )}
       </Field>
       <Field label={p.worker} error={workerError ?? undefined} className="min-w-80">

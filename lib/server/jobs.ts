@@ -4,6 +4,7 @@ import 'server-only';
 import { getDb } from '@/lib/db/client';
 import { dropExpiredPartitions, ensurePositionPartitions } from '@/lib/db/partitions';
 import { getCurrentPolicy } from './policy';
+import { refreshMapCells } from './map-cells';
 import { runSweep } from './sweep';
 
 const globalKey = Symbol.for('regwatch.jobs');
@@ -37,8 +38,11 @@ export function startServerJobs(): void {
   const g = globalThis as GlobalWithJobs;
   if (g[globalKey] || process.env.DISABLE_JOBS === '1') return;
   const sweepMs = Number(process.env.SWEEP_INTERVAL_MS ?? 10_000);
+  // Clusters can use the pre-aggregated cells from the start rather than after the first interval.
+  void refreshMapCells(getDb()).catch(() => console.error('[jobs] map cells failed at start-up'));
   g[globalKey] = [
     every(sweepMs, 'sweep', () => runSweep(getDb())),
     every(Number(process.env.PURGE_INTERVAL_MS ?? 3_600_000), 'retention purge', () => runRetentionPurge()),
+    every(Number(process.env.MAP_CELLS_INTERVAL_MS ?? 15_000), 'map cells', () => refreshMapCells(getDb())),
   ];
 }

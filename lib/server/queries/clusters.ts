@@ -10,6 +10,8 @@ import type { OfficerContext } from '../officer-context';
 import { anyOf, okrugFilter } from '../scope';
 import { type Grid, gridForZoom, MAX_FEATURES, roundCoord, SINGLES_ZOOM } from './grid';
 import { toNumber } from './values';
+import { clusterFromCells } from './clusters-preagg';
+import { canUseMapCells } from '../map-cells';
 
 const STATUSES = ['pending', 'active', 'interrupted', 'cancelled', 'ended'] as const;
 const KINDS = ['signal_lost', 'location_disabled', 'device_off', 'mock_location', 'left_region'] as const;
@@ -43,7 +45,7 @@ function workerSource(officer: OfficerContext, p: ClustersParams): Source {
   };
 }
 
-interface CellRow extends Record<string, unknown> {
+export interface CellRow extends Record<string, unknown> {
   n: number;
   lon: number;
   lat: number;
@@ -161,7 +163,11 @@ async function workerLayer(
       return { ...base, features, total: rows.length, truncated: false };
     }
   }
-  const cells = await clusterWorkers(db, source, grid, withKinds);
+  const centerLat = (p.bbox.south + p.bbox.north) / 2;
+  const cells =
+    !withKinds && canUseMapCells(p.zoom, centerLat)
+      ? await clusterFromCells(db, officer, p, grid)
+      : await clusterWorkers(db, source, grid, withKinds);
   const kept = cells.slice(0, MAX_FEATURES);
   return {
     ...base,
