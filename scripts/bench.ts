@@ -22,7 +22,8 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -36,7 +37,9 @@ async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -83,7 +86,14 @@ async function main(): Promise<void> {
 
   // (d) Seeding: a week of history, one hour of it at full density.
   const [seeded, seedMs] = await timeIt(() =>
-    seedDatabase(getHandle(), { workers, days: 7, seed, fullHours: 1, force: true, onProgress: (l) => console.log(`[bench] seed: ${l}`) }),
+    seedDatabase(getHandle(), {
+      workers,
+      days: 7,
+      seed,
+      fullHours: 1,
+      force: true,
+      onProgress: (l) => console.log(`[bench] seed: ${l}`),
+    }),
   );
   const seedRows = Object.values(seeded.counts).reduce((a, b) => a + b, 0);
   rows.push({
@@ -96,23 +106,43 @@ async function main(): Promise<void> {
 
   // (c) Sweep with nothing due, then with 10,000 registrations silent past lapseAfter.
   const cutoffScan = async () =>
-    timeIt(() => queryRows(db, sql`SELECT count(*) FROM worker_status WHERE status = 'active' AND last_fix_time <= now() - interval '15 minutes'`));
+    timeIt(() =>
+      queryRows(
+        db,
+        sql`SELECT count(*) FROM worker_status WHERE status = 'active' AND last_fix_time <= now() - interval '15 minutes'`,
+      ),
+    );
   await runSweep(db, new Date());
   const [idle, idleMs] = await timeIt(() => runSweep(db, new Date()));
   const [, scanMs] = await cutoffScan();
-  rows.push({ measure: 'Sweep, nothing changed', result: `${fmt(idleMs)} ms (${idle.examined} examined)`, baseline: `due-row scan ${fmt(scanMs, 1)} ms`, target: '< 1 s at 1M' });
+  rows.push({
+    measure: 'Sweep, nothing changed',
+    result: `${fmt(idleMs)} ms (${idle.examined} examined)`,
+    baseline: `due-row scan ${fmt(scanMs, 1)} ms`,
+    target: '< 1 s at 1M',
+  });
   const lapsing = Math.min(10_000, Math.floor(workers / 2));
   await db.execute(sql`UPDATE worker_status SET last_fix_time = now() - interval '20 minutes'
     WHERE worker_id IN (SELECT worker_id FROM worker_status WHERE status = 'active' ORDER BY worker_id LIMIT ${lapsing})`);
   const [burst, burstMs] = await timeIt(() => runSweep(db, new Date()));
-  rows.push({ measure: `Sweep, ${fmt(lapsing)} lapses opening at once`, result: `${fmt(burstMs)} ms (${burst.opened} opened)`, baseline: `due-row scan ${fmt(scanMs, 1)} ms`, target: '< 3 s' });
+  rows.push({
+    measure: `Sweep, ${fmt(lapsing)} lapses opening at once`,
+    result: `${fmt(burstMs)} ms (${burst.opened} opened)`,
+    baseline: `due-row scan ${fmt(scanMs, 1)} ms`,
+    target: '< 3 s',
+  });
 
   // (a) baseline: the raw limit, fixes of the same shape COPYed straight into positions.
   const pack = loadRegionPack();
   const ctx = createSimContext(pack, seed, new Date(seedNow));
   const devices = Array.from({ length: Math.min(workers, 20_000) }, (_, i) => {
     const w = generateWorker(ctx, i);
-    return { token: deriveDeviceToken(seed, i), ids: new TextEncoder().encode(`${w.deviceId}\t${w.workerId}\t`), lat: w.home.lat, lon: w.home.lon };
+    return {
+      token: deriveDeviceToken(seed, i),
+      ids: new TextEncoder().encode(`${w.deviceId}\t${w.workerId}\t`),
+      lat: w.home.lat,
+      lon: w.home.lon,
+    };
   });
   const perDevice = Math.ceil(copyRows / devices.length);
   const writer = new ByteWriter();
@@ -120,8 +150,33 @@ async function main(): Promise<void> {
   for (const d of devices) {
     for (let k = 0; k < perDevice && written < copyRows; k++, written++) {
       const t = seedNow + 1_000 + k;
-      writer.raw(d.ids).time(t).tab().time(t).tab().fixed(d.lat, 6).tab().fixed(d.lon, 6).tab().fixed(12, 1).tab();
-      writer.fixed(0, 2).tab().nul().tab().fixed(150, 0).tab().uint(80).tab().bool(false).tab().ascii('fused').tab().bool(false).newline();
+      writer
+        .raw(d.ids)
+        .time(t)
+        .tab()
+        .time(t)
+        .tab()
+        .fixed(d.lat, 6)
+        .tab()
+        .fixed(d.lon, 6)
+        .tab()
+        .fixed(12, 1)
+        .tab();
+      writer
+        .fixed(0, 2)
+        .tab()
+        .nul()
+        .tab()
+        .fixed(150, 0)
+        .tab()
+        .uint(80)
+        .tab()
+        .bool(false)
+        .tab()
+        .ascii('fused')
+        .tab()
+        .bool(false)
+        .newline();
     }
   }
   const target = openBulkTarget(getHandle());
@@ -131,7 +186,9 @@ async function main(): Promise<void> {
   // (b) baseline: the plain aggregate a map would need without pre-aggregation.
   const groupTimes: number[] = [];
   for (let k = 0; k < 15; k++) {
-    const [, ms] = await timeIt(() => queryRows(db, sql`SELECT okrug, status, count(*) FROM worker_status GROUP BY okrug, status`));
+    const [, ms] = await timeIt(() =>
+      queryRows(db, sql`SELECT okrug, status, count(*) FROM worker_status GROUP BY okrug, status`),
+    );
     groupTimes.push(ms);
   }
   await closeDb();
@@ -140,7 +197,12 @@ async function main(): Promise<void> {
   let server: ChildProcess | null = null;
   try {
     if (!fs.existsSync(path.join(process.cwd(), '.next/BUILD_ID'))) {
-      rows.push({ measure: 'Ingestion / map over HTTP', result: 'skipped: no production build (run `npx next build`)', baseline: `COPY ${fmt(copyRate)} rows/s`, target: '' });
+      rows.push({
+        measure: 'Ingestion / map over HTTP',
+        result: 'skipped: no production build (run `npx next build`)',
+        baseline: `COPY ${fmt(copyRate)} rows/s`,
+        target: '',
+      });
     } else {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
@@ -151,7 +213,10 @@ async function main(): Promise<void> {
       });
       const deadline = Date.now() + 120_000;
       for (;;) {
-        const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+        const ok = await fetch(`${base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (ok) break;
         if (Date.now() > deadline) throw new Error('the server did not start within 120 s');
         await new Promise((r) => setTimeout(r, 1_000));
@@ -200,7 +265,11 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json', origin: base },
         body: JSON.stringify({ username: supervisor?.username, password: supervisor?.password }),
       });
-      const cookie = signIn.headers.getSetCookie().find((c) => c.includes('session_token='))?.split(';')[0] ?? '';
+      const cookie =
+        signIn.headers
+          .getSetCookie()
+          .find((c) => c.includes('session_token='))
+          ?.split(';')[0] ?? '';
       const { lat, lon } = pack.defaultView;
       const views: [number, number, number][] = [
         [0.9, 0.5, 9],
@@ -220,7 +289,10 @@ async function main(): Promise<void> {
             for (const f of filters) {
               const bbox = [lon - dx, lat - dy, lon + dx, lat + dy].map((v) => v.toFixed(4)).join(',');
               const t = performance.now();
-              const res = await fetch(`${base}/api/v1/map/clusters?bbox=${bbox}&zoom=${zoom}&layer=${layer}${f}`, { headers: { cookie } });
+              const res = await fetch(
+                `${base}/api/v1/map/clusters?bbox=${bbox}&zoom=${zoom}&layer=${layer}${f}`,
+                { headers: { cookie } },
+              );
               const body = await res.arrayBuffer();
               times.push(performance.now() - t);
               maxBytes = Math.max(maxBytes, body.byteLength);
@@ -249,16 +321,24 @@ async function main(): Promise<void> {
       fs.rmSync(pgliteDir, { recursive: true, force: true });
     }
   }
-  console.log(`\n| Measure | Result | Baseline (same run) | Target (DESIGN.md §6) |\n| --- | --- | --- | --- |`);
+  console.log(
+    `\n| Measure | Result | Baseline (same run) | Target (DESIGN.md §6) |\n| --- | --- | --- | --- |`,
+  );
   for (const r of rows) console.log(`| ${r.measure} | ${r.result} | ${r.baseline} | ${r.target} |`);
-  console.log(`\n${kind}, ${os.cpus().length} CPUs, ${fmt(workers)} workers; targets are for 1M workers on native PostgreSQL.`);
+  console.log(
+    `\n${kind}, ${os.cpus().length} CPUs, ${fmt(workers)} workers; targets are for 1M workers on native PostgreSQL.`,
+  );
 }
 
 // lib/server/sweep.ts is marked server-only; outside Next it loads under the react-server condition.
 if (!process.execArgv.some((a) => a.includes('react-server'))) {
-  const child = spawn(process.execPath, [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, '--conditions=react-server', ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+    },
+  );
   child.on('exit', (code) => process.exit(code ?? 1));
 } else {
   await main();

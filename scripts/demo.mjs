@@ -35,7 +35,11 @@ function log(line) {
 /** Runs a command to completion; resolves with its stdout when `capture` is set. */
 function run(command, args, { capture = false } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env,
+      stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
+    });
     children.set(child, false);
     let out = '';
     child.stdout?.on('data', (chunk) => {
@@ -46,7 +50,12 @@ function run(command, args, { capture = false } = {}) {
     child.on('exit', (code, signal) => {
       children.delete(child);
       if (code === 0) resolve(out);
-      else reject(new Error(`${command} ${args.join(' ')} ${signal ? `was stopped by ${signal}` : `exited with ${code}`}`));
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} ${signal ? `was stopped by ${signal}` : `exited with ${code}`}`,
+          ),
+        );
     });
   });
 }
@@ -105,10 +114,16 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 try {
-  log(`database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${process.env.PGLITE_DIR ?? '.data/pglite'}`}`);
+  log(
+    `database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${process.env.PGLITE_DIR ?? '.data/pglite'}`}`,
+  );
   await run('npx', ['tsx', 'scripts/migrate.ts']);
   const accounts = await run('npx', ['tsx', 'scripts/demo-accounts.ts'], { capture: true });
-  const seeded = await run('npx', ['tsx', 'scripts/seed.ts', '--if-empty', '--workers', values['seed-workers']], { capture: true });
+  const seeded = await run(
+    'npx',
+    ['tsx', 'scripts/seed.ts', '--if-empty', '--workers', values['seed-workers']],
+    { capture: true },
+  );
   const population = Number(/seeded-workers=(\d+)/.exec(seeded)?.[1] ?? values['seed-workers']);
   if (!values.dev && !fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
     log('no production build yet: building (a few minutes, once)');
@@ -133,7 +148,9 @@ try {
     .split('\n')
     .filter((line) => /^\s{2}\S/.test(line))
     .join('\n');
-  console.log(`\n[demo] Open ${url} — sign in as one of these (demo only):\n${signIn}\n[demo] Ctrl-C stops the server and the simulator.\n`);
+  console.log(
+    `\n[demo] Open ${url} — sign in as one of these (demo only):\n${signIn}\n[demo] Ctrl-C stops the server and the simulator.\n`,
+  );
 } catch (error) {
   console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
   await shutdown(1);

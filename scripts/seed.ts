@@ -33,7 +33,10 @@ const workers = readInt('workers', values.workers, 1, 5_000_000);
 const days = readInt('days', values.days, 1, 14);
 const seed = readInt('seed', values.seed, 0, 2 ** 31 - 1);
 const handle = getHandle();
-const fullHours = values['full-hours'] === undefined ? defaultFullHours(handle.kind) : readInt('full-hours', values['full-hours'], 0, days * 24);
+const fullHours =
+  values['full-hours'] === undefined
+    ? defaultFullHours(handle.kind)
+    : readInt('full-hours', values['full-hours'], 0, days * 24);
 
 try {
   await migrate(getDb());
@@ -41,7 +44,9 @@ try {
     const [row] = await queryRows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM workers`);
     console.log(`[seed] the database already holds workers: nothing to do (seeded-workers=${row?.n ?? 0})`);
   } else {
-    console.log(`[seed] ${handle.kind}: ${workers} workers, ${days} days, seed ${seed}, full density for the last ${fullHours} h`);
+    console.log(
+      `[seed] ${handle.kind}: ${workers} workers, ${days} days, seed ${seed}, full density for the last ${fullHours} h`,
+    );
     const result = await seedDatabase(handle, {
       workers,
       days,
@@ -54,9 +59,14 @@ try {
     });
     const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
     console.log(`[seed] done in ${(result.ms / 1000).toFixed(1)} s, ${total} rows:`);
-    for (const [table, n] of Object.entries(result.counts)) console.log(`  ${table.padEnd(20)} ${String(n).padStart(10)}`);
+    for (const [table, n] of Object.entries(result.counts))
+      console.log(`  ${table.padEnd(20)} ${String(n).padStart(10)}`);
     console.log(`[seed] seeded-workers=${workers}`);
-    console.log(`[seed] time (ms): ${Object.entries(result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(
+      `[seed] time (ms): ${Object.entries(result.timings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
   }
 } catch (error) {
   console.error(`[seed] ${error instanceof Error ? error.message : 'failed'}`);

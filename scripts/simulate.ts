@@ -45,7 +45,17 @@ const durationMs = readNumber('duration', values.duration, 0, 7 * 86_400) * 1000
 // heartbeat, so the rest of the seeded city stays tracked instead of lapsing all at once.
 const keepalive = readNumber('keepalive', values.keepalive, 0, 1_000_000);
 
-const stats = { requests: 0, accepted: 0, duplicates: 0, rejected: 0, events: 0, declared: 0, conflicts: 0, enrolled: 0, errors: 0 };
+const stats = {
+  requests: 0,
+  accepted: 0,
+  duplicates: 0,
+  rejected: 0,
+  events: 0,
+  declared: 0,
+  conflicts: 0,
+  enrolled: 0,
+  errors: 0,
+};
 let lastReport = { at: Date.now(), requests: 0, accepted: 0 };
 
 interface Device {
@@ -55,7 +65,12 @@ interface Device {
   queue: LiveAction[];
 }
 
-async function call(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+async function call(
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
   stats.requests++;
   const res = await fetch(new URL(path, base), {
     method,
@@ -78,7 +93,13 @@ async function enroll(w: SimWorker): Promise<string> {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      worker: { fullName: w.nameLatin, citizenship: w.citizenship, documentNumber: w.documentNumber, birthDate: w.birthDate, phone: w.phone },
+      worker: {
+        fullName: w.nameLatin,
+        citizenship: w.citizenship,
+        documentNumber: w.documentNumber,
+        birthDate: w.birthDate,
+        phone: w.phone,
+      },
       device: { platform: w.device.platform, model: w.device.model, appVersion: w.device.appVersion },
     }),
     signal: AbortSignal.timeout(30_000),
@@ -208,7 +229,9 @@ async function main(): Promise<void> {
     clearInterval(timer);
     const deadline = Date.now() + 10_000;
     while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    console.log(`[simulate] stopped (${why}): ${stats.requests} requests, ${stats.accepted} fixes accepted, ${stats.events} events, ${stats.declared} declarations`);
+    console.log(
+      `[simulate] stopped (${why}): ${stats.requests} requests, ${stats.accepted} fixes accepted, ${stats.events} events, ${stats.declared} declarations`,
+    );
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

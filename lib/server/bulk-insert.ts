@@ -29,7 +29,13 @@ function getClient(db: Db): unknown {
 }
 
 function isPglite(client: unknown): client is PGlite {
-  return typeof client === 'object' && client !== null && 'exec' in client && 'query' in client && !('unsafe' in client);
+  return (
+    typeof client === 'object' &&
+    client !== null &&
+    'exec' in client &&
+    'query' in client &&
+    !('unsafe' in client)
+  );
 }
 
 function isPostgres(client: unknown): client is Sql {
@@ -54,7 +60,10 @@ export function openBulkTarget(handle: { db: Db; kind: DbKind } = getHandle()): 
       async copy(table, columns, text) {
         if (!text.length) return;
         const writable = await client.unsafe(copyStatement(table, columns, 'STDIN')).writable();
-        const data = typeof text === 'string' ? Buffer.from(text) : Buffer.from(text.buffer, text.byteOffset, text.length);
+        const data =
+          typeof text === 'string'
+            ? Buffer.from(text)
+            : Buffer.from(text.buffer, text.byteOffset, text.length);
         await pipeline(Readable.from([data]), writable);
       },
     };

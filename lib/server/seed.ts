@@ -73,15 +73,30 @@ async function readPolicy(db: Db): Promise<Policy> {
 }
 
 async function readOfficers(db: Db): Promise<SeedOfficer[]> {
-  const rows = await queryRows<{ id: string; username: string | null; name: string; role: string; okrugs: string[] | null }>(
+  const rows = await queryRows<{
+    id: string;
+    username: string | null;
+    name: string;
+    role: string;
+    okrugs: string[] | null;
+  }>(
     db,
     sql`SELECT id, username, name, role, okrugs FROM officers WHERE NOT disabled AND username IS NOT NULL ORDER BY username`,
   );
-  return rows.map((r) => ({ id: r.id, username: r.username ?? r.id, name: r.name, role: r.role, okrugs: r.okrugs ?? [] }));
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username ?? r.id,
+    name: r.name,
+    role: r.role,
+    okrugs: r.okrugs ?? [],
+  }));
 }
 
 export async function isDatabaseSeeded(db: Db): Promise<boolean> {
-  const [row] = await queryRows<{ seeded: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM workers) AS seeded`);
+  const [row] = await queryRows<{ seeded: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM workers) AS seeded`,
+  );
   return row?.seeded === true;
 }
 
@@ -101,7 +116,10 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
   const { db, kind } = handle;
   const say = opts.onProgress ?? (() => {});
   if (await isDatabaseSeeded(db)) {
-    if (!opts.force) throw new Error('The database already holds workers. Seed an empty database, or pass --force to replace the seeded data.');
+    if (!opts.force)
+      throw new Error(
+        'The database already holds workers. Seed an empty database, or pass --force to replace the seeded data.',
+      );
     await db.execute(sql.raw(`TRUNCATE ${SEEDED_TABLES.join(', ')}`));
     say('emptied the seeded tables');
   }
@@ -120,9 +138,13 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
   };
   const historyFrom = now.getTime() - opts.days * 86_400_000;
   const days: string[] = [];
-  for (let t = historyFrom - 86_400_000; t <= now.getTime() + 86_400_000; t += 86_400_000) days.push(dayKey(new Date(t)));
+  for (let t = historyFrom - 86_400_000; t <= now.getTime() + 86_400_000; t += 86_400_000)
+    days.push(dayKey(new Date(t)));
   await ensurePartitionsForDays(db, days);
-  const [{ empty } = { empty: false }] = await queryRows<{ empty: boolean }>(db, sql`SELECT NOT EXISTS (SELECT 1 FROM positions) AS empty`);
+  const [{ empty } = { empty: false }] = await queryRows<{ empty: boolean }>(
+    db,
+    sql`SELECT NOT EXISTS (SELECT 1 FROM positions) AS empty`,
+  );
   const rebuild = empty && opts.rebuildIndexes !== false;
   if (rebuild) for (const statement of POSITION_INDEXES_DROP) await db.execute(sql.raw(statement));
   const target = openBulkTarget(handle);
@@ -137,11 +159,16 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
       add('format', batch.formatMs);
       for (const table of [...COPY_ORDER, 'audit_log'] as const) {
         const t = performance.now();
-        await target.copy(table, table === 'audit_log' ? AUDIT_COLUMNS : COPY_TABLES[table], batch.texts[table]);
+        await target.copy(
+          table,
+          table === 'audit_log' ? AUDIT_COLUMNS : COPY_TABLES[table],
+          batch.texts[table],
+        );
         add(`copy ${table}`, performance.now() - t);
         counts[table] += batch.counts[table];
       }
-      if (batch.last % 2_000 === 0 || batch.last === opts.workers) say(`${batch.last} / ${opts.workers} workers`);
+      if (batch.last % 2_000 === 0 || batch.last === opts.workers)
+        say(`${batch.last} / ${opts.workers} workers`);
     }
   } finally {
     const t = performance.now();

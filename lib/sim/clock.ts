@@ -17,7 +17,14 @@ export function getZoneOffsetMs(timeZone: string, at: Date): number {
     second: '2-digit',
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
@@ -37,5 +44,5 @@ export function getLocalDayNumber(t: number, offsetMs: number): number {
 }
 
 export function getLocalMinuteOfDay(t: number, offsetMs: number): number {
-  return Math.floor((((t + offsetMs) % DAY) + DAY) % DAY / MINUTE);
+  return Math.floor(((((t + offsetMs) % DAY) + DAY) % DAY) / MINUTE);
 }

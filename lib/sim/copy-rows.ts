@@ -3,7 +3,9 @@
 import { ByteWriter } from './byte-writer';
 import { FixBuffer, FLAG_CHARGING, FLAG_MOCK, PROVIDER_NAMES } from './fix-buffer';
 import type { LapseRow } from './history';
-import { expandStretch, getStretchLast, type Stretch } from './stretch';
+import { line, num, text, time } from './copy-text';
+import { copyRow, createWindowTest, listWindows, stretchEnd, type WindowOptions } from './position-windows';
+import { expandStretch } from './stretch';
 import type { WorkerHistory } from './simulate-history';
 
 export const COPY_TABLES = {
@@ -21,56 +23,7 @@ export type CopyTable = keyof typeof COPY_TABLES;
 const PROVIDER_BYTES = PROVIDER_NAMES.map((name) => new TextEncoder().encode(name));
 export const COPY_ORDER = Object.keys(COPY_TABLES) as CopyTable[];
 
-type Value = string | number | boolean | null | undefined;
-
-const NULL = '\\N';
-
-function text(v: string | null | undefined): string {
-  if (v === null || v === undefined) return NULL;
-  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c) : v;
-}
-
-// toISOString for millions of rows is a hot spot: the date part is cached per UTC day and the
-// clock part is plain arithmetic.
-let cachedDay = NaN;
-let cachedDate = '';
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-
-function time(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return NULL;
-  const whole = Math.floor(ms);
-  const day = Math.floor(whole / 86_400_000);
-  if (day !== cachedDay) {
-    cachedDay = day;
-    cachedDate = new Date(day * 86_400_000).toISOString().slice(0, 11);
-  }
-  let rest = whole - day * 86_400_000;
-  const milli = rest % 1000;
-  rest = (rest - milli) / 1000;
-  const sec = rest % 60;
-  rest = (rest - sec) / 60;
-  const min = rest % 60;
-  const hour = (rest - min) / 60;
-  return `${cachedDate}${pad2(hour)}:${pad2(min)}:${pad2(sec)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
-}
-
-function num(v: number | null | undefined, digits?: number): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return NULL;
-  return digits === undefined ? String(v) : v.toFixed(digits);
-}
-
-// Strings arrive escaped (text()) or are known-safe codes and ids; booleans are written as t/f.
-function line(values: Value[]): string {
-  return values.map((v) => (v === null || v === undefined ? NULL : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v))).join('\t');
-}
-
-export interface CopyOptions {
-  now: number;
-  /** Every fix from here on is written; before it only fixes near lapses and long gaps. */
-  fullFrom: number;
-  /** How far around a lapse or a long gap fixes are kept in the sparse part of the history. */
-  contextMs: number;
-  nearMissGapMs: number;
+export interface CopyOptions extends WindowOptions {
   review: (lapse: LapseRow) => LapseRow['review'];
 }
 
@@ -100,26 +53,132 @@ export class CopyChunk {
   add(h: WorkerHistory): void {
     const w = h.worker;
     const L = this.lines;
-    const created = Math.min(h.enrolledAt, h.recorder.registrations[0]?.createdAt ?? h.enrolledAt) - 3_600_000;
-    L.workers.push(line([w.workerId, text(w.nameLatin), text(w.nameCyrillic), w.citizenship, w.documentNumber, w.birthDate, w.phone, text(w.employer), w.sector, time(created)]));
-    L.devices.push(line([w.deviceId, w.workerId, w.tokenHash, w.device.platform, text(w.device.model), w.device.appVersion, time(created), time(h.lastSeenAt)]));
+    const created =
+      Math.min(h.enrolledAt, h.recorder.registrations[0]?.createdAt ?? h.enrolledAt) - 3_600_000;
+    L.workers.push(
+      line([
+        w.workerId,
+        text(w.nameLatin),
+        text(w.nameCyrillic),
+        w.citizenship,
+        w.documentNumber,
+        w.birthDate,
+        w.phone,
+        text(w.employer),
+        w.sector,
+        time(created),
+      ]),
+    );
+    L.devices.push(
+      line([
+        w.deviceId,
+        w.workerId,
+        w.tokenHash,
+        w.device.platform,
+        text(w.device.model),
+        w.device.appVersion,
+        time(created),
+        time(h.lastSeenAt),
+      ]),
+    );
     for (const r of h.recorder.registrations) {
-      L.registrations.push(line([r.id, r.workerId, text(r.addressText), num(r.lat, 6), num(r.lon, 6), r.okrug, r.status, r.policyVersion, time(r.createdAt), time(r.activatedAt), time(r.closedAt), r.cancelLapseId]));
+      L.registrations.push(
+        line([
+          r.id,
+          r.workerId,
+          text(r.addressText),
+          num(r.lat, 6),
+          num(r.lon, 6),
+          r.okrug,
+          r.status,
+          r.policyVersion,
+          time(r.createdAt),
+          time(r.activatedAt),
+          time(r.closedAt),
+          r.cancelLapseId,
+        ]),
+      );
     }
     for (const l of h.recorder.lapses) {
       l.review = this.opts.review(l);
       if (l.review) this.reviews.push({ lapse: l, workerId: w.workerId });
       const f = l.lastFix;
-      L.lapses.push(line([l.id, l.workerId, l.registrationId, l.kind, time(l.startedAt), time(l.endedAt), time(l.detectedAt), l.okrug, l.citizenship, time(f?.time.getTime()), num(f?.lat, 6), num(f?.lon, 6), num(f?.accuracy, 1), num(f?.battery), f ? (f.charging ? 't' : 'f') : null, l.likelyCause, text(l.explanationRu), text(l.explanationEn), l.causedCancellation ? 't' : 'f', time(l.voidedAt), text(l.voidReason), l.review?.decision ?? null, text(l.review?.note), text(l.review?.by), time(l.review?.at)]));
+      L.lapses.push(
+        line([
+          l.id,
+          l.workerId,
+          l.registrationId,
+          l.kind,
+          time(l.startedAt),
+          time(l.endedAt),
+          time(l.detectedAt),
+          l.okrug,
+          l.citizenship,
+          time(f?.time.getTime()),
+          num(f?.lat, 6),
+          num(f?.lon, 6),
+          num(f?.accuracy, 1),
+          num(f?.battery),
+          f ? (f.charging ? 't' : 'f') : null,
+          l.likelyCause,
+          text(l.explanationRu),
+          text(l.explanationEn),
+          l.causedCancellation ? 't' : 'f',
+          time(l.voidedAt),
+          text(l.voidReason),
+          l.review?.decision ?? null,
+          text(l.review?.note),
+          text(l.review?.by),
+          time(l.review?.at),
+        ]),
+      );
     }
     for (const e of h.recorder.events) {
-      L.registration_events.push(line([e.registrationId, e.workerId, time(e.at), e.type, e.fromStatus, e.toStatus, text(e.cause), e.actor, e.lapseId, time(e.at)]));
+      L.registration_events.push(
+        line([
+          e.registrationId,
+          e.workerId,
+          time(e.at),
+          e.type,
+          e.fromStatus,
+          e.toStatus,
+          text(e.cause),
+          e.actor,
+          e.lapseId,
+          time(e.at),
+        ]),
+      );
     }
     const s = h.status;
     const f = s.lastFix;
-    L.worker_status.push(line([s.workerId, s.registrationId, s.status, s.citizenship, s.okrug, num(s.declaredLat, 6), num(s.declaredLon, 6), time(f?.time.getTime()), num(f?.lat, 6), num(f?.lon, 6), num(f?.accuracy, 1), num(f?.battery), f ? (f.charging ? 't' : 'f') : null, time(s.lastSeenAt), s.openLapseId, s.openLapseKind, time(s.openLapseStartedAt), time(s.lapseDeadline), s.openLapseSilence ? 't' : 'f', time(s.statusSince), time(this.opts.now)]));
+    L.worker_status.push(
+      line([
+        s.workerId,
+        s.registrationId,
+        s.status,
+        s.citizenship,
+        s.okrug,
+        num(s.declaredLat, 6),
+        num(s.declaredLon, 6),
+        time(f?.time.getTime()),
+        num(f?.lat, 6),
+        num(f?.lon, 6),
+        num(f?.accuracy, 1),
+        num(f?.battery),
+        f ? (f.charging ? 't' : 'f') : null,
+        time(s.lastSeenAt),
+        s.openLapseId,
+        s.openLapseKind,
+        time(s.openLapseStartedAt),
+        time(s.lapseDeadline),
+        s.openLapseSilence ? 't' : 'f',
+        time(s.statusSince),
+        time(this.opts.now),
+      ]),
+    );
     for (const e of h.events) {
-      if (e.time >= h.enrolledAt && e.arrival <= this.opts.now) L.device_events.push(line([w.deviceId, w.workerId, time(e.time), e.type, time(e.arrival)]));
+      if (e.time >= h.enrolledAt && e.arrival <= this.opts.now)
+        L.device_events.push(line([w.deviceId, w.workerId, time(e.time), e.type, time(e.arrival)]));
     }
     this.addPositions(h);
   }
@@ -136,7 +195,8 @@ export class CopyChunk {
       copyRow(buf, i, out);
     }
     for (const s of h.stretches) {
-      for (const [from, to] of windows) if (from < stretchEnd(s) && to > s.first) expandStretch(s, Math.max(from, h.enrolledAt), to, out);
+      for (const [from, to] of windows)
+        if (from < stretchEnd(s) && to > s.first) expandStretch(s, Math.max(from, h.enrolledAt), to, out);
     }
     const w = h.worker;
     const ids = new TextEncoder().encode(`${w.deviceId}\t${w.workerId}\t`);
@@ -148,74 +208,15 @@ export class CopyChunk {
       p.raw(ids).time(out.time[i]!).tab().time(arrival).tab();
       p.fixed(out.lat[i]!, 6).tab().fixed(out.lon[i]!, 6).tab().fixed(out.accuracy[i]!, 1).tab();
       p.fixed(out.speed[i]!, 2).tab().fixed(out.heading[i]!, 0).tab().fixed(out.altitude[i]!, 0).tab();
-      p.uint(out.battery[i]!).tab().bool((flags & FLAG_CHARGING) !== 0).tab();
-      p.raw(PROVIDER_BYTES[out.provider[i]!] ?? PROVIDER_BYTES[1]!).tab().bool((flags & FLAG_MOCK) !== 0).newline();
+      p.uint(out.battery[i]!)
+        .tab()
+        .bool((flags & FLAG_CHARGING) !== 0)
+        .tab();
+      p.raw(PROVIDER_BYTES[out.provider[i]!] ?? PROVIDER_BYTES[1]!)
+        .tab()
+        .bool((flags & FLAG_MOCK) !== 0)
+        .newline();
       this.positionCount++;
     }
   }
-}
-
-function stretchEnd(s: Stretch): number {
-  return s.first + s.count * 300_000 + 10_000;
-}
-
-function copyRow(from: FixBuffer, i: number, to: FixBuffer): void {
-  const j = to.alloc();
-  to.time[j] = from.time[i]!;
-  to.arrival[j] = from.arrival[i]!;
-  to.lat[j] = from.lat[i]!;
-  to.lon[j] = from.lon[i]!;
-  to.accuracy[j] = from.accuracy[i]!;
-  to.speed[j] = from.speed[i]!;
-  to.heading[j] = from.heading[i]!;
-  to.altitude[j] = from.altitude[i]!;
-  to.battery[j] = from.battery[i]!;
-  to.flags[j] = from.flags[i]!;
-  to.provider[j] = from.provider[i]!;
-}
-
-/** Time windows whose fixes are written: the recent full-density part, lapses and long gaps. */
-export function listWindows(h: WorkerHistory, opts: CopyOptions): [number, number][] {
-  const raw: [number, number][] = [[opts.fullFrom, opts.now + 1]];
-  const c = opts.contextMs;
-  for (const l of h.recorder.lapses) {
-    raw.push([l.startedAt - c, l.startedAt + c / 4]);
-    raw.push([(l.endedAt ?? opts.now) - c / 4, (l.endedAt ?? opts.now) + c / 2]);
-  }
-  // Gaps that were not lapses under the current rule but would be under a stricter one. Stretches
-  // cover the time between their first and last fix.
-  const buf = h.fixes;
-  const spans = h.stretches.map((s) => [s.first, getStretchLast(s)] as const);
-  let last = -Infinity;
-  let k = 0;
-  const visit = (first: number, end: number) => {
-    if (last > -Infinity && first - last >= opts.nearMissGapMs && last < opts.fullFrom) raw.push([last - c / 2, first + c / 4]);
-    last = Math.max(last, end);
-  };
-  for (let i = 0; i < buf.n; i++) {
-    const t = buf.time[i]!;
-    while (k < spans.length && spans[k]![0] < t) {
-      visit(spans[k]![0], spans[k]![1]);
-      k++;
-    }
-    visit(t, t);
-  }
-  for (; k < spans.length; k++) visit(spans[k]![0], spans[k]![1]);
-  raw.sort((x, y) => x[0] - y[0]);
-  const merged: [number, number][] = [];
-  for (const [from, to] of raw) {
-    const last = merged[merged.length - 1];
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else merged.push([from, to]);
-  }
-  return merged;
-}
-
-function createWindowTest(windows: [number, number][]): (t: number) => boolean {
-  let k = 0;
-  return (t) => {
-    while (k < windows.length && windows[k]![1] <= t) k++;
-    const w = windows[k];
-    return w !== undefined && w[0] <= t;
-  };
 }

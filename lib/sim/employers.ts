@@ -24,7 +24,18 @@ const NAME_PARTS: Record<Sector, [string[], string[]]> = {
   ],
   cleaning: [
     ['Чистый', 'Жил', 'Эко', 'Комфорт', 'Блеск', 'Уют', 'Порядок', 'Дом', 'Город', 'Профи'],
-    ['Клининг', 'Сервис', 'Быт', 'Управление', 'Содержание', 'Эксплуатация', 'Уборка', 'Стандарт', 'Контроль', 'Мастер'],
+    [
+      'Клининг',
+      'Сервис',
+      'Быт',
+      'Управление',
+      'Содержание',
+      'Эксплуатация',
+      'Уборка',
+      'Стандарт',
+      'Контроль',
+      'Мастер',
+    ],
   ],
   transport: [
     ['Экспресс', 'Быстро', 'Транс', 'Груз', 'Курьер', 'Авто', 'Магистраль', 'Пульс', 'Вездеход', 'Маршрут'],
@@ -61,7 +72,8 @@ export function buildJobWeights(pack: RegionPack): [string, number][] {
 
 function nameEmployer(rng: Rng, sector: Sector): string {
   const form = rng.pick(FORMS);
-  if (form === 'ИП') return `ИП ${rng.pick(PERSON_SURNAMES)} ${rng.pick(['А.', 'Р.', 'Ш.', 'Б.', 'Д.'])}${rng.pick(['А.', 'Т.', 'К.', 'М.'])}`;
+  if (form === 'ИП')
+    return `ИП ${rng.pick(PERSON_SURNAMES)} ${rng.pick(['А.', 'Р.', 'Ш.', 'Б.', 'Д.'])}${rng.pick(['А.', 'Т.', 'К.', 'М.'])}`;
   const [heads, tails] = NAME_PARTS[sector];
   const head = rng.pick(heads);
   const tail = rng.pick(tails);

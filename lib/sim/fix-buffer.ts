@@ -50,7 +50,10 @@ export class FixBuffer {
   }
 
   private grow(capacity: number): void {
-    const copy = <T extends Float64Array | Float32Array | Int16Array | Uint8Array>(old: T, make: (n: number) => T) => {
+    const copy = <T extends Float64Array | Float32Array | Int16Array | Uint8Array>(
+      old: T,
+      make: (n: number) => T,
+    ) => {
       const next = make(capacity);
       next.set(old.subarray(0, this.n));
       return next;

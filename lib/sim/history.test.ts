@@ -44,10 +44,17 @@ describe('simulateWorkerHistory', () => {
     let checked = 0;
     for (const h of histories) {
       if (h.worker.habits.schedule === 'night') continue;
-      for (let day = getLocalMidnight(window.from, window.offsetMs) + 3 * HOUR; day < window.to; day += 24 * HOUR) {
+      for (
+        let day = getLocalMidnight(window.from, window.offsetMs) + 3 * HOUR;
+        day < window.to;
+        day += 24 * HOUR
+      ) {
         if (day < window.from || h.timeline.trips.some((t) => day >= t.leaveAt && day <= t.backAt)) continue;
         const seg = h.timeline.segments.find((s) => s.from <= day && s.to > day);
-        expect(seg?.kind === 'stay' && seg.place, `worker ${h.worker.index} at ${new Date(day).toISOString()}`).toBe('home');
+        expect(
+          seg?.kind === 'stay' && seg.place,
+          `worker ${h.worker.index} at ${new Date(day).toISOString()}`,
+        ).toBe('home');
         checked++;
       }
     }
@@ -69,7 +76,8 @@ describe('simulateWorkerHistory', () => {
       regs.slice(0, -1).forEach((r) => expect(['cancelled', 'ended']).toContain(r.status));
       const last = regs[regs.length - 1];
       expect(h.status.status).toBe(last ? last.status : 'none');
-      for (let k = 1; k < regs.length; k++) expect(regs[k]!.createdAt).toBeGreaterThanOrEqual(regs[k - 1]!.closedAt ?? Infinity);
+      for (let k = 1; k < regs.length; k++)
+        expect(regs[k]!.createdAt).toBeGreaterThanOrEqual(regs[k - 1]!.closedAt ?? Infinity);
     }
   });
 
@@ -95,7 +103,8 @@ describe('simulateWorkerHistory', () => {
 
   it('opens the kinds of lapses ordinary life causes, mostly technical', () => {
     const causes = new Map<string, number>();
-    for (const h of histories) for (const l of h.lapses) causes.set(l.likelyCause, (causes.get(l.likelyCause) ?? 0) + 1);
+    for (const h of histories)
+      for (const l of h.lapses) causes.set(l.likelyCause, (causes.get(l.likelyCause) ?? 0) + 1);
     for (const cause of ['battery_depleted', 'underground', 'signal_lost', 'device_shutdown']) {
       expect(causes.get(cause) ?? 0, cause).toBeGreaterThan(0);
     }
@@ -111,7 +120,8 @@ describe('simulateWorkerHistory', () => {
         // A restoration is dated by the late fix that proves tracking went on, before the cancellation.
         const events = h.events.filter((e) => e.registrationId === r.id && e.type !== 'restored');
         expect(events[0]?.type).toBe('declared');
-        for (let k = 1; k < events.length; k++) expect(events[k]!.at).toBeGreaterThanOrEqual(events[k - 1]!.at);
+        for (let k = 1; k < events.length; k++)
+          expect(events[k]!.at).toBeGreaterThanOrEqual(events[k - 1]!.at);
       }
     }
   });
@@ -140,7 +150,9 @@ describe('simulateWorkerHistory', () => {
     expandStretch(s, s.first, mid, halves);
     expandStretch(s, mid, end, halves);
     expect(whole.n).toBe(s.count);
-    expect(Array.from(halves.time.subarray(0, halves.n))).toEqual(Array.from(whole.time.subarray(0, whole.n)));
+    expect(Array.from(halves.time.subarray(0, halves.n))).toEqual(
+      Array.from(whole.time.subarray(0, whole.n)),
+    );
     expect(Array.from(halves.lat.subarray(0, halves.n))).toEqual(Array.from(whole.lat.subarray(0, whole.n)));
     for (let k = 0; k < whole.n; k++) {
       expect(whole.battery[k]).toBeGreaterThanOrEqual(1);

@@ -68,7 +68,12 @@ export interface WorkerStatusRow {
   statusSince: number;
 }
 
-export type ExplainFn = (kind: LapseKind, startedAt: Date, lastFix: FixSnapshot | null, knownAt: number) => {
+export type ExplainFn = (
+  kind: LapseKind,
+  startedAt: Date,
+  lastFix: FixSnapshot | null,
+  knownAt: number,
+) => {
   cause: LikelyCause;
   explanationRu: string;
   explanationEn: string;

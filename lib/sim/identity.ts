@@ -32,7 +32,8 @@ export function generateDocumentNumber(rng: Rng, citizenship: Citizenship, index
   const number = permute(index, format.digits, 3_816_529).toString().padStart(format.digits, '0');
   const prefix = rng.pick(format.prefixes);
   // Georgian passports put two letters after the first two digits.
-  if (citizenship === 'GE') return `${number.slice(0, 2)}${rng.pick(['AA', 'AB', 'AC', 'AD'])}${number.slice(2)}`;
+  if (citizenship === 'GE')
+    return `${number.slice(0, 2)}${rng.pick(['AA', 'AB', 'AC', 'AD'])}${number.slice(2)}`;
   return `${prefix}${number}`;
 }
 

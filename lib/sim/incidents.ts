@@ -48,7 +48,14 @@ function atLocal(day: number, rng: Rng, fromHour: number, toHour: number): numbe
   return day + rng.range(fromHour, toHour) * HOUR;
 }
 
-export function planIncidents(w: SimWorker, timeline: Timeline, from: number, to: number, offsetMs: number, seed: number): Incidents {
+export function planIncidents(
+  w: SimWorker,
+  timeline: Timeline,
+  from: number,
+  to: number,
+  offsetMs: number,
+  seed: number,
+): Incidents {
   const first = getLocalMidnight(from, offsetMs);
   const rng = createRng(seed, 'incidents', w.index, first);
   const out: Incidents = {
@@ -70,12 +77,18 @@ export function planIncidents(w: SimWorker, timeline: Timeline, from: number, to
     const add = (list: Interval[], start: number, length: number) => {
       if (start + length > from && start < to && !away(start)) list.push({ from: start, to: start + length });
     };
-    if (rng.chance(RATES.locationOffPerDay)) add(out.locationOff, atLocal(day, rng, 8, 21), lognormalMinutes(rng, 25, 1, 3, 240));
-    if (rng.chance(RATES.offlinePerDay)) add(out.offline, atLocal(day, rng, 7, 21), lognormalMinutes(rng, 60, 0.9, 20, 360));
-    if (rng.chance(RATES.daytimePowerOffPerDay)) add(out.powerOff, atLocal(day, rng, 9, 20), lognormalMinutes(rng, 30, 0.7, 8, 120));
-    if (rng.chance(RATES.mockPerDay)) add(out.mock, atLocal(day, rng, 9, 19), lognormalMinutes(rng, 45, 0.6, 15, 150));
-    const basement = w.sector === 'construction' ? RATES.basementPerConstructionWorkday : RATES.basementPerOtherDay;
-    if (rng.chance(basement)) add(out.gpsBlind, atLocal(day, rng, 10, 16), lognormalMinutes(rng, 45, 0.6, 18, 150));
+    if (rng.chance(RATES.locationOffPerDay))
+      add(out.locationOff, atLocal(day, rng, 8, 21), lognormalMinutes(rng, 25, 1, 3, 240));
+    if (rng.chance(RATES.offlinePerDay))
+      add(out.offline, atLocal(day, rng, 7, 21), lognormalMinutes(rng, 60, 0.9, 20, 360));
+    if (rng.chance(RATES.daytimePowerOffPerDay))
+      add(out.powerOff, atLocal(day, rng, 9, 20), lognormalMinutes(rng, 30, 0.7, 8, 120));
+    if (rng.chance(RATES.mockPerDay))
+      add(out.mock, atLocal(day, rng, 9, 19), lognormalMinutes(rng, 45, 0.6, 15, 150));
+    const basement =
+      w.sector === 'construction' ? RATES.basementPerConstructionWorkday : RATES.basementPerOtherDay;
+    if (rng.chance(basement))
+      add(out.gpsBlind, atLocal(day, rng, 10, 16), lognormalMinutes(rng, 45, 0.6, 18, 150));
     if (!nightWorker && rng.chance(h.nightOff)) {
       const off = atLocal(day, rng, 22.5, 25);
       add(out.powerOff, off, atLocal(day + DAY, rng, 5.3, 6.8) - off);
@@ -83,7 +96,8 @@ export function planIncidents(w: SimWorker, timeline: Timeline, from: number, to
       const on = atLocal(day, rng, 22.5, 25);
       add(out.airplane, on, atLocal(day + DAY, rng, 5.5, 7) - on);
     }
-    if (rng.chance(RATES.forgetToPlugPerNight)) out.noCharge.push({ from: day + 12 * HOUR, to: day + 36 * HOUR });
+    if (rng.chance(RATES.forgetToPlugPerNight))
+      out.noCharge.push({ from: day + 12 * HOUR, to: day + 36 * HOUR });
   }
   return {
     ...out,

@@ -177,7 +177,13 @@ export class LivePhone {
       ? { ...this.worker.home, speed: 0, heading: null, underground: false, place: 'home' as const }
       : locateAt(seg, sim);
     const indoor = where.place !== 'moving';
-    const accuracy = mock ? 4 : network ? 40 + 110 * this.rng.next() : indoor ? 6 + 12 * this.rng.next() : 4 + 8 * this.rng.next();
+    const accuracy = mock
+      ? 4
+      : network
+        ? 40 + 110 * this.rng.next()
+        : indoor
+          ? 6 + 12 * this.rng.next()
+          : 4 + 8 * this.rng.next();
     const spread = accuracy * 0.4;
     const charging = where.place === 'home' && this.battery < 100;
     this.battery = Math.max(1, Math.min(100, this.battery + (charging ? 2 : -0.3)));
@@ -223,7 +229,8 @@ export class LivePhone {
       const blind = underground && !this.rng.chance(STATION_FIX);
       if (kind === 'offline') this.incident?.held.push(this.makeFix(real, false));
       else if (kind === 'mock') actions.push({ kind: 'positions', fixes: [this.makeFix(real, true)] });
-      else if (!kind && !blind) actions.push({ kind: 'positions', fixes: [this.makeFix(real, false, underground)] });
+      else if (!kind && !blind)
+        actions.push({ kind: 'positions', fixes: [this.makeFix(real, false, underground)] });
     }
     if (this.declareAt !== null && real >= this.declareAt && !this.incident && this.isHome(real)) {
       this.declareAt = null;

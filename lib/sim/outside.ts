@@ -1,7 +1,11 @@
 // Whether a fix has clearly left the region, fast enough to ask of every fix on a trip. Far
 // outside the region's box the answer is plain; nearer, the exact border test is slow, so the
 // distance of each ~1 km cell is remembered.
-import { BORDER_TOLERANCE_M, hasClearlyLeftRegion, measureDistanceOutsideRegionMeters } from '@/lib/domain/region';
+import {
+  BORDER_TOLERANCE_M,
+  hasClearlyLeftRegion,
+  measureDistanceOutsideRegionMeters,
+} from '@/lib/domain/region';
 import type { SimContext } from './population';
 
 const outsideCells = new WeakMap<SimContext, Map<number, number>>();
@@ -17,7 +21,11 @@ export function createOutsideTest(ctx: SimContext): (lat: number, lon: number, a
     const key = Math.round(lat * 100) * 100_000 + Math.round(lon * 100);
     let centre = cache.get(key);
     if (centre === undefined) {
-      centre = measureDistanceOutsideRegionMeters(ctx.pack, Math.round(lat * 100) / 100, Math.round(lon * 100) / 100);
+      centre = measureDistanceOutsideRegionMeters(
+        ctx.pack,
+        Math.round(lat * 100) / 100,
+        Math.round(lon * 100) / 100,
+      );
       cache.set(key, centre);
     }
     // A cell is at most ~0.8 km across from its centre: well inside or well outside settles it.
@@ -26,4 +34,3 @@ export function createOutsideTest(ctx: SimContext): (lat: number, lon: number, a
     return hasClearlyLeftRegion(ctx.pack, lat, lon, accuracy);
   };
 }
-

@@ -1,69 +1,36 @@
 // The phone in the worker's pocket: a fix every heartbeat (more often on the move), a battery that
 // drains by day and charges at home, no GPS in tunnels and basements, and the incidents planned in
 // incidents.ts. Fixes go into a reusable column buffer: a week of one worker is ~2,500 fixes.
-import type { DeviceEventType } from '@/lib/domain/types';
-import { DAY, getLocalMinuteOfDay, HOUR, MINUTE } from './clock';
-import { type Incidents, IntervalCursor, type Interval, RATES } from './incidents';
+import { HOUR, MINUTE } from './clock';
+import { type Incidents, IntervalCursor, RATES } from './incidents';
+import {
+  CHARGE_PER_HOUR,
+  deliveredAt,
+  drainPerHour,
+  HEARTBEAT_MS,
+  isPlugged,
+  listIntervalEvents,
+  type PhoneOutput,
+  planStretch,
+} from './phone-plan';
 import type { SimWorker } from './population';
-import { createRng, type Rng } from './rng';
-import { getStretchLast, POOR_GPS_SHARE, STRETCH_STEP_MS, type Stretch } from './stretch';
-import type { Move, Segment, Stay, Timeline } from './timeline';
-import { FixBuffer, FLAG_CHARGING, FLAG_CHECK_REGION, FLAG_MOCK, PROVIDER_FUSED, PROVIDER_GPS, PROVIDER_NETWORK } from './fix-buffer';
+import { createRng } from './rng';
+import { getStretchLast, POOR_GPS_SHARE, type Stretch } from './stretch';
+import type { Move, Segment, Timeline } from './timeline';
+import {
+  FixBuffer,
+  FLAG_CHARGING,
+  FLAG_CHECK_REGION,
+  FLAG_MOCK,
+  PROVIDER_FUSED,
+  PROVIDER_GPS,
+  PROVIDER_NETWORK,
+} from './fix-buffer';
 
-export interface SimEvent {
-  time: number;
-  arrival: number;
-  type: DeviceEventType;
-}
+export type { PhoneOutput, SimEvent } from './phone-plan';
 
-const HEARTBEAT_MS = 300_000;
 const MOVING_MS = 150_000;
-const CHARGE_PER_HOUR = 40;
 const M_PER_DEG = 111_320;
-
-const BATCH_TAIL_MS = 60_000;
-
-// Held fixes go up in one batch when the connection returns, in the order they were taken, with
-// the first fresh fixes of that minute in the same upload.
-function deliveredAt(t: number, rng: Rng, ...holds: Interval[][]): number {
-  for (const list of holds) {
-    for (const iv of list) {
-      if (iv.from <= t && t < iv.to + BATCH_TAIL_MS) return Math.max(t, iv.to) + 5_000 + (t - iv.from) / 1_000;
-    }
-  }
-  return t + rng.int(1, 6) * 1000;
-}
-
-// Events that follow directly from the planned intervals; battery deaths come from the sampler.
-function listIntervalEvents(inc: Incidents, rng: Rng): SimEvent[] {
-  const raw: { time: number; type: DeviceEventType }[] = [];
-  const pair = (list: Interval[], on: DeviceEventType, off: DeviceEventType) => {
-    for (const iv of list) raw.push({ time: iv.from, type: on }, { time: iv.to, type: off });
-  };
-  pair(inc.locationOff, 'location_disabled', 'location_enabled');
-  pair(inc.powerOff, 'shutdown', 'boot');
-  pair(inc.airplane, 'airplane_on', 'airplane_off');
-  raw.sort((a, b) => a.time - b.time);
-  // An airplane_off is sent the moment the radio is back, so it is not held by its own interval.
-  return raw.map((e) => ({
-    ...e,
-    arrival: e.type === 'airplane_off' ? deliveredAt(e.time, rng, inc.offline) : deliveredAt(e.time, rng, inc.offline, inc.airplane),
-  }));
-}
-
-function isPlugged(w: SimWorker, seg: Segment, t: number, noCharge: Interval | null): boolean {
-  if (seg.kind !== 'stay') return false;
-  switch (seg.place) {
-    case 'home':
-      return !noCharge && t >= seg.from + w.habits.plugDelayMin * MINUTE;
-    case 'work':
-      return w.habits.chargesAtWork && t >= seg.from + 2 * HOUR && t < seg.from + 4 * HOUR;
-    case 'away':
-      return t >= seg.from + HOUR;
-    default:
-      return false;
-  }
-}
 
 // Compares in epoch ms exactly as the jump targets are computed, so landing on a platform is exact.
 function findWaypoint(move: Move, t: number, from: number): number {
@@ -80,79 +47,6 @@ function nextUndergroundChance(move: Move, k: number, dead: boolean): number {
     if (!r.ug[j] || (!dead && r.stop[j])) return move.from + r.sec[j]! * 1000;
   }
   return move.to;
-}
-
-export interface PhoneOutput {
-  events: SimEvent[];
-  stretches: Stretch[];
-}
-
-function drainPerHour(w: SimWorker, inc: Incidents, seg: Segment, t: number, offsetMs: number): number {
-  const minute = getLocalMinuteOfDay(t, offsetMs);
-  const load = seg.kind === 'move' ? 1.4 : minute < 360 ? 0.35 : 1;
-  const day = Math.floor((t - inc.firstMidnight) / DAY);
-  return w.device.drainPerHour * (inc.drainFactor[day] ?? 1) * load;
-}
-
-/** First moment at or after `t` that any interval of the list touches (with a margin after it). */
-function nextTouch(list: Interval[], t: number, marginAfter: number): number {
-  for (const iv of list) if (iv.to + marginAfter > t) return iv.from;
-  return Infinity;
-}
-
-// When nothing can change for a while (no incident, no charger plugged or unplugged, no battery
-// threshold, same drain), the fixes of the stay are one Stretch instead of dozens of rows.
-function planStretch(
-  w: SimWorker,
-  inc: Incidents,
-  seg: Stay,
-  t: number,
-  end: number,
-  offsetMs: number,
-  plugged: boolean,
-  battery: number,
-  lowWarned: boolean,
-  rng: Rng,
-): Stretch | null {
-  let horizon = end;
-  for (const list of [inc.powerOff, inc.locationOff, inc.gpsBlind, inc.mock]) horizon = Math.min(horizon, nextTouch(list, t, 0));
-  // Late uploads of a connection outage must not land inside a stretch.
-  for (const list of [inc.offline, inc.airplane]) horizon = Math.min(horizon, nextTouch(list, t, 2 * MINUTE));
-  for (const iv of inc.noCharge) {
-    if (iv.from > t) horizon = Math.min(horizon, iv.from);
-    else if (iv.to > t) horizon = Math.min(horizon, iv.to);
-  }
-  const edges =
-    seg.place === 'home'
-      ? [seg.from + w.habits.plugDelayMin * MINUTE]
-      : seg.place === 'work'
-        ? w.habits.chargesAtWork
-          ? [seg.from + 2 * HOUR, seg.from + 4 * HOUR]
-          : []
-        : seg.place === 'away'
-          ? [seg.from + HOUR]
-          : [];
-  for (const edge of edges) if (edge > t) horizon = Math.min(horizon, edge);
-  const minute = getLocalMinuteOfDay(t, offsetMs);
-  horizon = Math.min(horizon, t + ((minute < 360 ? 360 : 1440) - minute) * MINUTE);
-  const perHour = plugged ? CHARGE_PER_HOUR : -drainPerHour(w, inc, seg, t, offsetMs);
-  if (!plugged) {
-    const floor = !lowWarned && battery > 15 ? 15 : 0;
-    horizon = Math.min(horizon, t + ((battery - floor) / -perHour) * HOUR - HEARTBEAT_MS);
-  }
-  const count = Math.floor((horizon - t) / STRETCH_STEP_MS);
-  if (count < 4) return null;
-  return {
-    first: Math.round(t),
-    count,
-    key: rng.int(0, 0x7fffffff),
-    lat: seg.lat,
-    lon: seg.lon,
-    poor: w.habits.poorHomeGps && seg.place === 'home',
-    battery0: battery,
-    batteryRate: perHour / HOUR,
-    charging: plugged,
-  };
 }
 
 export function samplePhone(
@@ -225,7 +119,18 @@ export function samplePhone(
       continue;
     }
     if (seg.kind === 'stay') {
-      const stretch = planStretch(w, inc, seg, t, Math.min(seg.to, to + 1), offsetMs, plugged, battery, lowWarned, rng);
+      const stretch = planStretch(
+        w,
+        inc,
+        seg,
+        t,
+        Math.min(seg.to, to + 1),
+        offsetMs,
+        plugged,
+        battery,
+        lowWarned,
+        rng,
+      );
       if (stretch) {
         stretches.push(stretch);
         const last = getStretchLast(stretch);
@@ -297,7 +202,8 @@ export function samplePhone(
       lat += (rng.normal() * spread) / M_PER_DEG;
       lon += (rng.normal() * spread) / (M_PER_DEG * Math.cos((lat * Math.PI) / 180));
     }
-    const away = (seg.kind === 'move' && seg.purpose === 'trip') || (seg.kind === 'stay' && seg.place === 'away');
+    const away =
+      (seg.kind === 'move' && seg.purpose === 'trip') || (seg.kind === 'stay' && seg.place === 'away');
     const i = buf.alloc();
     buf.time[i] = Math.round(t);
     buf.arrival[i] = deliveredAt(t, rng, inc.offline, inc.airplane);

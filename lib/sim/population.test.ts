@@ -85,7 +85,9 @@ describe('generateWorker', () => {
       workers.filter((w) => ids.includes(pick(w))).length / SAMPLE;
     const totalWeight = pack.districts.reduce((s, d) => s + d.weight, 0);
     for (const d of pack.districts) {
-      expect(Math.abs(share([d.id], (w) => w.home.districtId) - d.weight / totalWeight), d.id).toBeLessThan(0.015);
+      expect(Math.abs(share([d.id], (w) => w.home.districtId) - d.weight / totalWeight), d.id).toBeLessThan(
+        0.015,
+      );
     }
     const central = pack.districts.find((d) => d.id === 'TsAO')!;
     expect(share([central.id], (w) => w.work.districtId)).toBeGreaterThan(2 * (central.weight / totalWeight));

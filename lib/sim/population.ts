@@ -5,9 +5,22 @@ import { type RegionPack, listDistrictWeights, randomPointInDistrict } from '@/l
 import { CITIZENSHIPS, type Citizenship } from '@/lib/domain/types';
 import { formatAddress } from './addresses';
 import { buildEmployerPool, type EmployerPool, pickSector, type Sector } from './employers';
-import { generateBirthDate, generateDocumentNumber, generatePhone, pickPhoneModel, type PhoneModel } from './identity';
+import {
+  generateBirthDate,
+  generateDocumentNumber,
+  generatePhone,
+  pickPhoneModel,
+  type PhoneModel,
+} from './identity';
 import { FEMALE_SHARE, generateName, type Sex } from './names';
-import { buildWeightedTable, createRng, generateUuid, pickWeighted, type Rng, type WeightedTable } from './rng';
+import {
+  buildWeightedTable,
+  createRng,
+  generateUuid,
+  pickWeighted,
+  type Rng,
+  type WeightedTable,
+} from './rng';
 import { buildTransitNetwork, planCommute, type Route, type TransitNetwork } from './transit';
 
 export interface SimContext {
@@ -133,13 +146,21 @@ export function generateWorker(ctx: SimContext, index: number): SimWorker {
   const employer = pickWeighted(rng, ctx.employers.bySector[sector]);
   const homeDistrict = pickWeighted(rng, ctx.districts);
   const homePoint = randomPointInDistrict(ctx.pack, homeDistrict, rng.next);
-  const home = { ...homePoint, districtId: homeDistrict, addressText: formatAddress(rng, ctx.pack.id, homeDistrict) };
+  const home = {
+    ...homePoint,
+    districtId: homeDistrict,
+    addressText: formatAddress(rng, ctx.pack.id, homeDistrict),
+  };
   // Cleaners mostly work for the housing office of their own neighbourhood.
   const site = rng.pick(employer.sites);
   const work: Place =
     sector === 'cleaning' && rng.chance(0.6)
       ? { ...randomPointInDistrict(ctx.pack, homeDistrict, rng.next), districtId: homeDistrict }
-      : { lat: site.lat + rng.normal() * 0.0008, lon: site.lon + rng.normal() * 0.0012, districtId: site.districtId };
+      : {
+          lat: site.lat + rng.normal() * 0.0008,
+          lon: site.lon + rng.normal() * 0.0012,
+          districtId: site.districtId,
+        };
   const token = deriveDeviceToken(ctx.seed, index);
   return {
     index,

@@ -80,7 +80,13 @@ class WorkerReplay {
     this.rec = new HistoryRecorder(w.workerId, w.citizenship, (kind, startedAt, lastFix, knownAt) =>
       this.explain(kind, startedAt, lastFix, knownAt),
     );
-    this.state = { status: 'none', registrationId: null, statusSince: new Date(from), lastFix: null, openLapse: null };
+    this.state = {
+      status: 'none',
+      registrationId: null,
+      statusSince: new Date(from),
+      lastFix: null,
+      openLapse: null,
+    };
     const h = w.habits;
     this.enrolledAt = from;
     if (!h.neverDeclares && h.registeredDaysBefore >= 0) {
@@ -90,7 +96,16 @@ class WorkerReplay {
       const reg = this.rec.current!;
       reg.status = 'active';
       reg.activatedAt = activated;
-      this.rec.addEvent({ registrationId: reg.id, at: activated, type: 'activated', fromStatus: 'pending', toStatus: 'active', cause: 'first valid fix inside the region', actor: 'device', lapseId: null });
+      this.rec.addEvent({
+        registrationId: reg.id,
+        at: activated,
+        type: 'activated',
+        fromStatus: 'pending',
+        toStatus: 'active',
+        cause: 'first valid fix inside the region',
+        actor: 'device',
+        lapseId: null,
+      });
       this.state = { ...this.state, status: 'active', statusSince: new Date(activated) };
     } else {
       this.enrolledAt = from - h.registeredDaysBefore * DAY;
@@ -109,7 +124,9 @@ class WorkerReplay {
       events: phone.events
         .filter((e) => e.arrival <= knownAt && (Math.abs(e.time - t0) <= HOUR || e.time >= t0))
         .map((e) => ({ type: e.type, time: new Date(e.time) })),
-      nearestStation: near ? { nameRu: near.station.nameRu, nameEn: near.station.nameEn, distanceM: near.distanceM } : null,
+      nearestStation: near
+        ? { nameRu: near.station.nameRu, nameEn: near.station.nameEn, distanceM: near.distanceM }
+        : null,
       lowBatteryPercent: policy.lowBatteryPercent,
       timeZone: ctx.pack.timezone,
     });
@@ -132,14 +149,31 @@ class WorkerReplay {
       cancelLapseId: null,
     };
     this.rec.addRegistration(reg);
-    this.rec.addEvent({ registrationId: reg.id, at, type: 'declared', fromStatus: null, toStatus: 'pending', cause: 'address declared', actor: 'device', lapseId: null });
+    this.rec.addEvent({
+      registrationId: reg.id,
+      at,
+      type: 'declared',
+      fromStatus: null,
+      toStatus: 'pending',
+      cause: 'address declared',
+      actor: 'device',
+      lapseId: null,
+    });
     const open = this.rec.findLapse(this.state.openLapse?.id);
     if (open && open.endedAt === null) open.endedAt = at;
-    this.state = { ...this.state, status: 'pending', registrationId: reg.id, statusSince: new Date(at), openLapse: null };
+    this.state = {
+      ...this.state,
+      status: 'pending',
+      registrationId: reg.id,
+      statusSince: new Date(at),
+      openLapse: null,
+    };
   }
 
   private snapshotOf(ref: FixRef): FixSnapshot {
-    return ref.stretch ? getStretchSnapshot(ref.stretch, ref.index) : getBufferSnapshot(this.input.fixes, ref.index);
+    return ref.stretch
+      ? getStretchSnapshot(ref.stretch, ref.index)
+      : getBufferSnapshot(this.input.fixes, ref.index);
   }
 
   // Ordinary fixes only move lastFix; they are materialised lazily to keep a week of fixes cheap.
@@ -154,7 +188,11 @@ class WorkerReplay {
     const before = this.state;
     this.rec.record(before, step.effects, at, actor);
     this.state = step.state;
-    if (before.status === this.state.status || (this.state.status !== 'cancelled' && this.state.status !== 'ended')) return;
+    if (
+      before.status === this.state.status ||
+      (this.state.status !== 'cancelled' && this.state.status !== 'ended')
+    )
+      return;
     if (this.rng.chance(NEVER_REDECLARE)) this.wantDeclareAt = null;
     else if (this.state.status === 'ended') {
       const trip = this.input.timeline.trips.find((t) => t.backAt >= at);
@@ -199,17 +237,31 @@ class WorkerReplay {
     this.lastArrival = ev.arrival;
     if (ev.time < this.lastTime) return;
     this.materialize();
-    this.apply(applyDeviceEvent(this.state, { time: new Date(ev.time), type: ev.type }, this.input.policy, this.newId), ev.arrival, 'device');
+    this.apply(
+      applyDeviceEvent(this.state, { time: new Date(ev.time), type: ev.type }, this.input.policy, this.newId),
+      ev.arrival,
+      'device',
+    );
   }
 
   private isQuiet(mock: boolean, inRegion: boolean, gap: number): boolean {
     if (this.state.openLapse) return false;
-    if (this.state.status === 'active') return !mock && inRegion && gap < this.input.policy.lapseAfterSeconds * 1000;
+    if (this.state.status === 'active')
+      return !mock && inRegion && gap < this.input.policy.lapseAfterSeconds * 1000;
     return !isLive(this.state.status);
   }
 
   /** One fix, given where it lives and what is known of it without materialising it. */
-  onFix(ref: FixRef, time: number, arrival: number, lat: number, lon: number, accuracy: number, mock: boolean, check: boolean): void {
+  onFix(
+    ref: FixRef,
+    time: number,
+    arrival: number,
+    lat: number,
+    lon: number,
+    accuracy: number,
+    mock: boolean,
+    check: boolean,
+  ): void {
     this.sweepUntil(arrival);
     this.lastSeenAt = arrival;
     this.lastArrival = arrival;
@@ -237,7 +289,11 @@ class WorkerReplay {
       if (time > this.input.to) break;
       // After the first fix a quiet stretch changes nothing, unless a declaration falls inside it.
       const want = this.wantDeclareAt;
-      const canDeclare = want !== null && !outside && !isLive(this.state.status) && (this.state.status !== 'ended' || nearHome);
+      const canDeclare =
+        want !== null &&
+        !outside &&
+        !isLive(this.state.status) &&
+        (this.state.status !== 'ended' || nearHome);
       if (k > 0 && !(canDeclare && want <= time) && this.isQuiet(false, !outside, 0)) {
         const lastK = this.lastIndexBefore(s, k, canDeclare ? want : null);
         this.pending = { stretch: s, index: lastK };
@@ -328,7 +384,16 @@ export function replayWorker(input: ReplayInput): ReplayResult {
     else {
       const i = order[f++]!;
       const flags = buf.flags[i]!;
-      r.onFix({ stretch: null, index: i }, buf.time[i]!, fa, buf.lat[i]!, buf.lon[i]!, buf.accuracy[i]!, (flags & FLAG_MOCK) !== 0, (flags & FLAG_CHECK_REGION) !== 0);
+      r.onFix(
+        { stretch: null, index: i },
+        buf.time[i]!,
+        fa,
+        buf.lat[i]!,
+        buf.lon[i]!,
+        buf.accuracy[i]!,
+        (flags & FLAG_MOCK) !== 0,
+        (flags & FLAG_CHECK_REGION) !== 0,
+      );
     }
   }
   return r.finish();

@@ -13,14 +13,43 @@ export interface Reviewer {
 type Mix = [ReviewDecision, number][];
 
 const DECISIONS: Record<LikelyCause, Mix> = {
-  battery_depleted: [['technical', 0.85], ['excused', 0.15]],
-  underground: [['technical', 0.9], ['excused', 0.1]],
-  signal_lost: [['technical', 0.7], ['excused', 0.2], ['violation', 0.1]],
-  device_shutdown: [['excused', 0.45], ['violation', 0.35], ['technical', 0.2]],
-  location_disabled: [['violation', 0.45], ['excused', 0.35], ['technical', 0.2]],
-  mock_location: [['violation', 0.95], ['technical', 0.05]],
-  left_region: [['excused', 0.7], ['technical', 0.2], ['violation', 0.1]],
-  unknown: [['technical', 0.5], ['excused', 0.3], ['violation', 0.2]],
+  battery_depleted: [
+    ['technical', 0.85],
+    ['excused', 0.15],
+  ],
+  underground: [
+    ['technical', 0.9],
+    ['excused', 0.1],
+  ],
+  signal_lost: [
+    ['technical', 0.7],
+    ['excused', 0.2],
+    ['violation', 0.1],
+  ],
+  device_shutdown: [
+    ['excused', 0.45],
+    ['violation', 0.35],
+    ['technical', 0.2],
+  ],
+  location_disabled: [
+    ['violation', 0.45],
+    ['excused', 0.35],
+    ['technical', 0.2],
+  ],
+  mock_location: [
+    ['violation', 0.95],
+    ['technical', 0.05],
+  ],
+  left_region: [
+    ['excused', 0.7],
+    ['technical', 0.2],
+    ['violation', 0.1],
+  ],
+  unknown: [
+    ['technical', 0.5],
+    ['excused', 0.3],
+    ['violation', 0.2],
+  ],
 };
 
 const NOTES: Record<ReviewDecision, string[]> = {
@@ -67,7 +96,9 @@ export function reviewLapse(
   const rng = createRng(seed, 'review', lapse.id);
   const share = age > 48 * 3_600_000 ? 0.5 : age > 6 * 3_600_000 ? 0.2 : 0;
   if (!rng.chance(share)) return null;
-  const local = reviewers.filter((r) => r.role === 'officer' && lapse.okrug && r.okrugs.includes(lapse.okrug));
+  const local = reviewers.filter(
+    (r) => r.role === 'officer' && lapse.okrug && r.okrugs.includes(lapse.okrug),
+  );
   const seniors = reviewers.filter((r) => r.role === 'supervisor');
   const pool = local.length ? local : seniors;
   if (!pool.length) return null;

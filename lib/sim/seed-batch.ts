@@ -57,7 +57,20 @@ function formatAudit(chunk: CopyChunk, officers: Map<string, SeedOfficer>): stri
     if (!review || !officer) continue;
     const detail = JSON.stringify({ decision: review.decision, previous: null });
     const at = new Date(review.at).toISOString();
-    lines.push([at, officer.id, clean(officer.name || officer.username), officer.role, 'lapse.review', workerId, 'lapse', lapse.id, clean(review.note), detail].join('\t'));
+    lines.push(
+      [
+        at,
+        officer.id,
+        clean(officer.name || officer.username),
+        officer.role,
+        'lapse.review',
+        workerId,
+        'lapse',
+        lapse.id,
+        clean(review.note),
+        detail,
+      ].join('\t'),
+    );
   }
   return lines;
 }
@@ -83,7 +96,10 @@ export function buildSeedBatch(gen: SeedGenerator, first: number, last: number):
   }
   const t2 = performance.now();
   const audit = formatAudit(chunk, new Map(plan.officers.map((o) => [o.username, o])));
-  const texts = Object.fromEntries(COPY_ORDER.map((t) => [t, chunk.toText(t)])) as Record<CopyTable, string | Uint8Array>;
+  const texts = Object.fromEntries(COPY_ORDER.map((t) => [t, chunk.toText(t)])) as Record<
+    CopyTable,
+    string | Uint8Array
+  >;
   const counts = Object.fromEntries(COPY_ORDER.map((t) => [t, chunk.count(t)])) as Record<CopyTable, number>;
   formatMs += performance.now() - t2;
   return {

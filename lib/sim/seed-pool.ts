@@ -11,7 +11,8 @@ export interface BatchRange {
 
 export function splitRanges(total: number, size: number): BatchRange[] {
   const ranges: BatchRange[] = [];
-  for (let first = 0; first < total; first += size) ranges.push({ first, last: Math.min(total, first + size) });
+  for (let first = 0; first < total; first += size)
+    ranges.push({ first, last: Math.min(total, first + size) });
   return ranges;
 }
 
@@ -28,7 +29,10 @@ export async function* generateSeedBatches(
   }
   const workers = Array.from(
     { length: Math.min(threads, ranges.length) },
-    () => new Worker(new URL('./seed-thread-boot.mjs', import.meta.url), { workerData: { plan, packId: pack.id } }),
+    () =>
+      new Worker(new URL('./seed-thread-boot.mjs', import.meta.url), {
+        workerData: { plan, packId: pack.id },
+      }),
   );
   const pending = new Map<number, Promise<SeedBatch>>();
   const request = (k: number) => {

@@ -56,7 +56,8 @@ interface Point {
 function stayUntil(b: Builder, until: number, place: PlaceKind, at: Point) {
   if (until <= b.cursor) return;
   const last = b.segments[b.segments.length - 1];
-  if (last?.kind === 'stay' && last.place === place && last.lat === at.lat && last.lon === at.lon) last.to = until;
+  if (last?.kind === 'stay' && last.place === place && last.lat === at.lat && last.lon === at.lon)
+    last.to = until;
   else b.segments.push({ kind: 'stay', from: b.cursor, to: until, place, lat: at.lat, lon: at.lon });
   b.cursor = until;
 }
@@ -136,7 +137,11 @@ class OutingCache {
     if (!this.value) {
       const districtId = pickWeighted(this.rng, ctx.districts);
       const place = randomPointInDistrict(ctx.pack, districtId, this.rng.next);
-      this.value = { place, there: planCommute(ctx.network, w.home, place), back: planCommute(ctx.network, place, w.home) };
+      this.value = {
+        place,
+        there: planCommute(ctx.network, w.home, place),
+        back: planCommute(ctx.network, place, w.home),
+      };
     }
     return this.value;
   }
@@ -153,7 +158,13 @@ function tripDestination(rng: Rng, ctx: SimContext): Point {
 }
 
 /** The worker's whereabouts from `from` to `to` (epoch ms), in contiguous segments. */
-export function buildTimeline(ctx: SimContext, w: SimWorker, from: number, to: number, offsetMs: number): Timeline {
+export function buildTimeline(
+  ctx: SimContext,
+  w: SimWorker,
+  from: number,
+  to: number,
+  offsetMs: number,
+): Timeline {
   const rng = createRng(ctx.seed, 'timeline', w.index, getLocalDayNumber(from, offsetMs));
   const b: Builder = { segments: [], cursor: from };
   const trips: Trip[] = [];
@@ -166,7 +177,8 @@ export function buildTimeline(ctx: SimContext, w: SimWorker, from: number, to: n
       stayUntil(b, leave, 'home', w.home);
       const leaveAt = b.cursor;
       straightMove(b, w.home, dest, TRIP_KMH / 3.6, 'trip');
-      const back = getLocalMidnight(b.cursor, offsetMs) + rng.int(1, 6) * DAY + rng.int(8 * 60, 18 * 60) * MINUTE;
+      const back =
+        getLocalMidnight(b.cursor, offsetMs) + rng.int(1, 6) * DAY + rng.int(8 * 60, 18 * 60) * MINUTE;
       stayUntil(b, back, 'away', dest);
       straightMove(b, dest, w.home, TRIP_KMH / 3.6, 'trip');
       trips.push({ leaveAt, backAt: b.cursor });

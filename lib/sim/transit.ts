@@ -61,7 +61,8 @@ export function buildTransitNetwork(pack: RegionPack): TransitNetwork {
       const sb = stations[b];
       if (!sa || !sb || sa.lineId === sb.lineId) continue;
       if (sa.stationId === sb.stationId) link(a, b, TRANSFER_SAME_COMPLEX_S);
-      else if (haversineMeters(sa.lat, sa.lon, sb.lat, sb.lon) < TRANSFER_NEARBY_M) link(a, b, TRANSFER_NEARBY_S);
+      else if (haversineMeters(sa.lat, sa.lon, sb.lat, sb.lon) < TRANSFER_NEARBY_M)
+        link(a, b, TRANSFER_NEARBY_S);
     }
   }
   const n = stations.length;
@@ -72,7 +73,13 @@ export function buildTransitNetwork(pack: RegionPack): TransitNetwork {
     seconds.set(dist, origin * n);
     previous.set(prev, origin * n);
   }
-  return { stations, adjacency, underground: stations.map((s) => UNDERGROUND_SYSTEMS.has(s.system)), seconds, previous };
+  return {
+    stations,
+    adjacency,
+    underground: stations.map((s) => UNDERGROUND_SYSTEMS.has(s.system)),
+    seconds,
+    previous,
+  };
 }
 
 export type LegMode = 'walk' | 'bus' | 'metro' | 'rail';
@@ -114,7 +121,9 @@ export function buildRoute(points: Waypoint[], modes: LegMode[]): Route {
 }
 
 function accessSeconds(meters: number): number {
-  return meters <= WALK_MAX_M ? (meters * WALK_DETOUR) / WALK_MPS : BUS_WAIT_S + (meters * BUS_DETOUR) / BUS_MPS;
+  return meters <= WALK_MAX_M
+    ? (meters * WALK_DETOUR) / WALK_MPS
+    : BUS_WAIT_S + (meters * BUS_DETOUR) / BUS_MPS;
 }
 
 function surfacePoints(from: Point, to: Point, t0: number): { points: Waypoint[]; mode: LegMode } {
@@ -128,7 +137,12 @@ function surfacePoints(from: Point, to: Point, t0: number): { points: Waypoint[]
     lon: (from.lon + to.lon) / 2 - (to.lat - from.lat) * 0.08,
   };
   const at = (p: Point, sec: number): Waypoint => ({ ...p, sec: t0 + sec, ug: false, stop: false });
-  const points = [at(from, 0), ...(wait ? [at(from, wait)] : []), at(mid, wait + (total - wait) / 2), at(to, total)];
+  const points = [
+    at(from, 0),
+    ...(wait ? [at(from, wait)] : []),
+    at(mid, wait + (total - wait) / 2),
+    at(to, total),
+  ];
   return { points, mode };
 }
 
@@ -157,7 +171,7 @@ function shortestFrom(adjacency: Edge[][], origin: number): { dist: Float64Array
   const push = (d: number, i: number) => {
     heapD.push(d);
     heapI.push(i);
-    for (let k = heapD.length - 1; k > 0; ) {
+    for (let k = heapD.length - 1; k > 0;) {
       const parent = (k - 1) >> 1;
       if (heapD[parent]! <= d) break;
       swap(k, parent);
@@ -174,7 +188,7 @@ function shortestFrom(adjacency: Edge[][], origin: number): { dist: Float64Array
     if (heapD.length) {
       heapD[0] = lastD;
       heapI[0] = lastI;
-      for (let k = 0; ; ) {
+      for (let k = 0; ;) {
         const l = 2 * k + 1;
         const r = l + 1;
         let m = k;
@@ -215,13 +229,21 @@ export function planCommute(net: TransitNetwork, from: Point, to: Point): Route 
   for (const s of starts) {
     for (const e of ends) {
       const sec =
-        accessSeconds(s.meters) + PLATFORM_WAIT_S + (net.seconds[s.i * n + e.i] ?? Infinity) + accessSeconds(e.meters);
+        accessSeconds(s.meters) +
+        PLATFORM_WAIT_S +
+        (net.seconds[s.i * n + e.i] ?? Infinity) +
+        accessSeconds(e.meters);
       if (!best || sec < best.sec) best = { s: s.i, e: e.i, sec, meters: e.meters };
     }
   }
   if (!best || !Number.isFinite(best.sec) || best.sec >= surfaceSec) return surfaceRoute(from, to);
   const path: number[] = [];
-  for (let i = best.e; i >= 0 && path.length <= n; i = i === best.s ? -1 : (net.previous[best.s * n + i] ?? -1)) path.unshift(i);
+  for (
+    let i = best.e;
+    i >= 0 && path.length <= n;
+    i = i === best.s ? -1 : (net.previous[best.s * n + i] ?? -1)
+  )
+    path.unshift(i);
   const first = net.stations[best.s]!;
   const last = net.stations[best.e]!;
   const access = surfacePoints(from, first, 0);

@@ -24,7 +24,8 @@ export function findSegment(timeline: Timeline, t: number, hint = 0): number {
 }
 
 export function locateAt(seg: Segment, t: number): Whereabouts {
-  if (seg.kind === 'stay') return { lat: seg.lat, lon: seg.lon, speed: 0, heading: null, underground: false, place: seg.place };
+  if (seg.kind === 'stay')
+    return { lat: seg.lat, lon: seg.lon, speed: 0, heading: null, underground: false, place: seg.place };
   const r = seg.route;
   let k = 0;
   while (k + 1 < r.sec.length && seg.from + r.sec[k + 1]! * 1000 <= t) k++;
