@@ -1,5 +1,6 @@
 'use client';
 // /audit body: filters (officer, worker, action, period) in the URL, the paged log and its CSV export.
+import { useRef } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Download } from 'lucide-react';
 import { buttonClass } from '@/components/ui/button';
@@ -26,8 +27,14 @@ export function AuditLog() {
   const set = (key: string) => (value: string | undefined) => update({ [key]: value }, { push: true });
   const filtered = hasAuditFilters(params);
   const links = pageLinks(params, query.data?.nextCursor);
+  const listRef = useRef<HTMLDivElement | null>(null);
   const go = (target: Record<string, string> | null) =>
-    target ? () => update({ cursor: target.cursor, prev: target.prev }, { push: true }) : null;
+    target
+      ? () => {
+          update({ cursor: target.cursor, prev: target.prev }, { push: true });
+          listRef.current?.scrollIntoView({ block: 'start' });
+        }
+      : null;
   const actionOptions: Option[] = [
     ...Object.entries(p.actionGroups).map(([value, label]) => ({ value, label })),
     ...Object.entries(p.actions).map(([value, label]) => ({ value, label })),
@@ -53,7 +60,7 @@ export function AuditLog() {
           {t.pages.list.exportCsv}
         </a>
       </div>
-      <div aria-busy={query.isFetching}>
+      <div ref={listRef} className="scroll-mt-4" aria-busy={query.isFetching}>
         <QueryView
           query={query}
           skeleton={<TableSkeleton rows={12} columns={6} label={t.pages.list.loading} />}

@@ -12,6 +12,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function showValue(value: unknown): string {
   if (typeof value === 'string' && ISO_TIME.test(value)) return formatDateTime(value);
+  if (Array.isArray(value)) return `[${value.map(showValue).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
     return `{ ${Object.entries(value)
       .map(([k, v]) => `${k}: ${showValue(v)}`)

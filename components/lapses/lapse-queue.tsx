@@ -56,10 +56,12 @@ export function LapseQueue({
   useQueueKeys({ ids: items.map((i) => i.id), selectedId, linkRefs, reviewFocusRef, select, close });
 
   const links = pageLinks(params, query.data?.nextCursor);
+  const listRef = useRef<HTMLDivElement | null>(null);
   const go = (target: Record<string, string> | null) =>
     target
       ? () => {
           update({ cursor: target.cursor, prev: target.prev }, { keepPage: false, push: true });
+          listRef.current?.scrollIntoView({ block: 'start' });
         }
       : null;
 
@@ -77,7 +79,7 @@ export function LapseQueue({
         </a>
       </div>
       <div className={cn('grid items-start gap-4', selectedId && 'xl:grid-cols-[minmax(0,1fr)_minmax(22rem,26rem)]')}>
-        <div className="min-w-0" aria-busy={query.isFetching}>
+        <div ref={listRef} className="min-w-0 scroll-mt-4" aria-busy={query.isFetching}>
           <QueryView
             query={query}
             skeleton={<TableSkeleton rows={10} columns={6} label={t.pages.list.loading} />}

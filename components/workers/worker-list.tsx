@@ -1,6 +1,7 @@
 'use client';
 // /workers body: search, filters (status, citizenship, okrug), cursor paging and the CSV export of
 // the same filtered list. Everything lives in the URL.
+import { useRef } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Download } from 'lucide-react';
 import { buttonClass } from '@/components/ui/button';
@@ -30,8 +31,14 @@ export function WorkerList({ okrugs, filterOkrugs }: { okrugs: OkrugOption[]; fi
   const set = (key: string) => (value: string | undefined) => update({ [key]: value }, { push: true });
   const filtered = hasWorkerFilters(params);
   const links = pageLinks(params, query.data?.nextCursor);
+  const listRef = useRef<HTMLDivElement | null>(null);
   const go = (target: Record<string, string> | null) =>
-    target ? () => update({ cursor: target.cursor, prev: target.prev }, { push: true }) : null;
+    target
+      ? () => {
+          update({ cursor: target.cursor, prev: target.prev }, { push: true });
+          listRef.current?.scrollIntoView({ block: 'start' });
+        }
+      : null;
 
   return (
     <div className="flex flex-col gap-3">
@@ -70,7 +77,7 @@ export function WorkerList({ okrugs, filterOkrugs }: { okrugs: OkrugOption[]; fi
           {t.pages.list.exportCsv}
         </a>
       </div>
-      <div aria-busy={query.isFetching}>
+      <div ref={listRef} className="scroll-mt-4" aria-busy={query.isFetching}>
         <QueryView
           query={query}
           skeleton={<TableSkeleton rows={10} columns={7} label={t.pages.list.loading} />}

@@ -5,7 +5,7 @@ import { DAY, getLocalMinuteOfDay, HOUR, MINUTE } from './clock';
 import type { Incidents, Interval } from './incidents';
 import type { SimWorker } from './population';
 import type { Rng } from './rng';
-import { POOR_GPS_SHARE, STRETCH_STEP_MS, type Stretch } from './stretch';
+import { STRETCH_STEP_MS, type Stretch } from './stretch';
 import type { Segment, Stay } from './timeline';
 
 export interface SimEvent {
@@ -70,7 +70,13 @@ export interface PhoneOutput {
   stretches: Stretch[];
 }
 
-export function drainPerHour(w: SimWorker, inc: Incidents, seg: Segment, t: number, offsetMs: number): number {
+export function drainPerHour(
+  w: SimWorker,
+  inc: Incidents,
+  seg: Segment,
+  t: number,
+  offsetMs: number,
+): number {
   const minute = getLocalMinuteOfDay(t, offsetMs);
   const load = seg.kind === 'move' ? 1.4 : minute < 360 ? 0.35 : 1;
   const day = Math.floor((t - inc.firstMidnight) / DAY);
@@ -138,4 +144,3 @@ export function planStretch(
     charging: plugged,
   };
 }
-

@@ -15,7 +15,7 @@ import { findNearestStation } from '@/lib/domain/region';
 import { haversineMeters } from '@/lib/domain/geo';
 import type { LapseKind, Policy } from '@/lib/domain/types';
 import { getLocalMinuteOfDay, DAY, HOUR, MINUTE } from './clock';
-import { FixBuffer, FLAG_CHECK_REGION, FLAG_MOCK, getBufferSnapshot } from './fix-buffer';
+import { FixBuffer, getBufferSnapshot } from './fix-buffer';
 import { createOutsideTest } from './outside';
 import { HistoryRecorder, type WorkerStatusRow } from './history';
 import type { PhoneOutput, SimEvent } from './phone';
@@ -42,7 +42,7 @@ function redeclareDelay(rng: Rng, at: number, offsetMs: number): number {
   return wake + Math.min(3 * DAY, Math.max(5 * MINUTE, 2.5 * HOUR * Math.exp(rng.normal() * 1.2)));
 }
 
-interface ReplayInput {
+export interface ReplayInput {
   ctx: SimContext;
   worker: SimWorker;
   timeline: Timeline;
@@ -55,12 +55,12 @@ interface ReplayInput {
 }
 
 // A fix is named by where it lives: a buffer row, or fix k of a stretch.
-interface FixRef {
+export interface FixRef {
   stretch: Stretch | null;
   index: number;
 }
 
-class WorkerReplay {
+export class WorkerReplay {
   readonly rec: HistoryRecorder;
   private readonly rng: Rng;
   private readonly outside: (lat: number, lon: number, accuracy: number) => boolean;
@@ -345,56 +345,4 @@ class WorkerReplay {
       },
     };
   }
-}
-
-// Items sorted by arrival, nearly in order already: insertion sort is linear here.
-function sortByArrival(buf: FixBuffer, from: number): Int32Array {
-  const order = new Int32Array(buf.n);
-  let n = 0;
-  for (let i = 0; i < buf.n; i++) {
-    if (buf.time[i]! < from) continue;
-    const a = buf.arrival[i]!;
-    let j = n++;
-    while (j > 0 && buf.arrival[order[j - 1]!]! > a) {
-      order[j] = order[j - 1]!;
-      j--;
-    }
-    order[j] = i;
-  }
-  return order.subarray(0, n);
-}
-
-export function replayWorker(input: ReplayInput): ReplayResult {
-  const r = new WorkerReplay(input);
-  const { fixes: buf, phone, to } = input;
-  const order = sortByArrival(buf, r.enrolledAt);
-  const events = phone.events.filter((e) => e.time >= r.enrolledAt).sort((a, b) => a.arrival - b.arrival);
-  const stretches = phone.stretches.filter((s) => s.first >= r.enrolledAt);
-  let f = 0;
-  let e = 0;
-  let s = 0;
-  for (;;) {
-    const fa = f < order.length ? buf.arrival[order[f]!]! : Infinity;
-    const ea = e < events.length ? events[e]!.arrival : Infinity;
-    const sa = s < stretches.length ? stretches[s]!.first + 1000 : Infinity;
-    const next = Math.min(fa, ea, sa);
-    if (next > to) break;
-    if (next === ea) r.onEvent(events[e++]!);
-    else if (next === sa) r.onStretch(stretches[s++]!);
-    else {
-      const i = order[f++]!;
-      const flags = buf.flags[i]!;
-      r.onFix(
-        { stretch: null, index: i },
-        buf.time[i]!,
-        fa,
-        buf.lat[i]!,
-        buf.lon[i]!,
-        buf.accuracy[i]!,
-        (flags & FLAG_MOCK) !== 0,
-        (flags & FLAG_CHECK_REGION) !== 0,
-      );
-    }
-  }
-  return r.finish();
 }

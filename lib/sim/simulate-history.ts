@@ -7,7 +7,8 @@ import { planIncidents } from './incidents';
 import { samplePhone, type SimEvent } from './phone';
 import type { Stretch } from './stretch';
 import { generateWorker, type SimContext, type SimWorker } from './population';
-import { replayWorker, type ReplayResult } from './replay';
+import type { ReplayResult } from './replay';
+import { replayWorker } from './replay-order';
 import { buildTimeline, type Timeline } from './timeline';
 
 export interface WorkerHistory extends ReplayResult {

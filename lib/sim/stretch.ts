@@ -79,21 +79,24 @@ export function getStretchSnapshot(s: Stretch, k: number): FixSnapshot {
 /** Appends the stretch's fixes with times in [from, to) to the buffer. */
 export function expandStretch(s: Stretch, from: number, to: number, buf: FixBuffer): void {
   const k0 = Math.max(0, Math.floor((from - s.first) / STRETCH_STEP_MS) - 1);
+  const lonScale = M_PER_DEG * Math.cos((s.lat * Math.PI) / 180);
   for (let k = k0; k < s.count; k++) {
     const time = getStretchFixTime(s, k);
     if (time < from) continue;
     if (time >= to) break;
-    const fix = getStretchSnapshot(s, k);
+    // Same draws as getStretchSnapshot, without allocating a snapshot per fix.
+    const accuracy = accuracyOf(s, k);
+    const spread = Math.min(accuracy, 300) * 0.4;
     const i = buf.alloc();
     buf.time[i] = time;
     buf.arrival[i] = time + 1000 + Math.floor(uniform(s.key, k, 9) * 5000);
-    buf.lat[i] = fix.lat;
-    buf.lon[i] = fix.lon;
-    buf.accuracy[i] = fix.accuracy;
+    buf.lat[i] = s.lat + (gauss(s.key, k, 5) * spread) / M_PER_DEG;
+    buf.lon[i] = s.lon + (gauss(s.key, k, 7) * spread) / lonScale;
+    buf.accuracy[i] = accuracy;
     buf.speed[i] = uniform(s.key, k, 10) * 0.4;
     buf.heading[i] = NaN;
     buf.altitude[i] = 150 + gauss(s.key, k, 11) * 12;
-    buf.battery[i] = fix.battery ?? 0;
+    buf.battery[i] = batteryAt(s, time);
     buf.flags[i] = s.charging ? FLAG_CHARGING : 0;
     buf.provider[i] = PROVIDER_FUSED;
   }
