@@ -167,7 +167,11 @@ test.describe('supervisor', () => {
     await dialog.getByRole('button', { name: p.reinstate.confirm }).click();
     expect((await reinstated).status()).toBe(200);
     await expect(dialog).toBeHidden();
-    await expect(reinstate.getByRole('status')).toHaveText(p.reinstate.done);
+    // The panel reloads the lapse: the worker's status is active again and nothing is left to reinstate.
+    const panel = page.getByRole('complementary').filter({ has: page.locator('#lapse-panel-title') });
+    const workerStatus = panel.locator('dt', { hasText: p.workerStatus }).locator('xpath=following-sibling::dd[1]');
+    await expect(workerStatus).toHaveText(t.status.active);
+    await expect(panel.getByRole('button', { name: p.reinstate.action })).toHaveCount(0);
     await saveScreenshots(page, 'lapses-reinstated');
 
     // The worker's file shows the registration active again and the reinstatement in its history.

@@ -70,7 +70,7 @@ test.describe('signed out', () => {
   test('a wrong password shows an error and stays on the sign-in page', async ({ page }) => {
     await page.goto('/sign-in');
     await fillSignInForm(page, 'officer', 'not-the-password-at-all');
-    await expect(page.getByRole('alert')).toHaveText(signIn.invalid);
+    await expect(page.getByRole('alert').filter({ hasText: signIn.invalid })).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in/);
     // The password field is emptied and focused for the next try.
     await expect(page.getByLabel(signIn.password)).toBeFocused();

@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     baseline: `due-row scan ${fmt(scanMs, 1)} ms`,
     target: '< 1 s at 1M',
   });
-  const lapsing = Math.min(10_000, Math.floor(workers / 2));
+  const lapsing = Math.min(10_000, workers);
   await db.execute(sql`UPDATE worker_status SET last_fix_time = now() - interval '20 minutes'
     WHERE worker_id IN (SELECT worker_id FROM worker_status WHERE status = 'active' ORDER BY worker_id LIMIT ${lapsing})`);
   const [burst, burstMs] = await timeIt(() => runSweep(db, new Date()));

@@ -7,7 +7,12 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { TableSkeleton } from '@/components/ui/skeleton';
-import { DateFilter, FilterBar, SelectFilter, type Option } from '@/components/workers/shared/filter-controls';
+import {
+  DateFilter,
+  FilterBar,
+  SelectFilter,
+  type Option,
+} from '@/components/workers/shared/filter-controls';
 import { QueryView } from '@/components/workers/shared/query-view';
 import { pageLinks } from '@/components/workers/shared/search-params';
 import { useUrlState } from '@/components/workers/shared/use-url-state';
@@ -47,15 +52,34 @@ export function AuditLog() {
     <div className="flex flex-col gap-3">
       <FilterBar
         label={t.pages.list.filters}
-        onClear={filtered ? () => update(Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, undefined])), { push: true }) : undefined}
+        onClear={
+          filtered
+            ? () => update(Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, undefined])), { push: true })
+            : undefined
+        }
       >
-        <AuditTextFilters actor={params.actor} worker={params.worker} onApply={(v) => update(v, { push: true })} />
-        <SelectFilter label={p.action} value={params.action} anyLabel={t.pages.list.any} options={actionOptions} onChange={set('action')} />
+        <AuditTextFilters
+          actor={params.actor}
+          worker={params.worker}
+          onApply={(v) => update(v, { push: true })}
+        />
+        <SelectFilter
+          label={p.action}
+          value={params.action}
+          anyLabel={t.pages.list.any}
+          options={actionOptions}
+          onChange={set('action')}
+        />
         <DateFilter label={t.pages.list.from} value={params.from} max={params.to} onChange={set('from')} />
         <DateFilter label={t.pages.list.to} value={params.to} min={params.from} onChange={set('to')} />
       </FilterBar>
       <div className="flex justify-end">
-        <a href={auditCsvUrl(filters)} className={buttonClass('secondary', 'sm')} title={t.pages.list.exportHint} download>
+        <a
+          href={auditCsvUrl(filters)}
+          className={buttonClass('secondary', 'sm')}
+          title={t.pages.list.exportHint}
+          download
+        >
           <Download aria-hidden="true" className="size-4" />
           {t.pages.list.exportCsv}
         </a>

@@ -95,7 +95,9 @@ export function AuditTable({
                     t.common.dash
                   )}
                 </Td>
-                <Td className="min-w-48 break-words">{e.reason ?? <span className="text-slate-500">{t.common.dash}</span>}</Td>
+                <Td className="min-w-48 break-words">
+                  {e.reason ?? <span className="text-slate-500">{t.common.dash}</span>}
+                </Td>
                 <Td className="max-w-sm">
                   <span className="line-clamp-3 text-xs break-words text-slate-700" title={detail}>
                     {detail || t.common.dash}

@@ -10,15 +10,13 @@ import { SkeletonText } from '@/components/ui/skeleton';
 import { PersonName } from '@/components/workers/shared/person-name';
 import { QueryView } from '@/components/workers/shared/query-view';
 import { citizenshipLabel } from '@/components/workers/shared/labels';
-import { DateTime } from '@/components/ui/time';
 import type { LapseDetail } from '@/lib/api/lapses';
 import { lapseQuery } from '@/lib/api/queries';
 import type { OfficerRole } from '@/lib/domain/types';
 import { useT } from '@/lib/i18n/client';
 import { LapseEvidence } from './lapse-evidence';
 import { ReinstateAction } from './reinstate-action';
-import { DecisionBadge } from './review-badge';
-import { ReviewForm } from './review-form';
+import { LapseReviewSection } from './lapse-review-section';
 
 export interface LapseDetailPanelProps {
   id: string;
@@ -37,7 +35,12 @@ export function LapseDetailPanel({ id, role, onClose, reviewFocusRef, headingRef
       className="flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white xl:sticky xl:top-4 xl:max-h-[calc(100dvh-7rem)]"
     >
       <div className="flex items-start gap-2 border-b border-slate-200 px-4 py-3">
-        <h2 id="lapse-panel-title" ref={headingRef} tabIndex={-1} className="min-w-0 flex-1 text-base font-semibold">
+        <h2
+          id="lapse-panel-title"
+          ref={headingRef}
+          tabIndex={-1}
+          className="min-w-0 flex-1 text-base font-semibold"
+        >
           {query.data ? (
             <PersonName latin={query.data.workerName} cyrillic={query.data.workerNameCyrillic} />
           ) : (
@@ -49,7 +52,12 @@ export function LapseDetailPanel({ id, role, onClose, reviewFocusRef, headingRef
         </IconButton>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3" aria-busy={query.isPending}>
-        <QueryView query={query} skeleton={<SkeletonText lines={10} />} errorTitle={t.pages.lapse.loadFailed} compact>
+        <QueryView
+          query={query}
+          skeleton={<SkeletonText lines={10} />}
+          errorTitle={t.pages.lapse.loadFailed}
+          compact
+        >
           {(lapse) => <PanelBody key={lapse.id} lapse={lapse} role={role} reviewFocusRef={reviewFocusRef} />}
         </QueryView>
       </div>
@@ -68,16 +76,15 @@ function PanelBody({
 }) {
   const t = useT();
   const p = t.pages.lapse;
-  const [revising, setRevising] = useState(false);
-  const [saved, setSaved] = useState(false);
   const [reinstated, setReinstated] = useState(false);
-  const canRevise = role === 'supervisor';
-  const showForm = !lapse.voidedAt && (!lapse.review || revising);
   return (
     <div className="flex flex-col gap-5">
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
         <span>{citizenshipLabel(t, lapse.citizenship)}</span>
-        <Link href={`/workers/${lapse.workerId}`} className="inline-flex items-center gap-1 text-blue-800 underline">
+        <Link
+          href={`/workers/${lapse.workerId}`}
+          className="inline-flex items-center gap-1 text-blue-800 underline"
+        >
           {p.openWorker}
           <ExternalLink aria-hidden="true" className="size-3.5" />
         </Link>
@@ -85,67 +92,13 @@ function PanelBody({
 
       <LapseEvidence lapse={lapse} />
 
-      <section aria-labelledby="lapse-review-title" className="flex flex-col gap-3 border-t border-slate-200 pt-4">
-        <h3
-          id="lapse-review-title"
-          tabIndex={-1}
-          ref={(el) => {
-            // `r` lands on the form when there is one, else on the revise button, else here.
-            if (!showForm && !(lapse.review && canRevise)) reviewFocusRef.current = el;
-          }}
-          className="text-sm font-semibold text-slate-900"
-        >
-          {p.review}
-        </h3>
-        {lapse.voidedAt ? <p className="text-slate-700">{p.voidedNote}</p> : null}
-        {saved ? (
-          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900">
-            {p.saved}
-          </p>
-        ) : null}
-        {lapse.review ? (
-          <div className="rounded-md border border-slate-200 p-3">
-            <DecisionBadge decision={lapse.review.decision} />
-            <p className="mt-2 break-words whitespace-pre-line text-slate-900">{lapse.review.note}</p>
-            <p className="mt-1 text-xs text-slate-600">
-              {lapse.review.by}, <DateTime value={lapse.review.at} />
-            </p>
-            {!canRevise ? <p className="mt-2 text-xs text-slate-600">{p.reviewLocked}</p> : null}
-            {canRevise && !revising ? (
-              <button
-                type="button"
-                ref={(el) => {
-                  reviewFocusRef.current = el;
-                }}
-                className="mt-2 text-sm text-blue-800 underline"
-                onClick={() => {
-                  setRevising(true);
-                  setSaved(false);
-                  requestAnimationFrame(() => reviewFocusRef.current?.focus());
-                }}
-              >
-                {p.revise}
-              </button>
-            ) : null}
-          </div>
-        ) : null}
-        {showForm ? (
-          <>
-            {lapse.review ? <p className="text-xs text-slate-600">{p.reviseHint}</p> : null}
-            <ReviewForm
-              lapse={lapse}
-              focusRef={reviewFocusRef}
-              onDone={() => {
-                setSaved(true);
-                setRevising(false);
-              }}
-            />
-          </>
-        ) : null}
-      </section>
+      <LapseReviewSection lapse={lapse} role={role} reviewFocusRef={reviewFocusRef} />
 
       {reinstated ? (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900"
+        >
           {p.reinstate.done}
         </p>
       ) : null}

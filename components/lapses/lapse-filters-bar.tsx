@@ -14,7 +14,8 @@ export function LapseFiltersBar({ url, okrugs }: { url: UrlState; okrugs: OkrugO
   const { t, lang } = useText();
   const p = t.pages.lapses;
   const { params, update } = url;
-  const set = (key: string) => (value: string | undefined) => update({ [key]: value, lapse: undefined }, { push: true });
+  const set = (key: string) => (value: string | undefined) =>
+    update({ [key]: value, lapse: undefined }, { push: true });
   const active = FILTER_KEYS.some((k) => params[k]);
   return (
     <FilterBar
@@ -49,7 +50,10 @@ export function LapseFiltersBar({ url, okrugs }: { url: UrlState; okrugs: OkrugO
         label={p.okrug}
         value={params.okrug}
         anyLabel={t.pages.list.any}
-        options={okrugs.map((o) => ({ value: o.id, label: `${okrugShort(lang, o)} — ${okrugName(lang, o)}` }))}
+        options={okrugs.map((o) => ({
+          value: o.id,
+          label: `${okrugShort(lang, o)} — ${okrugName(lang, o)}`,
+        }))}
         onChange={set('okrug')}
       />
       <SelectFilter

@@ -49,6 +49,8 @@ export function parseLapseFilters(params: ParamRecord): LapsesFilters {
 
 /** Filters a person set (not paging, sorting or selection): drives "empty" vs "empty under filters". */
 export function hasLapseFilters(params: ParamRecord): boolean {
-  return ['kind', 'cause', 'citizenship', 'okrug', 'worker', 'from', 'to'].some((k) => Boolean(params[k])) ||
-    readLapseState(params) !== 'all';
+  return (
+    ['kind', 'cause', 'citizenship', 'okrug', 'worker', 'from', 'to'].some((k) => Boolean(params[k])) ||
+    readLapseState(params) !== 'all'
+  );
 }

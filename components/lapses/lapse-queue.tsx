@@ -73,12 +73,22 @@ export function LapseQueue({
           <Keyboard aria-hidden="true" className="size-4" />
           {p.keysHint}
         </p>
-        <a href={lapsesCsvUrl(filters)} className={buttonClass('secondary', 'sm')} title={t.pages.list.exportHint} download>
+        <a
+          href={lapsesCsvUrl(filters)}
+          className={buttonClass('secondary', 'sm')}
+          title={t.pages.list.exportHint}
+          download
+        >
           <Download aria-hidden="true" className="size-4" />
           {t.pages.list.exportCsv}
         </a>
       </div>
-      <div className={cn('grid items-start gap-4', selectedId && 'xl:grid-cols-[minmax(0,1fr)_minmax(22rem,26rem)]')}>
+      <div
+        className={cn(
+          'grid items-start gap-4',
+          selectedId && 'xl:grid-cols-[minmax(0,1fr)_minmax(22rem,26rem)]',
+        )}
+      >
         <div ref={listRef} className="min-w-0 scroll-mt-4" aria-busy={query.isFetching}>
           <QueryView
             query={query}
@@ -97,7 +107,9 @@ export function LapseQueue({
                     items={page.items}
                     okrugs={okrugs}
                     sort={readLapseSort(params)}
-                    onSort={(sort) => update({ sort: sort === '-startedAt' ? undefined : sort }, { push: true })}
+                    onSort={(sort) =>
+                      update({ sort: sort === '-startedAt' ? undefined : sort }, { push: true })
+                    }
                     selectedId={selectedId}
                     hrefFor={(id) => hrefWith({ ...params, lapse: id })}
                     onOpen={(id) => select(id, { focusPanel: true })}
@@ -111,7 +123,9 @@ export function LapseQueue({
                     busy={query.isFetching}
                     summary={[
                       fill(t.pages.list.shown, { count: formatNumber(lang, page.items.length) }),
-                      page.total !== undefined ? fill(t.pages.list.total, { count: formatNumber(lang, page.total) }) : null,
+                      page.total !== undefined
+                        ? fill(t.pages.list.total, { count: formatNumber(lang, page.total) })
+                        : null,
                     ]
                       .filter(Boolean)
                       .join(' · ')}

@@ -37,7 +37,17 @@ function directionOf(sort: LapseSort, column: 'startedAt' | 'duration'): SortDir
   return null;
 }
 
-export function LapseTable({ items, okrugs, sort, onSort, selectedId, hrefFor, onOpen, linkRefs, compact }: LapseTableProps) {
+export function LapseTable({
+  items,
+  okrugs,
+  sort,
+  onSort,
+  selectedId,
+  hrefFor,
+  onOpen,
+  linkRefs,
+  compact,
+}: LapseTableProps) {
   const { t, lang, fill } = useText();
   const p = t.pages.lapses;
   const open = (event: MouseEvent<HTMLAnchorElement>, id: string) => {
@@ -73,7 +83,11 @@ export function LapseTable({ items, okrugs, sort, onSort, selectedId, hrefFor, o
             const okrug = okrugs.find((o) => o.id === lapse.okrug);
             const explanation = lang === 'ru' ? lapse.explanationRu : lapse.explanationEn;
             return (
-              <Tr key={lapse.id} selected={selected} className={cn(selected && 'outline-2 -outline-offset-2 outline-blue-600')}>
+              <Tr
+                key={lapse.id}
+                selected={selected}
+                className={cn(selected && 'outline-2 -outline-offset-2 outline-blue-600')}
+              >
                 <Td className="min-w-44">
                   <a
                     href={hrefFor(lapse.id)}
@@ -86,7 +100,11 @@ export function LapseTable({ items, okrugs, sort, onSort, selectedId, hrefFor, o
                     aria-label={fill(p.openDetail, { name: lapse.workerNameCyrillic ?? lapse.workerName })}
                     className="block rounded hover:underline"
                   >
-                    <PersonName latin={lapse.workerName} cyrillic={lapse.workerNameCyrillic} primaryClassName="text-blue-800" />
+                    <PersonName
+                      latin={lapse.workerName}
+                      cyrillic={lapse.workerNameCyrillic}
+                      primaryClassName="text-blue-800"
+                    />
                   </a>
                   <span className="mt-0.5 block text-xs text-slate-600">
                     {citizenshipLabel(t, lapse.citizenship)}

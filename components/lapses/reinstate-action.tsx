@@ -29,7 +29,9 @@ export function ReinstateAction({ registrationId, onDone }: { registrationId: st
       setNote('');
       onDone();
       await Promise.all(
-        [['lapses'], ['workers'], ['stats'], ['map']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+        [['lapses'], ['workers'], ['stats'], ['map']].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
       );
     },
     onError: (error) => {
@@ -52,7 +54,10 @@ export function ReinstateAction({ registrationId, onDone }: { registrationId: st
   };
 
   return (
-    <section aria-labelledby={`${formId}-title`} className="rounded-md border border-slate-200 bg-slate-50 p-3">
+    <section
+      aria-labelledby={`${formId}-title`}
+      className="rounded-md border border-slate-200 bg-slate-50 p-3"
+    >
       <h3 id={`${formId}-title`} className="text-sm font-semibold text-slate-900">
         {p.title}
       </h3>
@@ -79,7 +84,13 @@ export function ReinstateAction({ registrationId, onDone }: { registrationId: st
         <form id={formId} onSubmit={submit} noValidate className="flex flex-col gap-3">
           <Field label={p.note} hint={p.noteHint} error={noteError ?? undefined} required>
             {(control) => (
-              <Textarea {...control} value={note} rows={3} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+              <Textarea
+                {...control}
+                value={note}
+                rows={3}
+                maxLength={2000}
+                onChange={(e) => setNote(e.target.value)}
+              />
             )}
           </Field>
           {formError ? (

@@ -137,7 +137,10 @@ export function ReviewForm({
         </p>
       ) : null}
       {mutation.isSuccess ? (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 p-2 text-sm text-emerald-900"
+        >
           {p.saved}
         </p>
       ) : null}

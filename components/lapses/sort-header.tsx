@@ -19,9 +19,13 @@ export function SortHeader({
 }) {
   const { t, fill } = useText();
   const Icon = direction === 'asc' ? ArrowUp : direction === 'desc' ? ArrowDown : ArrowUpDown;
-  const state = direction === 'asc' ? t.pages.lapses.sortAsc : direction === 'desc' ? t.pages.lapses.sortDesc : null;
+  const state =
+    direction === 'asc' ? t.pages.lapses.sortAsc : direction === 'desc' ? t.pages.lapses.sortDesc : null;
   return (
-    <Th aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'} className={className}>
+    <Th
+      aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
+      className={className}
+    >
       <button
         type="button"
         onClick={onSort}

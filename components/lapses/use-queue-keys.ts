@@ -12,9 +12,13 @@ export interface QueueKeyTargets {
   close: () => void;
 }
 
+const NON_TEXT_INPUTS = new Set(['radio', 'checkbox', 'button', 'submit', 'reset']);
+
+/** Letters typed into a text field or a select are text, not shortcuts (radios and buttons are fine). */
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(target.type);
+  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
 /** Tries to focus the review form for a few seconds (the panel may still be loading). */
@@ -38,7 +42,8 @@ export function useQueueKeys(targets: QueueKeyTargets) {
   useEffect(() => {
     const focusedId = (): string | undefined => {
       const active = document.activeElement;
-      for (const [id, el] of latest.current.linkRefs.current) if (el === active || el.contains(active)) return id;
+      for (const [id, el] of latest.current.linkRefs.current)
+        if (el === active || el.contains(active)) return id;
       return undefined;
     };
     const onKey = (event: KeyboardEvent) => {

@@ -26,7 +26,10 @@ export function ChartCard({
   const { t, fill } = useText();
   const titleId = useId();
   return (
-    <section aria-labelledby={titleId} className={`flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 ${className ?? ''}`}>
+    <section
+      aria-labelledby={titleId}
+      className={`flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 ${className ?? ''}`}
+    >
       <h3 id={titleId} className="text-base font-semibold text-slate-900">
         {title}
       </h3>

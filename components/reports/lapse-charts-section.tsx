@@ -4,7 +4,8 @@ import { SelectFilter } from '@/components/workers/shared/filter-controls';
 import { useUrlState } from '@/components/workers/shared/use-url-state';
 import { useT } from '@/lib/i18n/client';
 import type { OkrugOption } from '@/lib/ui/okrug';
-import { LapsesByGroupChart, LapsesPerDayChart } from './lapse-charts';
+import { LapsesPerDayChart } from './lapse-charts';
+import { LapsesByGroupChart } from './lapse-group-chart';
 import { DEFAULT_REPORT_PERIOD, readReportPeriod, REPORT_PERIODS, reportRange } from './report-range';
 
 export function LapseChartsSection({ okrugs }: { okrugs: OkrugOption[] }) {

@@ -11,7 +11,13 @@ import { POLICY_BOUNDS, policyUpdateSchema, type PolicyDto, type PolicyUpdate } 
 import { updatePolicy } from '@/lib/api/queries';
 import { formatNumber } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';
-import { formatPolicyValue, POLICY_FIELDS, policyFieldLabel, policyFieldUnit, type PolicyField } from './policy-fields';
+import {
+  formatPolicyValue,
+  POLICY_FIELDS,
+  policyFieldLabel,
+  policyFieldUnit,
+  type PolicyField,
+} from './policy-fields';
 
 type Draft = Record<PolicyField, string>;
 
@@ -81,7 +87,10 @@ export function PolicyEditForm({ policy }: { policy: PolicyDto }) {
   };
 
   const changeText = changes
-    .map((f) => `${policyFieldLabel(t, f)}: ${formatPolicyValue(t, lang, f, policy[f])} → ${formatPolicyValue(t, lang, f, Number(draft[f]))}`)
+    .map(
+      (f) =>
+        `${policyFieldLabel(t, f)}: ${formatPolicyValue(t, lang, f, policy[f])} → ${formatPolicyValue(t, lang, f, Number(draft[f]))}`,
+    )
     .join('; ');
 
   return (
@@ -91,7 +100,12 @@ export function PolicyEditForm({ policy }: { policy: PolicyDto }) {
         {POLICY_FIELDS.map((f) => {
           const [min, max] = POLICY_BOUNDS[f];
           return (
-            <Field key={f} label={`${policyFieldLabel(t, f)}, ${policyFieldUnit(t, f)}`} error={errors[f]} required>
+            <Field
+              key={f}
+              label={`${policyFieldLabel(t, f)}, ${policyFieldUnit(t, f)}`}
+              error={errors[f]}
+              required
+            >
               {(control) => (
                 <Input
                   {...control}
@@ -109,7 +123,15 @@ export function PolicyEditForm({ policy }: { policy: PolicyDto }) {
         })}
       </div>
       <Field label={p.note} hint={p.noteHint} error={errors.note}>
-        {(control) => <Textarea {...control} value={note} rows={2} maxLength={2000} onChange={(e) => setNote(e.target.value)} />}
+        {(control) => (
+          <Textarea
+            {...control}
+            value={note}
+            rows={2}
+            maxLength={2000}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
       </Field>
       {formError ? (
         <p role="alert" className="text-sm text-red-800">

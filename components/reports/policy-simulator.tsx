@@ -3,19 +3,23 @@
 // cancellations with the current policy, side by side. Nothing changes in the system.
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Calculator, TriangleAlert } from 'lucide-react';
+import { Calculator } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { apiFieldErrors, type FieldErrors } from '@/components/workers/shared/form-errors';
-import { POLICY_BOUNDS, SIMULATE_MAX_DAYS, type PolicyDto, type SimulateResult } from '@/lib/api/policy';
+import { POLICY_BOUNDS, SIMULATE_MAX_DAYS, type PolicyDto } from '@/lib/api/policy';
 import { simulatePolicy } from '@/lib/api/queries';
-import { formatDate, toMoscowDay } from '@/lib/format/date';
+import { toMoscowDay } from '@/lib/format/date';
 import { formatDuration } from '@/lib/format/duration';
 import { formatNumber } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';
-import { cn } from '@/lib/ui/cn';
+import { SimulationResult } from './simulation-result';
 
-export function PolicySimulator({ policy }: { policy: Pick<PolicyDto, 'lapseAfterSeconds' | 'graceSeconds'> }) {
+export function PolicySimulator({
+  policy,
+}: {
+  policy: Pick<PolicyDto, 'lapseAfterSeconds' | 'graceSeconds'>;
+}) {
   const { t, lang, fill } = useText();
   const p = t.pages.simulate;
   const [lapseAfter, setLapseAfter] = useState(String(policy.lapseAfterSeconds));
@@ -60,22 +64,70 @@ export function PolicySimulator({ policy }: { policy: Pick<PolicyDto, 'lapseAfte
   return (
     <div className="flex flex-col gap-4">
       <p className="max-w-prose text-sm text-slate-700">{p.intro}</p>
-      <form onSubmit={submit} noValidate className="grid items-start gap-3 sm:grid-cols-2 xl:grid-cols-[repeat(4,minmax(0,16rem))_auto]">
-        <Field label={p.lapseAfter} error={errors.lapseAfterSeconds || undefined} hint={secondsHint(lang, lapseAfter)} required>
+      <form
+        onSubmit={submit}
+        noValidate
+        className="grid items-start gap-3 sm:grid-cols-2 xl:grid-cols-[repeat(4,minmax(0,16rem))_auto]"
+      >
+        <Field
+          label={p.lapseAfter}
+          error={errors.lapseAfterSeconds || undefined}
+          hint={secondsHint(lang, lapseAfter)}
+          required
+        >
           {(control) => (
-            <Input {...control} type="number" inputMode="numeric" min={POLICY_BOUNDS.lapseAfterSeconds[0]} max={POLICY_BOUNDS.lapseAfterSeconds[1]} value={lapseAfter} onChange={(e) => setLapseAfter(e.target.value)} />
+            <Input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={POLICY_BOUNDS.lapseAfterSeconds[0]}
+              max={POLICY_BOUNDS.lapseAfterSeconds[1]}
+              value={lapseAfter}
+              onChange={(e) => setLapseAfter(e.target.value)}
+            />
           )}
         </Field>
-        <Field label={p.grace} error={errors.graceSeconds || undefined} hint={secondsHint(lang, grace)} required>
+        <Field
+          label={p.grace}
+          error={errors.graceSeconds || undefined}
+          hint={secondsHint(lang, grace)}
+          required
+        >
           {(control) => (
-            <Input {...control} type="number" inputMode="numeric" min={0} max={POLICY_BOUNDS.graceSeconds[1]} value={grace} onChange={(e) => setGrace(e.target.value)} />
+            <Input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={POLICY_BOUNDS.graceSeconds[1]}
+              value={grace}
+              onChange={(e) => setGrace(e.target.value)}
+            />
           )}
         </Field>
         <Field label={p.from} required>
-          {(control) => <Input {...control} type="date" className="w-auto" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />}
+          {(control) => (
+            <Input
+              {...control}
+              type="date"
+              className="w-auto"
+              value={from}
+              max={to}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={p.to} error={errors.to || undefined} hint={p.periodHint} required>
-          {(control) => <Input {...control} type="date" className="w-auto" value={to} min={from} onChange={(e) => setTo(e.target.value)} />}
+          {(control) => (
+            <Input
+              {...control}
+              type="date"
+              className="w-auto"
+              value={to}
+              min={from}
+              onChange={(e) => setTo(e.target.value)}
+            />
+          )}
         </Field>
         <Button type="submit" variant="primary" className="w-fit xl:mt-6" disabled={mutation.isPending}>
           <Calculator aria-hidden="true" className="size-4" />
@@ -95,62 +147,4 @@ export function PolicySimulator({ policy }: { policy: Pick<PolicyDto, 'lapseAfte
 function secondsHint(lang: 'ru' | 'en', raw: string): string | undefined {
   const v = Number(raw);
   return raw.trim() !== '' && Number.isFinite(v) && v >= 60 ? `= ${formatDuration(lang, v)}` : undefined;
-}
-
-function SimulationResult({ result }: { result: SimulateResult }) {
-  const { t, lang, fill } = useText();
-  const p = t.pages.simulate;
-  const n = (v: number) => formatNumber(lang, v);
-  const diff = result.given.cancellations - result.current.cancellations;
-  const thresholds = (o: SimulateResult['given']) =>
-    fill(p.thresholds, {
-      lapseAfter: formatDuration(lang, o.lapseAfterSeconds),
-      grace: o.graceSeconds === 0 ? p.noGrace : fill(p.graceValue, { value: formatDuration(lang, o.graceSeconds) }),
-    });
-  const cards = [
-    { key: 'given', title: p.given, outcome: result.given, accent: true },
-    { key: 'current', title: p.current, outcome: result.current, accent: false },
-  ];
-  return (
-    <div className="flex flex-col gap-3">
-      <div className="grid gap-3 md:grid-cols-2">
-        {cards.map(({ key, title, outcome, accent }) => (
-          <section
-            key={key}
-            aria-labelledby={`sim-${key}`}
-            className={cn('rounded-lg border p-4', accent ? 'border-blue-300 bg-blue-50/50' : 'border-slate-200 bg-white')}
-          >
-            <h4 id={`sim-${key}`} className="font-semibold text-slate-900">
-              {title}
-            </h4>
-            <p className="text-xs text-slate-600">{thresholds(outcome)}</p>
-            <dl className="mt-3 grid grid-cols-3 gap-2">
-              {[
-                [p.cancellations, outcome.cancellations],
-                [p.lapses, outcome.lapses],
-                [p.workers, outcome.workersAffected],
-              ].map(([label, value]) => (
-                <div key={String(label)}>
-                  <dt className="text-xs text-slate-600">{label}</dt>
-                  <dd className="text-xl font-semibold tabular-nums">{n(Number(value))}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
-      </div>
-      <p className="text-sm font-medium text-slate-900">
-        {fill(p.difference, { value: `${diff > 0 ? '+' : diff < 0 ? '−' : ''}${n(Math.abs(diff))}` })}
-      </p>
-      <p className="text-xs text-slate-600">
-        {fill(p.considered, { count: n(result.workersConsidered), from: formatDate(result.from), to: formatDate(new Date(Date.parse(result.to) - 1)) })}
-      </p>
-      {result.retentionLimited ? (
-        <p className="flex items-start gap-1.5 text-sm text-amber-900">
-          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-          {p.retentionLimited}
-        </p>
-      ) : null}
-    </div>
-  );
 }

@@ -12,7 +12,11 @@ export function PolicyView({ policy }: { policy: PolicyDto }) {
   return (
     <div className="flex flex-col gap-2">
       <p className="text-xs text-slate-600">
-        {fill(p.version, { version: policy.version, date: formatDateTime(policy.createdAt), by: policy.createdBy })}
+        {fill(p.version, {
+          version: policy.version,
+          date: formatDateTime(policy.createdAt),
+          by: policy.createdBy,
+        })}
       </p>
       <DescriptionList>
         {POLICY_FIELDS.map((f) => (

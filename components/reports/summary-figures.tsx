@@ -45,8 +45,21 @@ export function SummaryFigures() {
         {(s) => {
           const n = (v: number) => formatNumber(lang, v);
           const figures: Figure[] = [
-            { key: 'registered', label: p.registered, value: n(s.registered), hint: p.registeredHint, icon: Users, color: '#334155' },
-            { key: 'active', label: p.active, value: n(s.active), icon: STATUS_STYLES.active.icon, color: STATUS_STYLES.active.fg },
+            {
+              key: 'registered',
+              label: p.registered,
+              value: n(s.registered),
+              hint: p.registeredHint,
+              icon: Users,
+              color: '#334155',
+            },
+            {
+              key: 'active',
+              label: p.active,
+              value: n(s.active),
+              icon: STATUS_STYLES.active.icon,
+              color: STATUS_STYLES.active.fg,
+            },
             {
               key: 'interrupted',
               label: p.interrupted,
@@ -69,8 +82,20 @@ export function SummaryFigures() {
               icon: STATUS_STYLES.active.icon,
               color: STATUS_STYLES.active.fg,
             },
-            { key: 'open', label: p.openLapses, value: n(s.openLapses), icon: STATUS_STYLES.interrupted.icon, color: '#8A2E62' },
-            { key: 'unreviewed', label: p.unreviewed, value: n(s.unreviewedLapses), icon: ClipboardList, color: '#334155' },
+            {
+              key: 'open',
+              label: p.openLapses,
+              value: n(s.openLapses),
+              icon: STATUS_STYLES.interrupted.icon,
+              color: '#8A2E62',
+            },
+            {
+              key: 'unreviewed',
+              label: p.unreviewed,
+              value: n(s.unreviewedLapses),
+              icon: ClipboardList,
+              color: '#334155',
+            },
           ];
           return (
             <>
@@ -78,15 +103,23 @@ export function SummaryFigures() {
                 {figures.map((f) => (
                   <div key={f.key} className="flex flex-col rounded-lg border border-slate-200 bg-white p-3">
                     <dt className="flex items-start gap-1.5 text-sm text-slate-700">
-                      <f.icon aria-hidden="true" className="mt-0.5 size-4 shrink-0" style={{ color: f.color }} />
+                      <f.icon
+                        aria-hidden="true"
+                        className="mt-0.5 size-4 shrink-0"
+                        style={{ color: f.color }}
+                      />
                       <span className="min-w-0 break-words">{f.label}</span>
                     </dt>
-                    <dd className="order-first mb-1 text-2xl font-semibold text-slate-900 tabular-nums">{f.value}</dd>
+                    <dd className="order-first mb-1 text-2xl font-semibold text-slate-900 tabular-nums">
+                      {f.value}
+                    </dd>
                     {f.hint ? <dd className="mt-1 text-xs text-slate-600">{f.hint}</dd> : null}
                   </div>
                 ))}
               </dl>
-              <p className="text-xs text-slate-600">{fillNodes(p.asOf, { time: <DateTime value={s.asOf} /> })}</p>
+              <p className="text-xs text-slate-600">
+                {fillNodes(p.asOf, { time: <DateTime value={s.asOf} /> })}
+              </p>
             </>
           );
         }}

@@ -14,7 +14,10 @@ export function RegistrationTimeline({ worker }: { worker: WorkerDetail }) {
   const events = [...worker.events].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
   const actorLabel = (actor: string) => (actor === 'system' || actor === 'device' ? p.systemActor : actor);
   return (
-    <section aria-labelledby="worker-history-title" className="rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby="worker-history-title"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 id="worker-history-title" className="mb-3 text-base font-semibold text-slate-900">
         {p.history}
       </h2>
@@ -40,17 +43,26 @@ export function RegistrationTimeline({ worker }: { worker: WorkerDetail }) {
                 <p className="font-medium text-slate-900">{typeLabel ?? e.cause}</p>
                 <div className="mt-1 flex flex-wrap items-center gap-1.5 text-sm">
                   {fillNodes(p.eventTransition, {
-                    from: from ? <StatusBadge status={from} /> : <span className="text-slate-600">{t.common.dash}</span>,
+                    from: from ? (
+                      <StatusBadge status={from} />
+                    ) : (
+                      <span className="text-slate-600">{t.common.dash}</span>
+                    ),
                     to: to ? <StatusBadge status={to} /> : e.toStatus,
                   })}
                 </div>
                 {lapse ? (
                   <p className="mt-1 text-sm text-slate-800">
-                    {fill(p.lapseCause, { kind: t.lapseKind[lapse.kind], cause: t.likelyCause[lapse.likelyCause] })}.{' '}
-                    {lang === 'ru' ? lapse.explanationRu : lapse.explanationEn}
+                    {fill(p.lapseCause, {
+                      kind: t.lapseKind[lapse.kind],
+                      cause: t.likelyCause[lapse.likelyCause],
+                    })}
+                    . {lang === 'ru' ? lapse.explanationRu : lapse.explanationEn}
                   </p>
                 ) : null}
-                <p className="mt-0.5 text-xs text-slate-600">{fill(p.eventBy, { actor: actorLabel(e.actor) })}</p>
+                <p className="mt-0.5 text-xs text-slate-600">
+                  {fill(p.eventBy, { actor: actorLabel(e.actor) })}
+                </p>
               </li>
             );
           })}

@@ -27,7 +27,13 @@ export function TraceButton({ workerId, plotBase }: { workerId: string; plotBase
         <Route aria-hidden="true" className="size-4" />
         {t.pages.trace.button}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t.pages.trace.title} description={t.pages.trace.intro} size="lg">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t.pages.trace.title}
+        description={t.pages.trace.intro}
+        size="lg"
+      >
         <TraceBody workerId={workerId} plotBase={plotBase} />
       </Dialog>
     </>
@@ -61,18 +67,38 @@ function TraceBody({ workerId, plotBase }: { workerId: string; plotBase: PlotBas
       <form onSubmit={submit} noValidate className="flex flex-col gap-3">
         <Field label={p.reason} hint={p.reasonHint} error={reasonError ?? undefined} required>
           {(control) => (
-            <Textarea {...control} value={reason} rows={2} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+            <Textarea
+              {...control}
+              value={reason}
+              rows={2}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+            />
           )}
         </Field>
         <div className="flex flex-wrap gap-3">
           <Field label={p.from}>
             {(control) => (
-              <Input {...control} type="date" className="w-auto" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+              <Input
+                {...control}
+                type="date"
+                className="w-auto"
+                value={from}
+                max={to || undefined}
+                onChange={(e) => setFrom(e.target.value)}
+              />
             )}
           </Field>
           <Field label={p.to}>
             {(control) => (
-              <Input {...control} type="date" className="w-auto" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+              <Input
+                {...control}
+                type="date"
+                className="w-auto"
+                value={to}
+                min={from || undefined}
+                onChange={(e) => setTo(e.target.value)}
+              />
             )}
           </Field>
         </div>
@@ -89,12 +115,20 @@ function TraceBody({ workerId, plotBase }: { workerId: string; plotBase: PlotBas
   return (
     <div className="flex flex-col gap-3" aria-busy={query.isFetching}>
       {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} compact />
+        <ErrorState
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+          compact
+        />
       ) : !query.data ? (
         <SkeletonText lines={6} />
       ) : (
         <>
-          <p role="status" className="flex items-start gap-2 rounded-md border border-blue-200 bg-blue-50 p-2 text-sm text-blue-900">
+          <p
+            role="status"
+            className="flex items-start gap-2 rounded-md border border-blue-200 bg-blue-50 p-2 text-sm text-blue-900"
+          >
             <ShieldCheck aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
             {fill(p.recorded, { reason: request.reason })}
           </p>
@@ -110,7 +144,9 @@ function TraceBody({ workerId, plotBase }: { workerId: string; plotBase: PlotBas
                 })}
               </p>
               {query.data.truncated ? (
-                <p className="text-sm text-amber-900">{fill(p.truncated, { count: formatNumber(lang, query.data.fixes.length) })}</p>
+                <p className="text-sm text-amber-900">
+                  {fill(p.truncated, { count: formatNumber(lang, query.data.fixes.length) })}
+                </p>
               ) : null}
               <DistrictSketch
                 base={plotBase}

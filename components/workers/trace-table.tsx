@@ -38,8 +38,14 @@ export function TraceTable({ fixes }: { fixes: Trace['fixes'] }) {
                   {f.lat.toFixed(5)}, {f.lon.toFixed(5)}
                 </Td>
                 <Td numeric>{formatNumber(lang, Math.round(f.accuracy))}</Td>
-                <Td numeric>{f.speed === null ? t.common.dash : formatNumber(lang, f.speed * 3.6, { maximumFractionDigits: 0 })}</Td>
-                <Td numeric>{f.battery === null ? t.common.dash : formatPercent(lang, f.battery / 100, 0)}</Td>
+                <Td numeric>
+                  {f.speed === null
+                    ? t.common.dash
+                    : formatNumber(lang, f.speed * 3.6, { maximumFractionDigits: 0 })}
+                </Td>
+                <Td numeric>
+                  {f.battery === null ? t.common.dash : formatPercent(lang, f.battery / 100, 0)}
+                </Td>
               </Tr>
             ))}
           </TBody>

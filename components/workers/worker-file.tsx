@@ -21,7 +21,15 @@ import { WorkerIdentity } from './worker-identity';
 import { WorkerLapses } from './worker-lapses';
 import { WorkerStatusCard } from './worker-status-card';
 
-export function WorkerFile({ id, okrugs, plotBase }: { id: string; okrugs: OkrugOption[]; plotBase: PlotBase }) {
+export function WorkerFile({
+  id,
+  okrugs,
+  plotBase,
+}: {
+  id: string;
+  okrugs: OkrugOption[];
+  plotBase: PlotBase;
+}) {
   const t = useT();
   const query = useQuery(workerQuery(id));
   return (
@@ -46,11 +54,26 @@ export function WorkerFile({ id, okrugs, plotBase }: { id: string; okrugs: Okrug
   );
 }
 
-function WorkerFileBody({ worker, okrugs, plotBase }: { worker: WorkerDetail; okrugs: OkrugOption[]; plotBase: PlotBase }) {
+function WorkerFileBody({
+  worker,
+  okrugs,
+  plotBase,
+}: {
+  worker: WorkerDetail;
+  okrugs: OkrugOption[];
+  plotBase: PlotBase;
+}) {
   const t = useT();
   const p = t.pages.worker;
   const points: SketchPoint[] = worker.declaredAddress
-    ? [{ lat: worker.declaredAddress.lat, lon: worker.declaredAddress.lon, kind: 'address', label: worker.declaredAddress.text }]
+    ? [
+        {
+          lat: worker.declaredAddress.lat,
+          lon: worker.declaredAddress.lon,
+          kind: 'address',
+          label: worker.declaredAddress.text,
+        },
+      ]
     : [];
   return (
     <>
@@ -72,7 +95,10 @@ function WorkerFileBody({ worker, okrugs, plotBase }: { worker: WorkerDetail; ok
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-4">
           <WorkerStatusCard worker={worker} okrugs={okrugs} />
-          <section aria-labelledby="worker-map-title" className="rounded-lg border border-slate-200 bg-white p-4">
+          <section
+            aria-labelledby="worker-map-title"
+            className="rounded-lg border border-slate-200 bg-white p-4"
+          >
             <h2 id="worker-map-title" className="mb-3 text-base font-semibold text-slate-900">
               {p.map}
             </h2>

@@ -2,7 +2,14 @@
 import { WORKER_STATUSES } from '@/lib/api/enums';
 import type { WorkersFilters } from '@/lib/api/workers';
 import { CITIZENSHIPS } from '@/lib/domain/types';
-import { compact, pickCursor, pickEnumList, pickIdList, pickText, type ParamRecord } from './shared/search-params';
+import {
+  compact,
+  pickCursor,
+  pickEnumList,
+  pickIdList,
+  pickText,
+  type ParamRecord,
+} from './shared/search-params';
 
 export const WORKER_PAGE_SIZE = 50;
 export const WORKER_FILTER_KEYS = ['q', 'status', 'citizenship', 'okrug'] as const;

@@ -12,7 +12,10 @@ export function WorkerIdentity({ worker }: { worker: WorkerDetail }) {
   const p = t.pages.worker;
   const none = <span className="text-slate-600">{t.common.notSet}</span>;
   return (
-    <section aria-labelledby="worker-identity-title" className="rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby="worker-identity-title"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 id="worker-identity-title" className="mb-3 text-base font-semibold text-slate-900">
         {p.identity}
       </h2>

@@ -14,7 +14,10 @@ export function WorkerLapses({ workerId, lapses }: { workerId: string; lapses: L
   const p = t.pages.worker;
   const c = t.pages.lapses.columns;
   return (
-    <section aria-labelledby="worker-lapses-title" className="rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby="worker-lapses-title"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 id="worker-lapses-title" className="mb-3 text-base font-semibold text-slate-900">
         {p.lapsesTitle}
       </h2>
@@ -50,7 +53,9 @@ export function WorkerLapses({ workerId, lapses }: { workerId: string; lapses: L
                   </Td>
                   <Td className="whitespace-nowrap tabular-nums">
                     {formatDuration(lang, l.durationSeconds)}
-                    {l.endedAt ? null : <span className="block text-xs text-amber-800">{t.pages.lapses.ongoing}</span>}
+                    {l.endedAt ? null : (
+                      <span className="block text-xs text-amber-800">{t.pages.lapses.ongoing}</span>
+                    )}
                   </Td>
                   <Td className="min-w-56">
                     <span className="font-medium">{t.likelyCause[l.likelyCause]}</span>

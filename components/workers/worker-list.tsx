@@ -45,7 +45,9 @@ export function WorkerList({ okrugs, filterOkrugs }: { okrugs: OkrugOption[]; fi
       <FilterBar
         label={t.pages.list.filters}
         onClear={
-          filtered ? () => update(Object.fromEntries(WORKER_FILTER_KEYS.map((k) => [k, undefined])), { push: true }) : undefined
+          filtered
+            ? () => update(Object.fromEntries(WORKER_FILTER_KEYS.map((k) => [k, undefined])), { push: true })
+            : undefined
         }
       >
         <WorkerSearchForm value={params.q} onSearch={set('q')} />
@@ -67,12 +69,20 @@ export function WorkerList({ okrugs, filterOkrugs }: { okrugs: OkrugOption[]; fi
           label={p.okrug}
           value={params.okrug}
           anyLabel={t.pages.list.any}
-          options={filterOkrugs.map((o) => ({ value: o.id, label: `${okrugShort(lang, o)} — ${okrugName(lang, o)}` }))}
+          options={filterOkrugs.map((o) => ({
+            value: o.id,
+            label: `${okrugShort(lang, o)} — ${okrugName(lang, o)}`,
+          }))}
           onChange={set('okrug')}
         />
       </FilterBar>
       <div className="flex justify-end">
-        <a href={workersCsvUrl(filters)} className={buttonClass('secondary', 'sm')} title={t.pages.list.exportHint} download>
+        <a
+          href={workersCsvUrl(filters)}
+          className={buttonClass('secondary', 'sm')}
+          title={t.pages.list.exportHint}
+          download
+        >
           <Download aria-hidden="true" className="size-4" />
           {t.pages.list.exportCsv}
         </a>

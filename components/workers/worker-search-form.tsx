@@ -7,7 +7,13 @@ import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { useT } from '@/lib/i18n/client';
 
-export function WorkerSearchForm({ value, onSearch }: { value: string | undefined; onSearch: (q: string | undefined) => void }) {
+export function WorkerSearchForm({
+  value,
+  onSearch,
+}: {
+  value: string | undefined;
+  onSearch: (q: string | undefined) => void;
+}) {
   const t = useT();
   const p = t.pages.workers;
   const [text, setText] = useState(value ?? '');

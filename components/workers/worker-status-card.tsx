@@ -19,7 +19,10 @@ export function WorkerStatusCard({ worker, okrugs }: { worker: WorkerDetail; okr
   const reasonLapse = reason?.lapseId ? worker.lapses.find((l) => l.id === reason.lapseId) : undefined;
   const typeLabel = reason ? eventTypeLabel(t, reason.type) : null;
   return (
-    <section aria-labelledby="worker-status-title" className="rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      aria-labelledby="worker-status-title"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 id="worker-status-title" className="text-base font-semibold text-slate-900">
         {p.statusTitle}
       </h2>
@@ -48,7 +51,9 @@ export function WorkerStatusCard({ worker, okrugs }: { worker: WorkerDetail; okr
                 . {lang === 'ru' ? reasonLapse.explanationRu : reasonLapse.explanationEn}
               </p>
             ) : null}
-            {typeLabel ? null : <p className="mt-1 text-xs text-slate-600">{fill(p.rawCause, { cause: reason.cause })}</p>}
+            {typeLabel ? null : (
+              <p className="mt-1 text-xs text-slate-600">{fill(p.rawCause, { cause: reason.cause })}</p>
+            )}
           </>
         ) : (
           <p className="mt-0.5 text-slate-600">{p.noReason}</p>
@@ -56,14 +61,20 @@ export function WorkerStatusCard({ worker, okrugs }: { worker: WorkerDetail; okr
       </div>
       <DescriptionList className="mt-3">
         <Item label={p.declaredAddress}>
-          {worker.declaredAddress ? worker.declaredAddress.text : <span className="text-slate-600">{p.noAddress}</span>}
+          {worker.declaredAddress ? (
+            worker.declaredAddress.text
+          ) : (
+            <span className="text-slate-600">{p.noAddress}</span>
+          )}
         </Item>
         <Item label={p.okrug}>{labelOkrug(lang, worker.okrug, okrugs)}</Item>
         <Item label={p.lastReport}>
           {worker.lastFix ? (
             <>
               <RelativeTime value={worker.lastFix.at} />
-              {worker.lastFix.battery !== null ? `; ${formatPercent(lang, worker.lastFix.battery / 100, 0)}` : null}
+              {worker.lastFix.battery !== null
+                ? `; ${formatPercent(lang, worker.lastFix.battery / 100, 0)}`
+                : null}
               {worker.lastFix.charging ? `, ${t.pages.lapse.charging}` : null}
             </>
           ) : (

@@ -36,7 +36,11 @@ export function WorkerTable({ items, okrugs }: { items: WorkerListItem[]; okrugs
               <Tr key={w.id}>
                 <Td className="min-w-48">
                   <Link href={`/workers/${w.id}`} className="block rounded hover:underline">
-                    <PersonName latin={w.fullNameLatin} cyrillic={w.fullNameCyrillic} primaryClassName="text-blue-800" />
+                    <PersonName
+                      latin={w.fullNameLatin}
+                      cyrillic={w.fullNameCyrillic}
+                      primaryClassName="text-blue-800"
+                    />
                   </Link>
                 </Td>
                 <Td>{citizenshipLabel(t, w.citizenship)}</Td>
@@ -57,7 +61,11 @@ export function WorkerTable({ items, okrugs }: { items: WorkerListItem[]; okrugs
                 </Td>
                 <Td>{w.openLapseKind ? <LapseKindBadge kind={w.openLapseKind} /> : t.common.dash}</Td>
                 <Td className="whitespace-nowrap">
-                  {w.lastFixAt ? <RelativeTime value={w.lastFixAt} /> : <span className="text-slate-600">{p.noFix}</span>}
+                  {w.lastFixAt ? (
+                    <RelativeTime value={w.lastFixAt} />
+                  ) : (
+                    <span className="text-slate-600">{p.noFix}</span>
+                  )}
                 </Td>
               </Tr>
             );

@@ -51,7 +51,7 @@ export function defaultThreads(kind: DbKind): number {
 
 /** Full-density hours that keep a default seed well under a minute on each engine. */
 export function defaultFullHours(kind: DbKind): number {
-  return kind === 'postgres' ? 24 : 6;
+  return kind === 'postgres' ? 12 : 4;
 }
 
 async function readPolicy(db: Db): Promise<Policy> {

@@ -25,13 +25,20 @@ export default async function LapsesPage({ searchParams }: { searchParams: Promi
   const params = toParamRecord(raw);
   const selected = pickUuid(params.lapse);
   const { okrugs } = getRegionInfo();
-  const queries = [lapsesQuery(parseLapseFilters(params), ctx), ...(selected ? [lapseQuery(selected, ctx)] : [])];
+  const queries = [
+    lapsesQuery(parseLapseFilters(params), ctx),
+    ...(selected ? [lapseQuery(selected, ctx)] : []),
+  ];
   return (
     <div className="mx-auto flex w-full max-w-[110rem] flex-col gap-4 p-4 lg:p-6">
       <PageHeader title={t.pages.lapses.title} intro={t.pages.lapses.intro} />
       <Suspense fallback={<TableSkeleton rows={10} columns={6} label={t.pages.list.loading} />}>
         <PrefetchBoundary queries={queries}>
-          <LapseQueue okrugs={okrugs} filterOkrugs={scopedOkrugs(okrugs, officer.okrugs)} role={officer.role} />
+          <LapseQueue
+            okrugs={okrugs}
+            filterOkrugs={scopedOkrugs(okrugs, officer.okrugs)}
+            role={officer.role}
+          />
         </PrefetchBoundary>
       </Suspense>
     </div>

@@ -38,7 +38,12 @@ export function DistrictSketch({
   const captionId = useId();
   const projected = points.map((p) => ({ ...p, xy: projectPoint(p.lon, p.lat) }));
   const line: XY[] = (trace ?? []).map((p) => projectPoint(p.lon, p.lat));
-  const [minX, minY, maxX, maxY] = viewBoxFor(base.box, [...projected.map((p) => p.xy), ...line], focus, minSpan);
+  const [minX, minY, maxX, maxY] = viewBoxFor(
+    base.box,
+    [...projected.map((p) => p.xy), ...line],
+    focus,
+    minSpan,
+  );
   const span = Math.max(maxX - minX, maxY - minY);
   const unit = span / 300; // one "pixel" at a 300 px wide figure
   return (
@@ -51,7 +56,14 @@ export function DistrictSketch({
         preserveAspectRatio="xMidYMid meet"
       >
         {base.districts.map((d) => (
-          <path key={d.id} d={d.d} fill="#ffffff" stroke="#94a3b8" strokeWidth={unit * 0.8} strokeLinejoin="round" />
+          <path
+            key={d.id}
+            d={d.d}
+            fill="#ffffff"
+            stroke="#94a3b8"
+            strokeWidth={unit * 0.8}
+            strokeLinejoin="round"
+          />
         ))}
         {base.districts.map((d) => (
           <text
@@ -88,10 +100,27 @@ export function DistrictSketch({
   );
 }
 
-function Mark({ kind, xy: [x, y], unit, label }: { kind: SketchPoint['kind']; xy: XY; unit: number; label: string }) {
+function Mark({
+  kind,
+  xy: [x, y],
+  unit,
+  label,
+}: {
+  kind: SketchPoint['kind'];
+  xy: XY;
+  unit: number;
+  label: string;
+}) {
   if (kind === 'address') {
     return (
-      <circle cx={x} cy={y} r={unit * 6} fill={STATUS_STYLES.pending.color} stroke="#fff" strokeWidth={unit * 1.5}>
+      <circle
+        cx={x}
+        cy={y}
+        r={unit * 6}
+        fill={STATUS_STYLES.pending.color}
+        stroke="#fff"
+        strokeWidth={unit * 1.5}
+      >
         <title>{label}</title>
       </circle>
     );

@@ -36,10 +36,17 @@ export function viewBoxFor(base: PlotBox, points: XY[], focus: boolean, minSpan 
   const ys = points.map((p) => p[1]);
   let [minX, minY, maxX, maxY] = focus
     ? [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
-    : [Math.min(base[0], ...xs), Math.min(base[1], ...ys), Math.max(base[2], ...xs), Math.max(base[3], ...ys)];
+    : [
+        Math.min(base[0], ...xs),
+        Math.min(base[1], ...ys),
+        Math.max(base[2], ...xs),
+        Math.max(base[3], ...ys),
+      ];
   // Keep at least `minSpan` units (75 ≈ 8 km) across so a single point shows its surroundings.
-  if (maxX - minX < minSpan) [minX, maxX] = [(minX + maxX) / 2 - minSpan / 2, (minX + maxX) / 2 + minSpan / 2];
-  if (maxY - minY < minSpan) [minY, maxY] = [(minY + maxY) / 2 - minSpan / 2, (minY + maxY) / 2 + minSpan / 2];
+  if (maxX - minX < minSpan)
+    [minX, maxX] = [(minX + maxX) / 2 - minSpan / 2, (minX + maxX) / 2 + minSpan / 2];
+  if (maxY - minY < minSpan)
+    [minY, maxY] = [(minY + maxY) / 2 - minSpan / 2, (minY + maxY) / 2 + minSpan / 2];
   const pad = Math.max(maxX - minX, maxY - minY) * 0.08;
   return [minX - pad, minY - pad, maxX + pad, maxY + pad];
 }

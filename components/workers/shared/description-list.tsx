@@ -3,7 +3,11 @@ import type { ReactNode } from 'react';
 import { cn } from '@/lib/ui/cn';
 
 export function DescriptionList({ children, className }: { children: ReactNode; className?: string }) {
-  return <dl className={cn('grid grid-cols-[minmax(7rem,auto)_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm', className)}>{children}</dl>;
+  return (
+    <dl className={cn('grid grid-cols-[minmax(7rem,auto)_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm', className)}>
+      {children}
+    </dl>
+  );
 }
 
 export function Item({ label, children }: { label: ReactNode; children: ReactNode }) {

@@ -11,10 +11,21 @@ export interface Option {
   label: string;
 }
 
-export function FilterBar({ label, children, onClear }: { label: string; children: ReactNode; onClear?: () => void }) {
+export function FilterBar({
+  label,
+  children,
+  onClear,
+}: {
+  label: string;
+  children: ReactNode;
+  onClear?: () => void;
+}) {
   const t = useT();
   return (
-    <section aria-label={label} className="flex flex-wrap items-end gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white p-3">
+    <section
+      aria-label={label}
+      className="flex flex-wrap items-end gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white p-3"
+    >
       {children}
       {onClear ? (
         <Button variant="ghost" size="md" onClick={onClear}>

@@ -11,7 +11,14 @@ export function citizenshipLabel(t: Dictionary, code: string): string {
   return isCitizenship(code) ? t.citizenship[code] : code;
 }
 
-const STATUSES: readonly WorkerStatusValue[] = ['pending', 'active', 'interrupted', 'cancelled', 'ended', 'none'];
+const STATUSES: readonly WorkerStatusValue[] = [
+  'pending',
+  'active',
+  'interrupted',
+  'cancelled',
+  'ended',
+  'none',
+];
 export function isWorkerStatus(code: string | null | undefined): code is WorkerStatusValue {
   return STATUSES.some((s) => s === code);
 }
@@ -37,5 +44,7 @@ export function auditActionLabel(t: Dictionary, action: string): string {
 }
 
 export function citizenshipOptions(t: Dictionary): Option[] {
-  return CITIZENSHIPS.map((c) => ({ value: c, label: t.citizenship[c] })).sort((a, b) => a.label.localeCompare(b.label));
+  return CITIZENSHIPS.map((c) => ({ value: c, label: t.citizenship[c] })).sort((a, b) =>
+    a.label.localeCompare(b.label),
+  );
 }

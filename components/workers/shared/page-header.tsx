@@ -1,7 +1,15 @@
 // The title block of a dashboard page: one h1 and a sentence on what the page is for.
 import type { ReactNode } from 'react';
 
-export function PageHeader({ title, intro, actions }: { title: ReactNode; intro?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  intro,
+  actions,
+}: {
+  title: ReactNode;
+  intro?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="flex flex-wrap items-start justify-between gap-3">
       <div className="min-w-0">

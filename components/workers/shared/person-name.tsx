@@ -18,7 +18,10 @@ export function PersonName({
   const [first, second] = lang === 'ru' && cyrillic ? [cyrillic, latin] : [latin, cyrillic];
   return (
     <span className={cn('flex min-w-0 flex-col', className)}>
-      <span lang={first === cyrillic ? 'ru' : undefined} className={cn('font-medium break-words text-slate-900', primaryClassName)}>
+      <span
+        lang={first === cyrillic ? 'ru' : undefined}
+        className={cn('font-medium break-words text-slate-900', primaryClassName)}
+      >
         {first}
       </span>
       {second && second !== first ? (

@@ -16,6 +16,7 @@ export const pagesEn = {
     updating: 'Updating…',
     firstPage: 'First page',
     loading: 'Loading the list…',
+    notFound: 'Not found: there is no such record, or it is outside your okrugs. Check the link.',
   },
   lapses: {
     title: 'Tracking lapses',
