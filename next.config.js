@@ -1,6 +1,8 @@
 // Security headers are set here once so every page and route gets them.
 const isDev = process.env.NODE_ENV !== 'production';
-const tileOrigin = process.env.NEXT_PUBLIC_TILE_URL ? new URL(process.env.NEXT_PUBLIC_TILE_URL.replace(/\{[a-z]\}/g, 'a')).origin : '';
+const tileOrigin = process.env.NEXT_PUBLIC_TILE_URL
+  ? new URL(process.env.NEXT_PUBLIC_TILE_URL.replace(/\{[a-z]\}/g, 'a')).origin
+  : '';
 
 const csp = [
   "default-src 'self'",

@@ -55,7 +55,11 @@ function run(args) {
 run(['scripts/demo-accounts.ts']);
 run(['scripts/seed.ts', '--workers', '400', '--days', '3', '--seed', '7']);
 
-const server = spawn(bin('next'), ['start', '-p', port, '-H', '127.0.0.1'], { cwd: root, env, stdio: 'inherit' });
+const server = spawn(bin('next'), ['start', '-p', port, '-H', '127.0.0.1'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

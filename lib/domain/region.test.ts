@@ -117,7 +117,13 @@ describe('hasClearlyLeftRegion', () => {
     { name: 'Red Square', lat: 55.7539, lon: 37.6208, accuracy: 10, left: false },
     { name: 'Khimki (oblast)', lat: 55.897, lon: 37.4297, accuracy: 10, left: false },
     { name: 'Tula', lat: 54.1931, lon: 37.6173, accuracy: 10, left: true },
-    { name: 'Tula with a hopeless accuracy radius', lat: 54.1931, lon: 37.6173, accuracy: 500_000, left: false },
+    {
+      name: 'Tula with a hopeless accuracy radius',
+      lat: 54.1931,
+      lon: 37.6173,
+      accuracy: 500_000,
+      left: false,
+    },
   ];
   it.each(cases)('$name', ({ lat, lon, accuracy, left }) => {
     expect(hasClearlyLeftRegion(pack, lat, lon, accuracy)).toBe(left);

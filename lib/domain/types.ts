@@ -8,7 +8,13 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 // `none`: a worker enrolled a device but has not declared an address yet.
 export type WorkerStatusValue = RegistrationStatus | 'none';
 
-export const LAPSE_KINDS = ['signal_lost', 'location_disabled', 'device_off', 'mock_location', 'left_region'] as const;
+export const LAPSE_KINDS = [
+  'signal_lost',
+  'location_disabled',
+  'device_off',
+  'mock_location',
+  'left_region',
+] as const;
 export type LapseKind = (typeof LAPSE_KINDS)[number];
 
 export const LIKELY_CAUSES = [
