@@ -18,6 +18,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     duration: { type: 'string', default: '0' },
     keepalive: { type: 'string', default: '0' },
+    'upload-every': { type: 'string', default: '15' },
   },
 });
 
@@ -44,6 +45,8 @@ const durationMs = readNumber('duration', values.duration, 0, 7 * 86_400) * 1000
 // Seeded workers beyond the first --workers: phones living in real time with a 4-5 minute
 // heartbeat, so the rest of the seeded city stays tracked instead of lapsing all at once.
 const keepalive = readNumber('keepalive', values.keepalive, 0, 1_000_000);
+// Fast phones take a fix every simulated heartbeat and upload what they have every few seconds.
+const uploadEveryMs = readNumber('upload-every', values['upload-every'], 1, 600) * 1000;
 
 const stats = {
   requests: 0,
@@ -176,13 +179,15 @@ async function main(): Promise<void> {
     const worker = generateWorker(ctx, i);
     const phone =
       i < workerCount
-        ? new LivePhone(ctx, worker, { speed, realStart: now, simStart: now, incidentsPerHour })
+        ? new LivePhone(ctx, worker, { speed, realStart: now, simStart: now, incidentsPerHour, uploadEveryMs })
         : new LivePhone(ctx, worker, {
             speed: 1,
             realStart: now,
             simStart: now,
             incidentsPerHour: incidentsPerHour / 20,
-            heartbeatMs: 270_000,
+            // A fix every 4 minutes sent in pairs: never 15 minutes without news, half the requests.
+            heartbeatMs: 240_000,
+            uploadEveryMs: 480_000,
             statusEveryMs: [600_000, 1_200_000],
             redeclareMinutes: [5, 120],
           });

@@ -8,7 +8,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { SkeletonText } from '@/components/ui/skeleton';
 import { workerQuery } from '@/lib/api/queries';
 import type { WorkerDetail } from '@/lib/api/workers';
-import { useT } from '@/lib/i18n/client';
+import { useLang, useT } from '@/lib/i18n/client';
 import type { OkrugOption } from '@/lib/ui/okrug';
 import { DistrictSketch, SketchLegend, type SketchPoint } from './plot/district-sketch';
 import type { PlotBase } from './plot/projection';
@@ -65,7 +65,13 @@ function WorkerFileBody({
 }) {
   const t = useT();
   const p = t.pages.worker;
-  const points: SketchPoint[] = worker.declaredAddress
+  const lang = useLang();
+  const lapsePoints: SketchPoint[] = worker.lapses.flatMap((l) =>
+    l.place
+      ? [{ ...l.place, kind: 'lapse' as const, label: lang === 'ru' ? l.explanationRu : l.explanationEn }]
+      : [],
+  );
+  const addressPoints: SketchPoint[] = worker.declaredAddress
     ? [
         {
           lat: worker.declaredAddress.lat,
@@ -75,6 +81,7 @@ function WorkerFileBody({
         },
       ]
     : [];
+  const points = [...addressPoints, ...lapsePoints];
   return (
     <>
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -110,7 +117,14 @@ function WorkerFileBody({
                 points={points}
                 focus={false}
                 caption={p.mapCaption}
-                legend={<SketchLegend items={[{ kind: 'address', label: p.mapLegendAddress }]} />}
+                legend={
+                  <SketchLegend
+                    items={[
+                      { kind: 'address', label: p.mapLegendAddress },
+                      ...(lapsePoints.length ? [{ kind: 'lapse' as const, label: p.mapLegendLapse }] : []),
+                    ]}
+                  />
+                }
                 className="max-w-lg"
               />
             )}

@@ -58,6 +58,8 @@ export const lapseItemSchema = z.object({
   citizenship: z.string(),
   okrug: z.string().nullable(),
   registrationId: z.guid(),
+  /** Last known fix before the lapse: where it is drawn on maps. */
+  place: z.object({ lat: z.number(), lon: z.number() }).nullable(),
   kind: lapseKindSchema,
   startedAt: isoTime,
   endedAt: nullableIsoTime,

@@ -53,6 +53,8 @@ export interface LiveOptions {
   incidentsPerHour: number;
   /** Real time between fixes; by default the 5-minute heartbeat divided by the speed. */
   heartbeatMs?: number;
+  /** Real time between uploads: fixes taken in between go up together, as phones batch them. */
+  uploadEveryMs?: number;
   /** Real time between status reads (the app checks whether it must declare again). */
   statusEveryMs?: [number, number];
   /** Real minutes before the owner declares again after a cancellation or a return. */
@@ -71,6 +73,8 @@ export class LivePhone {
   private timelineTo: number;
   private seg = 0;
   private nextFixAt: number;
+  private nextUploadAt: number;
+  private outbox: LiveFix[] = [];
   private nextStatusAt: number;
   private incident: Incident | null = null;
   private status = 'unknown';
@@ -88,7 +92,9 @@ export class LivePhone {
     this.timelineTo = opts.simStart + SIM_HORIZON_MS;
     this.timeline = buildTimeline(ctx, worker, opts.simStart, this.timelineTo, this.offsetMs);
     this.nextFixAt = opts.realStart + this.rng.int(0, this.heartbeatMs());
-    this.nextStatusAt = opts.realStart + this.rng.int(0, 30_000);
+    this.nextUploadAt = this.nextFixAt;
+    // The first status read is spread over the usual interval, so a city of phones does not ask at once.
+    this.nextStatusAt = opts.realStart + this.rng.range(0, opts.statusEveryMs?.[1] ?? 30_000);
     this.battery = this.rng.int(40, 100);
   }
 
@@ -145,7 +151,9 @@ export class LivePhone {
     const type = events[kind];
     const actions: LiveAction[] = [];
     // A dying phone manages one last fix at 3 %.
-    if (kind === 'battery') actions.push({ kind: 'positions', fixes: [this.makeFix(real, false)] });
+    if (kind === 'battery') this.outbox.push(this.makeFix(real, false));
+    // Whatever was waiting goes up before the phone falls silent.
+    if (this.outbox.length) actions.push({ kind: 'positions', fixes: this.outbox.splice(0) });
     if (type) actions.push({ kind: 'events', events: [{ time, type }] });
     return actions;
   }
@@ -228,9 +236,12 @@ export class LivePhone {
       const underground = locateAt(this.timeline.segments[this.seg]!, sim).underground;
       const blind = underground && !this.rng.chance(STATION_FIX);
       if (kind === 'offline') this.incident?.held.push(this.makeFix(real, false));
-      else if (kind === 'mock') actions.push({ kind: 'positions', fixes: [this.makeFix(real, true)] });
-      else if (!kind && !blind)
-        actions.push({ kind: 'positions', fixes: [this.makeFix(real, false, underground)] });
+      else if (kind === 'mock') this.outbox.push(this.makeFix(real, true));
+      else if (!kind && !blind) this.outbox.push(this.makeFix(real, false, underground));
+    }
+    if (real >= this.nextUploadAt) {
+      this.nextUploadAt = real + (this.opts.uploadEveryMs ?? this.heartbeatMs());
+      if (this.outbox.length) actions.push({ kind: 'positions', fixes: this.outbox.splice(0, 500) });
     }
     if (this.declareAt !== null && real >= this.declareAt && !this.incident && this.isHome(real)) {
       this.declareAt = null;

@@ -26,6 +26,8 @@ export interface LapseRow {
   review_note: string | null;
   reviewed_by: string | null;
   reviewed_at: unknown;
+  last_fix_lat: unknown;
+  last_fix_lon: unknown;
 }
 
 /** Duration up to `asOf` for open lapses, so a cursor taken at one moment stays consistent. */
@@ -37,13 +39,17 @@ export function lapseColumns(asOf: Date): SQL {
   return sql`l.id, l.worker_id, l.registration_id, w.full_name_latin, w.full_name_cyrillic, l.citizenship,
     l.okrug, l.kind, l.started_at, l.ended_at, ${durationExpr(asOf)} AS duration_seconds, l.likely_cause,
     l.explanation_ru, l.explanation_en, l.caused_cancellation, l.voided_at, l.review_decision, l.review_note,
-    l.reviewed_by, l.reviewed_at`;
+    l.reviewed_by, l.reviewed_at, l.last_fix_lat, l.last_fix_lon`;
 }
 
 export function toLapseItem(row: LapseRow): LapseItem {
   return {
     id: row.id,
     workerId: row.worker_id,
+    place:
+      row.last_fix_lat == null || row.last_fix_lon == null
+        ? null
+        : { lat: toNumber(row.last_fix_lat), lon: toNumber(row.last_fix_lon) },
     workerName: row.full_name_latin,
     workerNameCyrillic: row.full_name_cyrillic,
     citizenship: row.citizenship,
