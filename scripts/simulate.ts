@@ -179,7 +179,13 @@ async function main(): Promise<void> {
     const worker = generateWorker(ctx, i);
     const phone =
       i < workerCount
-        ? new LivePhone(ctx, worker, { speed, realStart: now, simStart: now, incidentsPerHour, uploadEveryMs })
+        ? new LivePhone(ctx, worker, {
+            speed,
+            realStart: now,
+            simStart: now,
+            incidentsPerHour,
+            uploadEveryMs,
+          })
         : new LivePhone(ctx, worker, {
             speed: 1,
             realStart: now,

@@ -17,5 +17,6 @@ export async function signInAs(page: Page, username: string, from = '/sign-in'):
   await page.goto(from);
   await expect(page).toHaveURL(/\/sign-in/);
   await fillSignInForm(page, username, DEMO_PASSWORD);
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  // 'commit': the landing page need not finish loading its data for the session to exist.
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { waitUntil: 'commit' });
 }

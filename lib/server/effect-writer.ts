@@ -118,7 +118,8 @@ export class EffectWriter {
         this.events.push({
           registration_id: registrationId,
           worker_id: meta.workerId,
-          at: effect.at.toISOString(),
+          // A restoration is recorded when it happens, after the cancellation it undoes.
+          at: (effect.eventType === 'restored' ? this.now : effect.at).toISOString(),
           type: effect.eventType,
           from_status: effect.from,
           to_status: effect.to,

@@ -52,14 +52,25 @@ const DECISIONS: Record<LikelyCause, Mix> = {
   ],
 };
 
-const NOTES: Record<ReviewDecision, string[]> = {
-  technical: [
-    'Последняя точка у станции метро, батарея в норме: сигнал пропал под землёй. Нарушения нет.',
+// Technical findings name the evidence for the likely cause; other decisions read the same for any.
+const TECHNICAL_NOTES: Partial<Record<LikelyCause, string[]>> = {
+  battery_depleted: [
     'Телефон разрядился, заряд в последней точке ниже порога. Техническая причина.',
-    'Разрыв короткий, до и после точки у дома. Признаков уклонения нет.',
-    'Потеря сигнала на объекте (подвал, перекрытия). Подтверждено работодателем по телефону.',
-    'Сбой приложения после обновления, трекинг восстановился сам. Техническая причина.',
+    'Разряд батареи вечером, после зарядки трекинг восстановился. Нарушения нет.',
   ],
+  underground: [
+    'Последняя точка у станции метро, батарея в норме: сигнал пропал под землёй. Нарушения нет.',
+    'Поездка в метро, точки до и после на маршруте работника. Техническая причина.',
+  ],
+  signal_lost: [
+    'Потеря сигнала на объекте (подвал, перекрытия). Подтверждено работодателем по телефону.',
+    'Разрыв короткий, до и после точки у дома. Признаков уклонения нет.',
+  ],
+  device_shutdown: ['Телефон перезагрузился после обновления системы, трекинг восстановился сам.'],
+  location_disabled: ['Геолокацию отключило приложение энергосбережения. Настройки исправлены.'],
+};
+const NOTES: Record<ReviewDecision, string[]> = {
+  technical: ['Сбой приложения после обновления, трекинг восстановился сам. Техническая причина.'],
   excused: [
     'Работник объяснил: телефон выключил в больнице по просьбе персонала. Справка предъявлена.',
     'Выезд к родственникам согласован, после возвращения адрес задекларирован заново.',
@@ -69,11 +80,17 @@ const NOTES: Record<ReviewDecision, string[]> = {
   ],
   violation: [
     'Геолокация отключена намеренно в рабочее время, объяснений не дал. Нарушение.',
-    'Подмена координат (mock location) подтверждена. Передано для принятия мер.',
     'Повторное выключение телефона без объяснения причин. Нарушение правил.',
     'На вызов не явился, объяснений по разрыву не представил. Зафиксировано нарушение.',
   ],
 };
+const MOCK_VIOLATION = 'Подмена координат (mock location) подтверждена. Передано для принятия мер.';
+
+function pickNote(rng: Rng, cause: LikelyCause, decision: ReviewDecision): string {
+  if (decision === 'violation' && cause === 'mock_location') return MOCK_VIOLATION;
+  if (decision === 'technical') return rng.pick(TECHNICAL_NOTES[cause] ?? NOTES.technical);
+  return rng.pick(NOTES[decision]);
+}
 
 function pickMix(rng: Rng, mix: Mix): ReviewDecision {
   let r = rng.next();
@@ -94,7 +111,7 @@ export function reviewLapse(
   if (lapse.voidedAt !== null || reviewers.length === 0) return null;
   const age = now - lapse.detectedAt;
   const rng = createRng(seed, 'review', lapse.id);
-  const share = age > 48 * 3_600_000 ? 0.5 : age > 6 * 3_600_000 ? 0.2 : 0;
+  const share = age > 48 * 3_600_000 ? 0.35 : age > 6 * 3_600_000 ? 0.15 : 0;
   if (!rng.chance(share)) return null;
   const local = reviewers.filter(
     (r) => r.role === 'officer' && lapse.okrug && r.okrugs.includes(lapse.okrug),
@@ -104,5 +121,5 @@ export function reviewLapse(
   if (!pool.length) return null;
   const decision = pickMix(rng, DECISIONS[lapse.likelyCause]);
   const at = Math.min(now - 10 * 60_000, lapse.detectedAt + rng.range(1, 40) * 3_600_000);
-  return { decision, note: rng.pick(NOTES[decision]), by: rng.pick(pool).username, at };
+  return { decision, note: pickNote(rng, lapse.likelyCause, decision), by: rng.pick(pool).username, at };
 }
