@@ -124,7 +124,11 @@ let ids: Ids;
 
 test.beforeAll(async ({ baseURL }) => {
   const api = await apiAs('supervisor', baseURL);
-  const workers = await getJson(api, '/api/v1/workers?status=interrupted,cancelled&limit=1', workersPageSchema);
+  const workers = await getJson(
+    api,
+    '/api/v1/workers?status=interrupted,cancelled&limit=1',
+    workersPageSchema,
+  );
   const lapses = await getJson(api, '/api/v1/lapses?limit=1', lapsesPageSchema);
   await api.dispose();
   const workerId = workers.items[0]?.id;
@@ -148,12 +152,16 @@ for (const c of PAGES) {
   });
 }
 
-test('api docs (from the navigation): no serious accessibility violations; screenshot', async ({ browser }) => {
+test('api docs (from the navigation): no serious accessibility violations; screenshot', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: authFile('officer') });
   const page = await context.newPage();
   try {
     await page.goto('/lapses?state=voided');
-    const link = page.getByRole('navigation', { name: t.nav.label }).getByRole('link', { name: t.nav.apiDocs });
+    const link = page
+      .getByRole('navigation', { name: t.nav.label })
+      .getByRole('link', { name: t.nav.apiDocs });
     const href = await link.getAttribute('href');
     expect(href).toBeTruthy();
     await page.goto(href ?? '/');

@@ -126,7 +126,11 @@ test.describe('supervisor', () => {
     for (const item of queue.items.filter((l) => l.causedCancellation && !l.voidedAt)) {
       const lapse = await getJson(page.request, `/api/v1/lapses/${item.id}`, lapseDetailSchema);
       const reg = lapse.registration;
-      if (reg.status === 'cancelled' && reg.cancelLapseId === lapse.id && lapse.worker.status === 'cancelled') {
+      if (
+        reg.status === 'cancelled' &&
+        reg.cancelLapseId === lapse.id &&
+        lapse.worker.status === 'cancelled'
+      ) {
         return lapse;
       }
     }
@@ -144,7 +148,9 @@ test.describe('supervisor', () => {
 
     const form = reviewForm(page);
     await form.getByRole('radio', { name: t.reviewDecision.technical }).check();
-    await form.getByRole('textbox', { name: p.note }).fill('Батарея разрядилась: телефон выключился сам, это не уклонение.');
+    await form
+      .getByRole('textbox', { name: p.note })
+      .fill('Батарея разрядилась: телефон выключился сам, это не уклонение.');
     const reviewed = page.waitForResponse(
       (r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/lapses/${lapse.id}/review`),
     );
@@ -158,7 +164,9 @@ test.describe('supervisor', () => {
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: p.reinstate.confirm }).click();
     await expect(dialog.getByText(p.reinstate.noteError)).toBeVisible();
-    await dialog.getByRole('textbox', { name: p.reinstate.note }).fill('Техническая причина подтверждена разбором.');
+    await dialog
+      .getByRole('textbox', { name: p.reinstate.note })
+      .fill('Техническая причина подтверждена разбором.');
     const reinstated = page.waitForResponse(
       (r) =>
         r.request().method() === 'POST' &&
@@ -169,7 +177,9 @@ test.describe('supervisor', () => {
     await expect(dialog).toBeHidden();
     // The panel reloads the lapse: the worker's status is active again and nothing is left to reinstate.
     const panel = page.getByRole('complementary').filter({ has: page.locator('#lapse-panel-title') });
-    const workerStatus = panel.locator('dt', { hasText: p.workerStatus }).locator('xpath=following-sibling::dd[1]');
+    const workerStatus = panel
+      .locator('dt', { hasText: p.workerStatus })
+      .locator('xpath=following-sibling::dd[1]');
     await expect(workerStatus).toHaveText(t.status.active);
     await expect(panel.getByRole('button', { name: p.reinstate.action })).toHaveCount(0);
     await saveScreenshots(page, 'lapses-reinstated');

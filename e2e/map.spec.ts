@@ -59,7 +59,9 @@ test('filter by status, zoom into a cluster and open a worker from it', async ({
   await expect(page.getByRole('heading', { level: 1, name: t.map.title })).toBeAttached();
   await parseClusters(await firstAnswer);
   await expect(page.getByRole('region', { name: t.map.regionLabel })).toBeVisible();
-  await expect(page.getByRole('region', { name: t.map.counters.label })).toContainText(t.map.counters.registered);
+  await expect(page.getByRole('region', { name: t.map.counters.label })).toContainText(
+    t.map.counters.registered,
+  );
   await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap');
 
   // Filter: only active registrations. The URL holds it and the server applies it.
@@ -67,7 +69,10 @@ test('filter by status, zoom into a cluster and open a worker from it', async ({
   const filtered = page.waitForResponse(
     (r) => isAddressClusters(r) && new URL(r.url()).searchParams.get('status') === 'active',
   );
-  await filters.getByRole('checkbox', { name: t.status.active }).check();
+  // The checkbox reflects the URL, which updates a moment after the click: click, then wait for it.
+  const active = filters.getByRole('checkbox', { name: t.status.active });
+  await active.click();
+  await expect(active).toBeChecked();
   await expect(page).toHaveURL(/[?&]status=active(&|$)/);
   let data = await parseClusters(await filtered);
   expect(data.features.filter(isCluster).length, 'clusters in the answer').toBeGreaterThan(0);
@@ -100,7 +105,9 @@ test('filter by status, zoom into a cluster and open a worker from it', async ({
 
   await hover(page, target.point);
   await expect(tooltip(page)).toContainText(t.map.tooltip.openHint);
-  const workerAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/workers/${workerId}`);
+  const workerAnswer = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === `/api/v1/workers/${workerId}`,
+  );
   await page.mouse.click(target.point.x, target.point.y);
   await expect(page).toHaveURL(new RegExp(`[?&]worker=${workerId}(&|$)`));
   await expect(page).toHaveURL(/[?&]status=active(&|$)/);

@@ -51,7 +51,10 @@ test.describe('officer (TsAO, ZAO)', () => {
 
   test('the API answers 404 for that worker, its trace and its lapses', async ({ page }) => {
     await expectNotFound(page.request, `/api/v1/workers/${outsider.id}`);
-    await expectNotFound(page.request, `/api/v1/workers/${outsider.id}/trace?reason=${encodeURIComponent('Проверка доступа')}`);
+    await expectNotFound(
+      page.request,
+      `/api/v1/workers/${outsider.id}/trace?reason=${encodeURIComponent('Проверка доступа')}`,
+    );
     await expectNotFound(page.request, `/api/v1/lapses/${outsiderLapseId}`);
   });
 
@@ -66,7 +69,8 @@ test.describe('officer (TsAO, ZAO)', () => {
     expect(byName.items.map((w) => w.id)).not.toContain(outsider.id);
     const all = await getJson(page.request, '/api/v1/workers?limit=200', workersPageSchema);
     expect(all.items.length).toBeGreaterThan(0);
-    for (const w of all.items) expect(OWN, `okrug of worker ${w.id} in the officer's list`).toContain(w.okrug);
+    for (const w of all.items)
+      expect(OWN, `okrug of worker ${w.id} in the officer's list`).toContain(w.okrug);
     const lapses = await getJson(page.request, `/api/v1/lapses?okrug=${OTHER}`, lapsesPageSchema);
     expect(lapses.items).toEqual([]);
     const map = await getJson(
@@ -81,9 +85,9 @@ test.describe('officer (TsAO, ZAO)', () => {
     await page.goto('/workers');
     const okrug = page.getByLabel(t.pages.workers.okrug);
     await waitForHydration(okrug);
-    const values = await okrug.locator('option').evaluateAll((options) =>
-      options.map((o) => (o instanceof HTMLOptionElement ? o.value : '')),
-    );
+    const values = await okrug
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o instanceof HTMLOptionElement ? o.value : '')));
     expect(values).toEqual(['', ...OWN]);
     const okrugCells = page.getByRole('table').locator('tbody tr td:nth-child(5)');
     await expect(okrugCells.first()).toBeVisible();

@@ -88,7 +88,9 @@ test.describe('signed out', () => {
     await page.goto('/workers?status=active');
     await expect(page).toHaveURL(/\/sign-in\?next=/);
     await fillSignInForm(page, 'supervisor', DEMO_PASSWORD);
-    await expect(page).toHaveURL((url) => url.pathname === '/workers' && url.searchParams.get('status') === 'active');
+    await expect(page).toHaveURL(
+      (url) => url.pathname === '/workers' && url.searchParams.get('status') === 'active',
+    );
     await expect(page.getByRole('heading', { level: 1, name: t.pages.workers.title })).toBeVisible();
   });
 

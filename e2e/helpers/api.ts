@@ -17,7 +17,9 @@ interface JsonAnswer {
 }
 
 export async function readJson<S extends z.ZodType>(response: JsonAnswer, schema: S): Promise<z.output<S>> {
-  expect(response.status(), `${response.url()} answered ${response.status()}: ${await response.text()}`).toBe(200);
+  expect(response.status(), `${response.url()} answered ${response.status()}: ${await response.text()}`).toBe(
+    200,
+  );
   return schema.parse(await response.json());
 }
 

@@ -6,13 +6,18 @@ import { expect, type Page } from '@playwright/test';
 const BLOCKING = new Set(['serious', 'critical']);
 
 export async function expectNoSeriousA11yViolations(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const blocking = results.violations.filter((v) => v.impact && BLOCKING.has(v.impact));
   const report = blocking
     .map((v) => {
       const targets = v.nodes
         .slice(0, 8)
-        .map((n) => `      ${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.split('\n')[1]?.trim() ?? ''})` : ''}`)
+        .map(
+          (n) =>
+            `      ${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.split('\n')[1]?.trim() ?? ''})` : ''}`,
+        )
         .join('\n');
       const more = v.nodes.length > 8 ? `\n      … and ${v.nodes.length - 8} more` : '';
       return `  [${v.impact}] ${v.id}: ${v.help}\n${targets}${more}`;

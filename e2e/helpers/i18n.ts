@@ -21,5 +21,7 @@ export function exact(text: string): RegExp {
 
 /** Fills `{name}` placeholders the way lib/i18n's fill() does. */
 export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
 }
