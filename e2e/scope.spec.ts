@@ -43,7 +43,7 @@ test.describe('officer (TsAO, ZAO)', () => {
 
   test('the worker page of a YuAO worker shows not-found and no personal data', async ({ page }) => {
     await page.goto(`/workers/${outsider.id}`);
-    await expect(page.getByRole('heading', { name: t.errors.notFoundTitle })).toBeVisible();
+    await expect(page.getByText(t.pages.list.notFound)).toBeVisible();
     await expect(page.getByText(outsider.fullNameLatin)).toHaveCount(0);
     if (outsider.fullNameCyrillic) await expect(page.getByText(outsider.fullNameCyrillic)).toHaveCount(0);
     await expect(page.getByRole('button', { name: t.pages.trace.button })).toHaveCount(0);

@@ -1,7 +1,7 @@
 'use client';
 // The lapse queue page body: filters, the table with server paging and sorting, and the detail panel
 // of the lapse selected in the URL (?lapse=id).
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Download, Keyboard } from 'lucide-react';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -44,9 +44,17 @@ export function LapseQueue({
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const items = query.data?.items ?? [];
 
+  // The panel mounts only after the URL has changed, so its heading is focused once it is there.
+  const focusPanelFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!selectedId || focusPanelFor.current !== selectedId) return;
+    focusPanelFor.current = null;
+    headingRef.current?.focus();
+  }, [selectedId]);
   const select = (id: string, { focusPanel }: { focusPanel: boolean }) => {
+    if (focusPanel) focusPanelFor.current = id;
     update({ lapse: id }, { keepPage: true });
-    if (focusPanel) requestAnimationFrame(() => headingRef.current?.focus());
+    if (focusPanel && id === selectedId) headingRef.current?.focus();
   };
   const close = () => {
     const id = selectedId;

@@ -24,15 +24,15 @@ interface CounterProps {
 
 function Counter({ label, value, icon, color }: CounterProps) {
   return (
-    <div className="flex min-w-0 items-center gap-2.5 px-4 py-2">
+    <li className="flex min-w-0 items-center gap-2.5 px-4 py-2">
       <span aria-hidden="true" className="shrink-0" style={{ color }}>
         {icon}
       </span>
-      <div className="min-w-0">
-        <dt className="text-xs leading-tight text-slate-600">{label}</dt>
-        <dd className="text-lg leading-tight font-semibold tabular-nums text-slate-900">{value}</dd>
-      </div>
-    </div>
+      <span className="flex min-w-0 flex-col">
+        <span className="text-xs leading-tight text-slate-600">{label}</span>
+        <span className="text-lg leading-tight font-semibold tabular-nums text-slate-900">{value}</span>
+      </span>
+    </li>
   );
 }
 
@@ -87,7 +87,7 @@ export function LiveCounters({ stream }: { stream: StreamState }) {
       aria-label={t.map.counters.label}
       className="flex flex-wrap items-center border-b border-slate-200 bg-white"
     >
-      <dl className="flex min-w-0 flex-1 flex-wrap items-center divide-x divide-slate-200">
+      <ul className="flex min-w-0 flex-1 flex-wrap items-center divide-x divide-slate-200">
         <Counter
           label={t.map.counters.registered}
           value={n(data.registered)}
@@ -118,7 +118,7 @@ export function LiveCounters({ stream }: { stream: StreamState }) {
           icon={<LapsePinSwatch size={18} />}
           color={OPEN_LAPSE_FG}
         />
-      </dl>
+      </ul>
       <p
         className="flex items-center gap-2 px-4 py-2 text-xs text-slate-600"
         title={live ? t.map.counters.live : t.map.counters.offline}
