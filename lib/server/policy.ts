@@ -9,20 +9,22 @@ import { DEFAULT_POLICY, type Policy } from '@/lib/domain/types';
 let cached: { policy: Policy; at: number } | null = null;
 const CACHE_MS = 5_000;
 
+export function toPolicy(row: typeof policyVersions.$inferSelect): Policy {
+  return {
+    version: row.id,
+    heartbeatSeconds: row.heartbeatSeconds,
+    lapseAfterSeconds: row.lapseAfterSeconds,
+    graceSeconds: row.graceSeconds,
+    lowBatteryPercent: row.lowBatteryPercent,
+    minAccuracyMeters: row.minAccuracyMeters,
+    retentionDays: row.retentionDays,
+  };
+}
+
 export async function getCurrentPolicy(db: Db, fresh = false): Promise<Policy> {
   if (!fresh && cached && Date.now() - cached.at < CACHE_MS) return cached.policy;
   const [row] = await db.select().from(policyVersions).orderBy(desc(policyVersions.id)).limit(1);
-  const policy: Policy = row
-    ? {
-        version: row.id,
-        heartbeatSeconds: row.heartbeatSeconds,
-        lapseAfterSeconds: row.lapseAfterSeconds,
-        graceSeconds: row.graceSeconds,
-        lowBatteryPercent: row.lowBatteryPercent,
-        minAccuracyMeters: row.minAccuracyMeters,
-        retentionDays: row.retentionDays,
-      }
-    : DEFAULT_POLICY;
+  const policy: Policy = row ? toPolicy(row) : DEFAULT_POLICY;
   cached = { policy, at: Date.now() };
   return policy;
 }

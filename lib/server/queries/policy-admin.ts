@@ -7,20 +7,14 @@ import { policyVersions } from '@/lib/db/schema';
 import type { PolicyDto, PolicyUpdate } from '@/lib/api/policy';
 import type { OfficerContext } from '../officer-context';
 import { recordAudit } from '../audit';
-import { forgetCachedPolicy } from '../policy';
+import { forgetCachedPolicy, toPolicy } from '../policy';
 import { HttpError } from '../problem';
 
 type PolicyRow = typeof policyVersions.$inferSelect;
 
 function toDto(row: PolicyRow): PolicyDto {
   return {
-    version: row.id,
-    heartbeatSeconds: row.heartbeatSeconds,
-    lapseAfterSeconds: row.lapseAfterSeconds,
-    graceSeconds: row.graceSeconds,
-    lowBatteryPercent: row.lowBatteryPercent,
-    minAccuracyMeters: row.minAccuracyMeters,
-    retentionDays: row.retentionDays,
+    ...toPolicy(row),
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     note: row.note,
