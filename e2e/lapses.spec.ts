@@ -59,7 +59,9 @@ test.describe('officer', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => lapseIdInUrl(page)).toBe(firstId);
     // Soft: report a lost focus but still check Escape and r below.
-    await expect.soft(page.locator('#lapse-panel-title'), 'Enter moves the focus to the opened lapse').toBeFocused();
+    await expect
+      .soft(page.locator('#lapse-panel-title'), 'Enter moves the focus to the opened lapse')
+      .toBeFocused();
     await page.keyboard.press('Escape');
     await expect.poll(() => lapseIdInUrl(page)).toBeNull();
     await expect(page.locator('#lapse-panel-title')).toHaveCount(0);
