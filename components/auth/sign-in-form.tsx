@@ -90,7 +90,7 @@ export function SignInForm({ strings: s, next, ssoLabel, initialError = null }: 
           </p>
         ) : null}
       </div>
-      <form noValidate onSubmit={submit} className="flex flex-col gap-4" aria-label={s.title}>
+      <form method="post" noValidate onSubmit={submit} className="flex flex-col gap-4" aria-label={s.title}>
         <Field label={s.username} required error={missing.username ? s.required : undefined}>
           {(control) => (
             <Input
