@@ -25,7 +25,9 @@ const deviceStatus = z.object({
       id: z.guid(),
       status: z.string(),
       since: z.string(),
-      address: z.object({ text: z.string(), lat: z.number(), lon: z.number() }),
+      address: z
+        .object({ text: z.string() })
+        .describe('The declared address as typed; home coordinates are never sent to the phone.'),
     })
     .nullable(),
   openLapse: z
