@@ -84,6 +84,8 @@ export const deviceEventSchema = z.object({
 
 // Batches are checked item by item in the route, so the envelope only insists on an array.
 export const MAX_BACKLOG = 10_000_000;
+/** How long a reported backlog holds off the silence judgement after the batch that reported it. */
+export const BACKLOG_HOLD_SECONDS = 120;
 export const positionsEnvelopeSchema = z.object({
   positions: z.array(z.unknown()).min(1, 'Send at least one fix'),
   /**
@@ -118,9 +120,7 @@ export const enrollSchema = z.object({
       'fullName may contain letters, spaces, hyphens and apostrophes',
     ),
     // Any code is accepted here; an unsupported one is answered with 422 and the rule's scope.
-    citizenship: storableText(8)
-      .toUpperCase()
-      .min(1, 'citizenship is a two-letter country code'),
+    citizenship: storableText(8).toUpperCase().min(1, 'citizenship is a two-letter country code'),
     documentNumber: trimmed(32)
       .toUpperCase()
       .regex(

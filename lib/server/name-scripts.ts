@@ -35,4 +35,3 @@ export function splitNameScripts(fullName: string): { latin: string; cyrillic: s
     ? { latin: transliterateCyrillic(name), cyrillic: name }
     : { latin: name, cyrillic: null };
 }
-
