@@ -1,7 +1,8 @@
 // Late data over real HTTP (issue 6, item 9): an honest late upload still voids the lapse it
 // disproves, but leaves a mark an officer can see and review and an audit row; an implausible
 // track voids nothing; a phone that reports a backlog is not cancelled while it uploads. The
-// policy's lapseAfter is lowered to its minimum (60 s) for this file and put back afterwards.
+// policy's lapseAfter is lowered to its minimum (60 s, heartbeat 30 s) for this file and put back
+// afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -22,23 +23,23 @@ const LAPSE_AFTER = 60;
 
 let supervisor = '';
 let auditor = '';
-let originalLapseAfter = 900;
+let original = { lapseAfterSeconds: 900, heartbeatSeconds: 300 };
 
 beforeAll(async () => {
   supervisor = await signIn('supervisor');
   auditor = await signIn('auditor');
-  const policy = await officerJson<{ lapseAfterSeconds: number }>(supervisor, '/api/v1/policy');
-  originalLapseAfter = policy.lapseAfterSeconds;
+  const policy = await officerJson<typeof original>(supervisor, '/api/v1/policy');
+  original = { lapseAfterSeconds: policy.lapseAfterSeconds, heartbeatSeconds: policy.heartbeatSeconds };
   await officerJson(supervisor, '/api/v1/policy', {
     method: 'PUT',
-    json: { lapseAfterSeconds: LAPSE_AFTER, note: 'late-data integration test' },
+    json: { heartbeatSeconds: 30, lapseAfterSeconds: LAPSE_AFTER, note: 'late-data integration test' },
   });
 });
 
 afterAll(async () => {
   await officerJson(supervisor, '/api/v1/policy', {
     method: 'PUT',
-    json: { lapseAfterSeconds: originalLapseAfter, note: 'late-data integration test: restored' },
+    json: { ...original, note: 'late-data integration test: restored' },
   });
 });
 
