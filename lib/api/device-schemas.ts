@@ -2,6 +2,7 @@
 // protocol parsers and the OpenAPI document, so every entry point validates a fix the same way.
 import { z } from 'zod';
 import { CITIZENSHIPS, DEVICE_EVENT_TYPES } from '@/lib/domain/types';
+import { storableNumber, storableText } from './storable';
 
 export const MAX_BATCH_ITEMS = 500;
 
@@ -50,31 +51,28 @@ export const timeSchema = z.union([z.string(), z.number()]).transform((value, ct
 });
 
 // zod 4 numbers already refuse NaN and Infinity; strings such as "NaN" or "55.7" are refused too.
-const finite = (what: string) => z.number({ error: `${what} must be a number` });
+// Each range also fits the column (DESIGN.md 4: lat/lon double precision, the rest real/smallint),
+// so a value the database would refuse is rejected with its item instead of failing the batch.
+export const latSchema = storableNumber('lat', 'double precision', -90, 90);
+export const lonSchema = storableNumber('lon', 'double precision', -180, 180);
 
-export const latSchema = finite('lat')
-  .min(-90, 'lat must be between -90 and 90')
-  .max(90, 'lat must be between -90 and 90');
-export const lonSchema = finite('lon')
-  .min(-180, 'lon must be between -180 and 180')
-  .max(180, 'lon must be between -180 and 180');
+/** The largest accuracy radius kept: beyond 1,000 km a fix says nothing about where the phone is. */
+export const MAX_ACCURACY_M = 1_000_000;
+/** Faster than any airliner: a larger speed is a broken sensor or a forged fix. */
+export const MAX_SPEED_MPS = 1_000;
 
 /** One fix as the device API receives it; the output matches the domain Fix (speed in m/s). */
 export const fixSchema = z.object({
   time: timeSchema,
   lat: latSchema,
   lon: lonSchema,
-  accuracy: finite('accuracy').min(0, 'accuracy is a radius in metres and cannot be negative'),
-  speed: finite('speed').min(0, 'speed is in m/s and cannot be negative').nullish(),
-  heading: finite('heading').min(0).max(360, 'heading is in degrees, 0 to 360').nullish(),
-  altitude: finite('altitude').min(-1000).max(20000).nullish(),
-  battery: finite('battery')
-    .min(0, 'battery is a percentage, 0 to 100')
-    .max(100, 'battery is a percentage, 0 to 100')
-    .transform(Math.round)
-    .nullish(),
+  accuracy: storableNumber('accuracy', 'real', 0, MAX_ACCURACY_M, 'metres'),
+  speed: storableNumber('speed', 'real', 0, MAX_SPEED_MPS, 'm/s').nullish(),
+  heading: storableNumber('heading', 'real', 0, 360, 'degrees').nullish(),
+  altitude: storableNumber('altitude', 'real', -1000, 20000, 'metres').nullish(),
+  battery: storableNumber('battery', 'real', 0, 100, '(a percentage)').transform(Math.round).nullish(),
   charging: z.boolean().nullish(),
-  provider: z.string().trim().max(40).nullish(),
+  provider: storableText(40).nullish(),
   mock: z.boolean().nullish(),
 });
 export type FixInput = z.input<typeof fixSchema>;
@@ -85,8 +83,21 @@ export const deviceEventSchema = z.object({
 });
 
 // Batches are checked item by item in the route, so the envelope only insists on an array.
+export const MAX_BACKLOG = 10_000_000;
+/** How long a reported backlog holds off the silence judgement after the batch that reported it. */
+export const BACKLOG_HOLD_SECONDS = 120;
 export const positionsEnvelopeSchema = z.object({
   positions: z.array(z.unknown()).min(1, 'Send at least one fix'),
+  /**
+   * Fixes the phone still holds after this batch (optional). While it is above zero the server
+   * waits for the rest of the upload before it judges the phone's silence.
+   */
+  backlog: z
+    .number({ error: 'backlog must be a whole number of fixes still queued on the phone' })
+    .int('backlog must be a whole number of fixes still queued on the phone')
+    .min(0, 'backlog cannot be negative')
+    .max(MAX_BACKLOG, `backlog must be at most ${MAX_BACKLOG}`)
+    .nullish(),
 });
 export const eventsEnvelopeSchema = z.object({
   events: z.array(z.unknown()).min(1, 'Send at least one event'),
@@ -109,7 +120,7 @@ export const enrollSchema = z.object({
       'fullName may contain letters, spaces, hyphens and apostrophes',
     ),
     // Any code is accepted here; an unsupported one is answered with 422 and the rule's scope.
-    citizenship: z.string().trim().toUpperCase().min(1, 'citizenship is a two-letter country code'),
+    citizenship: storableText(8).toUpperCase().min(1, 'citizenship is a two-letter country code'),
     documentNumber: trimmed(32)
       .toUpperCase()
       .regex(
@@ -128,9 +139,9 @@ export const enrollSchema = z.object({
       .transform((v) => (v.startsWith('+') ? v : `+${v}`)),
   }),
   device: z.object({
-    platform: trimmed(40),
-    model: z.string().trim().max(100).nullish(),
-    appVersion: z.string().trim().max(40).nullish(),
+    platform: storableText(40).min(1, 'is required'),
+    model: storableText(100).nullish(),
+    appVersion: storableText(40).nullish(),
   }),
 });
 export type EnrollInput = z.output<typeof enrollSchema>;
@@ -141,7 +152,7 @@ export function isSupportedCitizenship(code: string): code is (typeof CITIZENSHI
 
 export const registrationSchema = z.object({
   address: z.object({
-    text: z.string().trim().min(3, 'address.text must name the street and house').max(300),
+    text: storableText(300).min(3, 'address.text must name the street and house'),
     lat: latSchema,
     lon: lonSchema,
   }),
@@ -165,7 +176,8 @@ export interface DeviceStatusResponse {
     id: string;
     status: string;
     since: string;
-    address: { text: string; lat: number; lon: number };
+    /** The declared address as the worker typed it; the home coordinates stay on the server. */
+    address: { text: string };
   } | null;
   openLapse: { id: string; kind: string; startedAt: string; graceEndsAt: string | null } | null;
   /** The newest lapse, open or closed (a closed one still explains a cancellation). */

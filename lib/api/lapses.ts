@@ -70,6 +70,8 @@ export const lapseItemSchema = z.object({
   explanationEn: z.string(),
   causedCancellation: z.boolean(),
   voidedAt: nullableIsoTime,
+  /** Set when fixes the phone uploaded late voided this lapse: a mark for an officer to review. */
+  restoredByLateDataAt: nullableIsoTime.optional(),
   review: reviewSchema.nullable(),
 });
 export type LapseItem = z.infer<typeof lapseItemSchema>;
@@ -79,6 +81,16 @@ export type LapsesPage = z.infer<typeof lapsesPageSchema>;
 export const lapseDetailSchema = lapseItemSchema.extend({
   detectedAt: isoTime,
   voidReason: z.string().nullable(),
+  /** How late data voided this lapse: which phone, how many fixes, whether a registration came back. */
+  restoredByLateData: z
+    .object({
+      at: isoTime,
+      deviceId: z.string().nullable(),
+      fixes: z.number().int(),
+      registrationRestored: z.boolean(),
+    })
+    .nullable()
+    .optional(),
   lastFix: z
     .object({ time: isoTime, lat: z.number(), lon: z.number(), accuracy: z.number().nullable() })
     .nullable(),

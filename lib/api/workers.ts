@@ -45,7 +45,8 @@ export type WorkersPage = z.infer<typeof workersPageSchema>;
 
 export const registrationEventSchema = z.object({
   id: z.number().int(),
-  registrationId: z.guid(),
+  /** Null for an event of the worker rather than of one registration (e.g. `device_replaced`). */
+  registrationId: z.guid().nullable(),
   at: isoTime,
   type: z.string(),
   fromStatus: z.string().nullable(),
@@ -68,6 +69,8 @@ export const registrationSchema = z.object({
   activatedAt: nullableIsoTime,
   closedAt: nullableIsoTime,
   cancelLapseId: z.guid().nullable(),
+  /** Set when late-arriving fixes voided the lapse that had cancelled it: worth an officer's review. */
+  restoredByLateDataAt: nullableIsoTime.optional(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
 

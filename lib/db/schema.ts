@@ -43,6 +43,19 @@ export const devices = pgTable('devices', {
   createdAt: tz('created_at').notNull().defaultNow(),
   lastSeenAt: tz('last_seen_at'),
   revokedAt: tz('revoked_at'),
+  replacedBy: uuid('replaced_by'),
+});
+
+// Events of the worker rather than of one registration (a phone replaced by a new enrolment).
+export const workerEvents = pgTable('worker_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  workerId: uuid('worker_id').notNull(),
+  at: tz('at').notNull(),
+  type: text('type').notNull(),
+  cause: text('cause').notNull(),
+  actor: text('actor').notNull(),
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
+  createdAt: tz('created_at').notNull().defaultNow(),
 });
 
 export const registrations = pgTable('registrations', {
@@ -58,6 +71,7 @@ export const registrations = pgTable('registrations', {
   activatedAt: tz('activated_at'),
   closedAt: tz('closed_at'),
   cancelLapseId: uuid('cancel_lapse_id'),
+  restoredByLateDataAt: tz('restored_by_late_data_at'),
 });
 
 export const registrationEvents = pgTable('registration_events', {
@@ -126,6 +140,8 @@ export const lapses = pgTable('lapses', {
   causedCancellation: boolean('caused_cancellation').notNull().default(false),
   voidedAt: tz('voided_at'),
   voidReason: text('void_reason'),
+  lateDataVoidedAt: tz('late_data_voided_at'),
+  lateDataDetail: jsonb('late_data_detail').$type<Record<string, unknown>>(),
   reviewDecision: text('review_decision'),
   reviewNote: text('review_note'),
   reviewedBy: text('reviewed_by'),
@@ -153,6 +169,7 @@ export const workerStatus = pgTable('worker_status', {
   openLapseStartedAt: tz('open_lapse_started_at'),
   openLapseSilence: boolean('open_lapse_silence').notNull().default(false),
   lapseDeadline: tz('lapse_deadline'),
+  backlogUntil: tz('backlog_until'),
   statusSince: tz('status_since').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });

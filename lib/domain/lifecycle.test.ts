@@ -176,6 +176,13 @@ describe('fixes', () => {
     expect(transitions(step.effects)).toEqual(['restored:cancelled->active']);
   });
 
+  it('an implausible upload (mayVoid false) closes the lapse but the cancellation stands', () => {
+    const cancelled = applySweep(active(0), at(20), DEFAULT_POLICY, ids()).state;
+    const step = applyFix(cancelled, fix(5), DEFAULT_POLICY, ids(), { mayVoid: false });
+    expect(step.state.status).toBe('cancelled');
+    expect(step.effects.some((e) => e.type === 'void_lapse')).toBe(false);
+  });
+
   it('a fix after a real lapse closes it but the cancellation stands', () => {
     const cancelled = applySweep(active(0), at(20), DEFAULT_POLICY, ids()).state;
     const step = applyFix(cancelled, fix(25), DEFAULT_POLICY, ids());
@@ -190,6 +197,23 @@ describe('fixes', () => {
       applyFix(mocked.state, fix(2, { accuracy: 900 }), withGrace(600), ids()).state.openLapse?.kind,
     ).toBe('mock_location');
     expect(applyFix(mocked.state, fix(3), withGrace(600), ids()).state.status).toBe('active');
+  });
+});
+
+describe('backlog hold', () => {
+  it('the sweep judges nothing while the phone reports a backlog, and as before once it ends', () => {
+    const held = { ...active(0), holdUntil: at(31) };
+    expect(applySweep(held, at(30), DEFAULT_POLICY, ids())).toEqual({ state: held, effects: [] });
+    expect(applySweep(held, at(32), DEFAULT_POLICY, ids()).state.status).toBe('cancelled');
+    expect(applySweep({ ...held, holdUntil: null }, at(30), DEFAULT_POLICY, ids()).state.status).toBe(
+      'cancelled',
+    );
+  });
+
+  it('a gap inside the uploaded fixes still opens a lapse while held', () => {
+    const held = { ...active(0), holdUntil: at(600) };
+    const step = applyFix(held, fix(30), DEFAULT_POLICY, ids());
+    expect(transitions(step.effects)).toEqual(['cancelled:active->cancelled']);
   });
 });
 

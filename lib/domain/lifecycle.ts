@@ -28,6 +28,16 @@ export interface WorkerState {
   statusSince: Date;
   lastFix: FixSnapshot | null;
   openLapse: OpenLapse | null;
+  /**
+   * The phone said more fixes are queued (a backlog upload in progress): until this time the clock
+   * alone judges nothing, so a phone uploading oldest batch first is not cancelled in between.
+   */
+  holdUntil?: Date | null;
+}
+
+export interface FixOptions {
+  /** False when the uploaded track failed the plausibility checks: its fixes void no lapse. */
+  mayVoid?: boolean;
 }
 
 export interface ClassifiedFix extends FixSnapshot {
@@ -170,6 +180,11 @@ function chain(first: Step, next: (s: WorkerState) => Step): Step {
 
 /** The clock passing `now` with nothing received: opens silence lapses and ends grace windows. */
 export function applySweep(state: WorkerState, now: Date, policy: Policy, newId: () => string): Step {
+  if (state.holdUntil && state.holdUntil > now) return { state, effects: [] };
+  return judgeSilence(state, now, policy, newId);
+}
+
+function judgeSilence(state: WorkerState, now: Date, policy: Policy, newId: () => string): Step {
   if (state.status === 'interrupted' && state.openLapse?.deadline && state.openLapse.deadline <= now) {
     return cancelAtDeadline(state);
   }
@@ -194,7 +209,13 @@ export function applySweep(state: WorkerState, now: Date, policy: Policy, newId:
 }
 
 /** A fix newer than every fix seen so far. */
-export function applyFix(state: WorkerState, fix: ClassifiedFix, policy: Policy, newId: () => string): Step {
+export function applyFix(
+  state: WorkerState,
+  fix: ClassifiedFix,
+  policy: Policy,
+  newId: () => string,
+  options: FixOptions = {},
+): Step {
   // A silence the sweep had not caught yet is judged by the fix timestamps alone, so the outcome
   // does not depend on when the sweep happened to run.
   let step: Step = { state, effects: [] };
@@ -203,7 +224,8 @@ export function applyFix(state: WorkerState, fix: ClassifiedFix, policy: Policy,
     state.lastFix &&
     fix.time.getTime() - state.lastFix.time.getTime() >= policy.lapseAfterSeconds * 1000
   ) {
-    step = applySweep(state, fix.time, policy, newId);
+    // Gaps inside an upload are judged by timestamps, backlog hold or not.
+    step = judgeSilence(state, fix.time, policy, newId);
   }
   if (
     step.state.status === 'interrupted' &&
@@ -212,10 +234,16 @@ export function applyFix(state: WorkerState, fix: ClassifiedFix, policy: Policy,
   ) {
     step = chain(step, cancelAtDeadline);
   }
-  return chain(step, (s) => applyFreshFix(s, fix, policy, newId));
+  return chain(step, (s) => applyFreshFix(s, fix, policy, newId, options.mayVoid ?? true));
 }
 
-function applyFreshFix(state: WorkerState, fix: ClassifiedFix, policy: Policy, newId: () => string): Step {
+function applyFreshFix(
+  state: WorkerState,
+  fix: ClassifiedFix,
+  policy: Policy,
+  newId: () => string,
+  mayVoid: boolean,
+): Step {
   const snapshot: FixSnapshot = {
     time: fix.time,
     lat: fix.lat,
@@ -243,7 +271,11 @@ function applyFreshFix(state: WorkerState, fix: ClassifiedFix, policy: Policy, n
   // A phone that was offline uploads its fixes late: if they show the silence never reached
   // lapseAfter, the lapse inferred from that silence did not happen and its consequences are undone.
   const open = state.openLapse;
-  if (open?.silence && fix.time.getTime() - open.startedAt.getTime() < policy.lapseAfterSeconds * 1000) {
+  if (
+    mayVoid &&
+    open?.silence &&
+    fix.time.getTime() - open.startedAt.getTime() < policy.lapseAfterSeconds * 1000
+  ) {
     effects.push({
       type: 'void_lapse',
       lapseId: open.id,

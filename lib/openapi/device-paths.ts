@@ -8,6 +8,8 @@ import {
   MAX_BATCH_ITEMS,
   registrationSchema,
   CITIZENSHIP_RULE,
+  positionsEnvelopeSchema,
+  BACKLOG_HOLD_SECONDS,
 } from '@/lib/api/device-schemas';
 import { createOfficerSchema, resetPasswordSchema, updateOfficerSchema } from '@/lib/auth/officer-schemas';
 import { operation, type PathItem, pathParameter, validationError } from './build';
@@ -25,7 +27,9 @@ const deviceStatus = z.object({
       id: z.guid(),
       status: z.string(),
       since: z.string(),
-      address: z.object({ text: z.string(), lat: z.number(), lon: z.number() }),
+      address: z
+        .object({ text: z.string() })
+        .describe('The declared address as typed; home coordinates are never sent to the phone.'),
     })
     .nullable(),
   openLapse: z
@@ -56,7 +60,9 @@ const officerAccount = z
   })
   .loose();
 
-const unauthorizedDevice = { description: 'Missing, unknown or revoked device token.' };
+const unauthorizedDevice = {
+  description: 'Missing, unknown or revoked device token (a phone replaced by a newer enrolment is told so).',
+};
 
 export function devicePaths(): Record<string, PathItem> {
   const admin = (
@@ -80,12 +86,16 @@ export function devicePaths(): Record<string, PathItem> {
         tag: 'Device',
         operationId: 'enrollDevice',
         summary: 'Enroll a phone',
-        description: `Creates (or finds, by citizenship and document) the worker and issues a device token. ${CITIZENSHIP_RULE}`,
+        description: `Creates (or finds, by citizenship and document) the worker and issues a device token. ${CITIZENSHIP_RULE} Enrolling a known person again must repeat the same full name, birth date and phone; the new phone then replaces the old one, whose token is revoked (401 from then on), and the replacement is audited and shown in the worker file.`,
         security: 'none',
         body: { schema: enrollSchema },
         responses: {
           201: { description: 'Enrolled.', schema: z.object({ deviceId: z.guid(), token: z.string() }) },
           400: validationError,
+          409: {
+            description:
+              'A worker with this citizenship and document is enrolled and the full name, birth date or phone does not match (which one is not said).',
+          },
           422: { description: 'Citizenship outside the nine countries the rule applies to.' },
         },
       }),
@@ -114,9 +124,14 @@ export function devicePaths(): Record<string, PathItem> {
         tag: 'Device',
         operationId: 'postPositions',
         summary: 'Send fixes',
-        description: `1..${MAX_BATCH_ITEMS} fixes in any order, possibly hours late. Idempotent on (device, time): repeats count as duplicates. Bad items are rejected one by one.`,
+        description: `1..${MAX_BATCH_ITEMS} fixes in any order, possibly hours late. Idempotent on (device, time): repeats count as duplicates. Bad items (including numbers the storage cannot hold and text with NUL bytes) are rejected one by one in \`rejected\`; the good ones are stored. A phone uploading a backlog sends \`backlog\` (fixes still queued): while it is above zero the server waits up to ${BACKLOG_HOLD_SECONDS} s after each batch before judging the phone's silence. Late fixes void a lapse only when the track is plausible (at most 70 m/s between fixes, no two fixes at one instant, none recorded after it was received or before the phone was enrolled); each such void is audited and marked for officer review.`,
         security: 'device',
-        body: { schema: z.object({ positions: z.array(fixSchema).min(1).max(MAX_BATCH_ITEMS) }) },
+        body: {
+          schema: z.object({
+            positions: z.array(fixSchema).min(1).max(MAX_BATCH_ITEMS),
+            backlog: positionsEnvelopeSchema.shape.backlog,
+          }),
+        },
         responses: {
           200: { description: 'What was stored.', schema: batchResult },
           400: validationError,

@@ -2,7 +2,7 @@ import 'server-only';
 // Device authentication. A token is 32 random bytes (base64url) shown once at enrollment; only its
 // SHA-256 is stored, so a database leak does not let anyone impersonate a phone.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { devices } from '@/lib/db/schema';
 import type { DeviceContext } from './engine-api';
@@ -83,13 +83,24 @@ export async function authenticateDevice(db: Db, req: Request): Promise<DeviceCo
 
 export async function requireDeviceByToken(db: Db, token: string, scheme: Scheme = 'Bearer') {
   const device = await findDeviceByToken(db, token);
-  if (!device) {
-    throw unauthorized(
-      'The device token is unknown or has been revoked. Enroll the device again to get a new token.',
-      scheme,
-    );
-  }
+  if (!device) throw unauthorized(await describeRefusedToken(db, token), scheme);
   return device;
+}
+
+// Only on the refusal path: a phone replaced by a newer enrolment is told so, so its owner knows
+// that another phone was enrolled in their name rather than retrying forever.
+async function describeRefusedToken(db: Db, token: string): Promise<string> {
+  const [row] = TOKEN_SHAPE.test(token)
+    ? await db
+        .select({ replacedBy: devices.replacedBy })
+        .from(devices)
+        .where(and(eq(devices.tokenHash, hashDeviceToken(token)), isNotNull(devices.revokedAt)))
+        .limit(1)
+    : [];
+  if (row?.replacedBy) {
+    return 'This phone was replaced: the same worker enrolled another phone, so this token no longer works. Enroll again to use this phone.';
+  }
+  return 'The device token is unknown or has been revoked. Enroll the device again to get a new token.';
 }
 
 /** HTTP Basic as OwnTracks sends it: user = device id, password = token; both must match. */

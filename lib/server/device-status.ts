@@ -1,6 +1,8 @@
 import 'server-only';
 // What the phone shows its owner: the current registration, an open lapse, the last fix the server
-// has, and one plain next step. It reads only the calling worker's own rows.
+// has, and one plain next step. It reads only the calling worker's own rows, and returns no more
+// personal data than the phone needs (DESIGN.md 5): the declared address as text, never the home
+// coordinates, the name, the document or the phone number.
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import type { DeviceStatusResponse, NextStep } from '@/lib/api/device-schemas';
@@ -10,8 +12,6 @@ interface RegistrationRow {
   status: string;
   since: Date | string;
   address_text: string;
-  lat: number;
-  lon: number;
 }
 
 interface LapseRow {
@@ -82,7 +82,7 @@ function iso(value: Date | string | null): string | null {
 export async function readDeviceStatus(db: Db, workerId: string): Promise<DeviceStatusResponse> {
   const [registration] = await queryRows<RegistrationRow>(
     db,
-    sql`SELECT r.id, r.status, r.address_text, r.lat, r.lon,
+    sql`SELECT r.id, r.status, r.address_text,
                COALESCE((SELECT max(e.at) FROM registration_events e WHERE e.registration_id = r.id),
                         r.closed_at, r.activated_at, r.created_at) AS since
         FROM registrations r WHERE r.worker_id = ${workerId}
@@ -107,11 +107,7 @@ export async function readDeviceStatus(db: Db, workerId: string): Promise<Device
           id: registration.id,
           status: registration.status,
           since: iso(registration.since) ?? '',
-          address: {
-            text: registration.address_text,
-            lat: Number(registration.lat),
-            lon: Number(registration.lon),
-          },
+          address: { text: registration.address_text },
         }
       : null,
     openLapse: lapse

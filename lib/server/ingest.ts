@@ -1,79 +1,49 @@
 import 'server-only';
 // Accepts fixes and device events from a device and moves the worker's registration through the
-// lifecycle in the same transaction, so the map and the sweep never see half of a batch.
+// lifecycle in the same transaction, so the map and the sweep never see half of a batch. Fixes
+// that arrive late may void a lapse, but only when the track they form is plausible; every such
+// void is marked and audited (late-data-guard.ts).
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import { dayKey, ensurePartitionsForDays } from '@/lib/db/partitions';
 import { applyDeviceEvent, applyFix, type Effect, type WorkerState } from '@/lib/domain/lifecycle';
+import { BACKLOG_HOLD_SECONDS } from '@/lib/api/device-schemas';
 import { hasClearlyLeftRegion } from '@/lib/domain/region';
-import {
-  DEVICE_EVENT_TYPES,
-  type DeviceEvent,
-  type DeviceEventType,
-  type Fix,
-  type Policy,
-} from '@/lib/domain/types';
+import type { Plausibility } from '@/lib/domain/track-plausibility';
+import { DEVICE_EVENT_TYPES, type DeviceEvent, type DeviceEventType, type Fix } from '@/lib/domain/types';
 import { loadRegionPack } from '@/lib/region/load-pack';
-import { EffectWriter, type Explain } from './effect-writer';
 import type { DeviceContext, IngestResult, Rejection } from './engine-api';
+import { checkTime, runForWorker } from './ingest-core';
 import { reconcileLateFixes, refineLapsesWithEvents } from './late-data';
+import { judgeUpload, type LateVoid, markLateDataVoids, recordRefusedLateData } from './late-data-guard';
 import { getCurrentPolicy } from './policy';
-import { HttpError } from './problem';
-import { buildExplainer, lockWorkerStatus, toMeta, toWorkerState, type StatusRow } from './worker-state';
 
-// Phone clocks drift; anything further ahead than this is a wrong clock, not a fix from the future.
-const MAX_CLOCK_SKEW_MS = 120_000;
-
-const noExplanation: Explain = () => {
-  throw new Error('a lapse opened without an explainer');
-};
+export interface IngestOptions {
+  /** Fixes the phone still has queued after this batch; above zero holds the silence judgement. */
+  backlog?: number | null;
+}
 
 function isDeviceEventType(value: string): value is DeviceEventType {
   return DEVICE_EVENT_TYPES.some((t) => t === value);
 }
 
-function checkTime(time: Date, now: Date, policy: Policy): string | null {
-  if (time.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
-    return 'time is in the future: check the device clock';
-  }
-  if (time.getTime() < now.getTime() - policy.retentionDays * 86_400_000) {
-    return `time is older than the ${policy.retentionDays}-day retention window`;
-  }
-  return null;
-}
-
-async function runForWorker(
-  db: Db,
-  device: DeviceContext,
-  now: Date,
-  policy: Policy,
-  body: (
-    tx: Db,
-    row: StatusRow,
-  ) => Promise<{
-    effects: (state: WorkerState) => { state: WorkerState; effects: Effect[] };
-    late?: () => Promise<void>;
-  }>,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const row = await lockWorkerStatus(tx, device.workerId);
-    if (!row)
-      throw new HttpError(401, 'This device is not linked to a worker any more. Enroll the device again.');
-    const { effects, late } = await body(tx, row);
-    const before = toWorkerState(row);
-    const step = effects(before);
-    if (step.effects.length || step.state !== before) {
-      // Device events are read only when a lapse opens and needs explaining: most batches open none.
-      const since = step.state.openLapse?.startedAt ?? before.lastFix?.time ?? now;
-      const explain = step.effects.some((e) => e.type === 'open_lapse')
-        ? await buildExplainer(tx, [device.workerId], since, policy)
-        : noExplanation;
-      const writer = new EffectWriter(now, explain, 'device');
-      writer.add(toMeta(row), before, step.state, step.effects);
-      await writer.flush(tx);
-    }
-    await late?.();
-  });
+/** The voids the lifecycle decided for fresh fixes, with the registration each one restored. */
+function listFreshVoids(effects: Effect[], before: WorkerState): LateVoid[] {
+  return effects.flatMap((e) =>
+    e.type === 'void_lapse'
+      ? [
+          {
+            lapseId: e.lapseId,
+            reason: e.reason,
+            restoredRegistrationId: effects.some(
+              (t) => t.type === 'transition' && t.eventType === 'restored' && t.lapseId === e.lapseId,
+            )
+              ? before.registrationId
+              : null,
+          },
+        ]
+      : [],
+  );
 }
 
 export async function ingestPositions(
@@ -81,6 +51,7 @@ export async function ingestPositions(
   device: DeviceContext,
   fixes: Fix[],
   now = new Date(),
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
   const policy = await getCurrentPolicy(db);
   const pack = loadRegionPack();
@@ -133,6 +104,17 @@ export async function ingestPositions(
       if (t > lastFixMs) fresh.push(fix);
       else late.push(fix.time);
     }
+    // Only an upload that could rewrite history is judged: one that meets an open silence lapse
+    // (which fresh fixes may void) or that holds fixes older than the last one.
+    const verdict: Plausibility =
+      row.open_lapse_silence || late.length
+        ? await judgeUpload(
+            tx,
+            device,
+            [...seen].map((t) => new Date(t)),
+            now,
+          )
+        : { ok: true };
     return {
       effects: (state) => {
         let current = state;
@@ -152,16 +134,46 @@ export async function ingestPositions(
             },
             policy,
             () => crypto.randomUUID(),
+            { mayVoid: verdict.ok },
           );
           current = step.state;
           all.push(...step.effects);
         }
         return { state: current, effects: all };
       },
-      late: late.length ? () => reconcileLateFixes(tx, device.workerId, late, now, policy) : undefined,
+      after: async (effects, before) => {
+        if (!verdict.ok) {
+          await recordRefusedLateData(tx, device, verdict, seen.size);
+        } else {
+          const voids = listFreshVoids(effects, before);
+          if (late.length) voids.push(...(await reconcileLateFixes(tx, device.workerId, late, now, policy)));
+          if (voids.length) await markLateDataVoids(tx, device, voids, seen.size, now);
+        }
+        await holdForBacklog(tx, device.workerId, options.backlog, seen.size, now);
+      },
     };
   });
   return { accepted, duplicates: candidates.length - accepted, rejected };
+}
+
+// A phone that says more fixes follow (and sent new ones now) is not judged by the sweep until
+// the hold runs out; the batch that reports no backlog ends the hold at once.
+async function holdForBacklog(
+  tx: Db,
+  workerId: string,
+  backlog: number | null | undefined,
+  stored: number,
+  now: Date,
+): Promise<void> {
+  if (backlog && backlog > 0 && stored > 0) {
+    const until = new Date(now.getTime() + BACKLOG_HOLD_SECONDS * 1000).toISOString();
+    await tx.execute(
+      sql`UPDATE worker_status SET backlog_until = ${until}::timestamptz WHERE worker_id = ${workerId}`,
+    );
+  } else if (backlog !== undefined) {
+    await tx.execute(sql`UPDATE worker_status SET backlog_until = NULL
+        WHERE worker_id = ${workerId} AND backlog_until IS NOT NULL`);
+  }
 }
 
 export async function ingestDeviceEvents(
@@ -211,7 +223,7 @@ export async function ingestDeviceEvents(
         }
         return { state: current, effects: all };
       },
-      late: newEvents.length
+      after: newEvents.length
         ? () => refineLapsesWithEvents(tx, device.workerId, newEvents, policy)
         : undefined,
     };

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import { findFirstLapseGap } from '@/lib/domain/lifecycle';
 import type { DeviceEventType, LapseKind, Policy } from '@/lib/domain/types';
+import type { LateVoid } from './late-data-guard';
 import { buildExplainer } from './worker-state';
 
 type Tx = Pick<Db, 'execute'>;
@@ -19,14 +20,20 @@ interface LapseRow {
 }
 
 const SILENCE_KINDS = sql.raw(`('signal_lost', 'device_off')`);
+const VOID_REASON = 'late-arriving fixes show tracking continued';
 
+/**
+ * Re-judges the silence lapses that late fixes fall into; returns the lapses it voided. The caller
+ * has already checked that the upload is plausible (late-data-guard.ts) and marks the voids.
+ */
 export async function reconcileLateFixes(
   tx: Tx,
   workerId: string,
   times: Date[],
   now: Date,
   policy: Policy,
-): Promise<void> {
+): Promise<LateVoid[]> {
+  const voids: LateVoid[] = [];
   const min = new Date(Math.min(...times.map((t) => t.getTime()))).toISOString();
   const max = new Date(Math.max(...times.map((t) => t.getTime()))).toISOString();
   const lapses = await queryRows<LapseRow>(
@@ -59,7 +66,8 @@ export async function reconcileLateFixes(
       policy.lapseAfterSeconds,
     );
     if (!gap) {
-      await voidLapse(tx, workerId, lapse, now);
+      const restored = await voidLapse(tx, workerId, lapse, now);
+      voids.push({ lapseId: lapse.id, restoredRegistrationId: restored, reason: VOID_REASON });
     } else if (gap.from > start) {
       const fix = fixes.find((f) => new Date(f.fix_time).getTime() === gap.from.getTime());
       await tx.execute(sql`UPDATE lapses SET started_at = ${gap.from.toISOString()}::timestamptz,
@@ -69,15 +77,16 @@ export async function reconcileLateFixes(
         WHERE id = ${lapse.id}`);
     }
   }
+  return voids;
 }
 
 // The registration a voided lapse cancelled comes back, if it is still the worker's current one.
-async function voidLapse(tx: Tx, workerId: string, lapse: LapseRow, now: Date): Promise<void> {
+async function voidLapse(tx: Tx, workerId: string, lapse: LapseRow, now: Date): Promise<string | null> {
   await tx.execute(sql`UPDATE lapses SET voided_at = ${now.toISOString()}::timestamptz,
-      void_reason = 'late-arriving fixes show tracking continued', caused_cancellation = false,
+      void_reason = ${VOID_REASON}, caused_cancellation = false,
       ended_at = COALESCE(ended_at, started_at)
     WHERE id = ${lapse.id}`);
-  if (!lapse.caused_cancellation) return;
+  if (!lapse.caused_cancellation) return null;
   const restored = await queryRows<{ id: string }>(
     tx,
     sql`UPDATE registrations SET status = 'active', closed_at = NULL, cancel_lapse_id = NULL
@@ -85,7 +94,7 @@ async function voidLapse(tx: Tx, workerId: string, lapse: LapseRow, now: Date): 
           AND EXISTS (SELECT 1 FROM worker_status w WHERE w.worker_id = ${workerId} AND w.registration_id = ${lapse.registration_id})
         RETURNING id`,
   );
-  if (!restored.length) return;
+  if (!restored.length) return null;
   await tx.execute(sql`INSERT INTO registration_events (registration_id, worker_id, at, type, from_status, to_status, cause, actor, lapse_id)
       VALUES (${lapse.registration_id}, ${workerId}, ${now.toISOString()}::timestamptz, 'restored', 'cancelled', 'active',
         'lapse voided: late-arriving fixes fill the gap', 'system', ${lapse.id})`);
@@ -93,6 +102,7 @@ async function voidLapse(tx: Tx, workerId: string, lapse: LapseRow, now: Date): 
       open_lapse_id = NULL, open_lapse_kind = NULL, open_lapse_started_at = NULL, lapse_deadline = NULL,
       open_lapse_silence = false, updated_at = ${now.toISOString()}::timestamptz
     WHERE worker_id = ${workerId}`);
+  return lapse.registration_id;
 }
 
 // A shutdown or location event uploaded after the fact explains a lapse better than silence did.

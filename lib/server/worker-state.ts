@@ -30,11 +30,12 @@ export interface StatusRow {
   open_lapse_started_at: string | Date | null;
   lapse_deadline: string | Date | null;
   open_lapse_silence: boolean;
+  backlog_until: string | Date | null;
 }
 
 export const STATUS_COLUMNS = sql.raw(`worker_id, registration_id, status, citizenship, okrug, status_since,
   last_fix_time, last_lat, last_lon, last_accuracy, last_battery, last_charging,
-  open_lapse_id, open_lapse_kind, open_lapse_started_at, lapse_deadline, open_lapse_silence`);
+  open_lapse_id, open_lapse_kind, open_lapse_started_at, lapse_deadline, open_lapse_silence, backlog_until`);
 
 const toDate = (v: string | Date): Date => (v instanceof Date ? v : new Date(v));
 
@@ -65,6 +66,7 @@ export function toWorkerState(row: StatusRow): WorkerState {
             silence: row.open_lapse_silence,
           }
         : null,
+    holdUntil: row.backlog_until ? toDate(row.backlog_until) : null,
   };
 }
 

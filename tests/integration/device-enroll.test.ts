@@ -1,6 +1,18 @@
 // Enrollment, address declaration, device status and device authentication over real HTTP.
 import { describe, expect, it } from 'vitest';
-import { MOSCOW_HOME, TULA, api, declare, enroll, expectProblem, status, workerBody } from './helpers';
+import {
+  MOSCOW_HOME,
+  TULA,
+  api,
+  declare,
+  enroll,
+  expectProblem,
+  fixAt,
+  sendFixes,
+  status,
+  workerBody,
+} from './helpers';
+import { officerJson, signIn } from './officer-session';
 
 describe('GET /api/health', () => {
   it('reports the database', async () => {
@@ -28,16 +40,18 @@ describe('POST /api/v1/device/enroll', () => {
   it('links a second device of the same person (citizenship + document) to the same worker', async () => {
     const worker = workerBody({ fullName: 'Aziz Karimov' });
     const first = await enroll(worker);
+    const firstWorkerId = (await status(first.token)).workerId;
     const second = await enroll({
       ...worker,
+      fullName: '  aziz   KARIMOV ',
       documentNumber: ` ${String(worker.documentNumber).toLowerCase()} `,
     });
     expect(second.deviceId).not.toBe(first.deviceId);
     expect(second.token).not.toBe(first.token);
-    expect((await status(second.token)).workerId).toBe((await status(first.token)).workerId);
+    expect((await status(second.token)).workerId).toBe(firstWorkerId);
     // The same document under another citizenship is another person.
     const other = await enroll({ ...worker, citizenship: 'KZ' });
-    expect((await status(other.token)).workerId).not.toBe((await status(first.token)).workerId);
+    expect((await status(other.token)).workerId).not.toBe(firstWorkerId);
   });
 
   it('answers 422 naming the nine countries for another citizenship', async () => {
@@ -171,5 +185,110 @@ describe('device authentication', () => {
       const res = await api(path, { token });
       expect([401, 403, 404]).toContain(res.status);
     }
+  });
+});
+
+describe('re-enrolment of a known person (issue 6, item 1)', () => {
+  it('refuses another name, birth date or phone with 409 that reveals nothing stored', async () => {
+    const worker = workerBody({
+      fullName: 'Rustam Nazarov',
+      birthDate: '1988-07-02',
+      phone: '+992900112233',
+    });
+    const victim = await enroll(worker);
+    await declare(victim.token);
+    for (const patch of [
+      { fullName: 'Attacker Person' },
+      { birthDate: '1988-07-03' },
+      { phone: '+992900112234' },
+    ]) {
+      const res = await api('/api/v1/device/enroll', {
+        json: { worker: { ...worker, ...patch }, device: { platform: 'android' } },
+      });
+      const body = await expectProblem(res, 409);
+      expect(body.detail).toMatch(/full name, birth date and phone/);
+      const text = JSON.stringify(body);
+      for (const stored of ['Rustam', 'Nazarov', '1988-07-02', '992900112233'])
+        expect(text).not.toContain(stored);
+      expect(text).not.toContain(MOSCOW_HOME.text);
+    }
+    // The victim's phone keeps working and nothing was linked.
+    expect((await status(victim.token)).registration?.status).toBe('pending');
+  });
+
+  it('replaces the old phone: its token is revoked, the event is audited and in the worker file', async () => {
+    const worker = workerBody({ fullName: 'Шерзод Алимов' });
+    const old = await enroll(worker);
+    await declare(old.token);
+    const workerId = (await status(old.token)).workerId;
+    const fresh = await enroll({ ...worker, fullName: 'Sherzod Alimov' });
+    expect((await status(fresh.token)).workerId).toBe(workerId);
+
+    for (const [path, init] of [
+      ['/api/v1/device/status', {}],
+      ['/api/v1/device/positions', { json: { positions: [fixAt(new Date())] } }],
+    ] as const) {
+      const body = await expectProblem(await api(path, { token: old.token, ...init }), 401);
+      expect(body.detail).toMatch(/replaced/);
+    }
+    expect((await sendFixes(fresh.token, [fixAt(new Date())])).accepted).toBe(1);
+
+    const supervisor = await signIn('supervisor');
+    const file = await officerJson<{
+      events: { type: string; registrationId: string | null; cause: string }[];
+      devices: { id: string; revokedAt: string | null }[];
+    }>(supervisor, `/api/v1/workers/${workerId}`);
+    expect(file.events).toContainEqual(
+      expect.objectContaining({
+        type: 'device_replaced',
+        registrationId: null,
+        cause: expect.stringMatching(/revoked/),
+      }),
+    );
+    expect(file.devices.find((d) => d.id === old.deviceId)?.revokedAt).not.toBeNull();
+    expect(file.devices.find((d) => d.id === fresh.deviceId)?.revokedAt).toBeNull();
+
+    const auditor = await signIn('auditor');
+    const log = await officerJson<{ items: { action: string; detail: { revokedDeviceIds?: string[] } }[] }>(
+      auditor,
+      `/api/v1/audit?worker=${workerId}&action=device.*`,
+    );
+    expect(log.items.find((e) => e.action === 'device.replace')?.detail.revokedDeviceIds).toEqual([
+      old.deviceId,
+    ]);
+  });
+});
+
+describe('what /device/status gives the phone', () => {
+  it('the declared address as text, never the home coordinates', async () => {
+    const { token } = await enroll();
+    await declare(token);
+    const res = await api('/api/v1/device/status', { token });
+    const text = await res.text();
+    const body = JSON.parse(text) as { registration: { address: Record<string, unknown> } };
+    expect(body.registration.address).toEqual({ text: MOSCOW_HOME.text });
+    expect(text).not.toContain(String(MOSCOW_HOME.lat));
+    expect(text).not.toContain(String(MOSCOW_HOME.lon));
+  });
+});
+
+describe('text the database cannot hold (issue 6, item 2)', () => {
+  it.each([
+    ['device.model', { platform: 'android', model: 'Pixel\u0000 7' }],
+    ['device.appVersion', { platform: 'android', appVersion: '2.1\u0000' }],
+  ])('a NUL in %s is a 400 naming the field', async (field, device) => {
+    const res = await api('/api/v1/device/enroll', { json: { worker: workerBody(), device } });
+    const body = await expectProblem(res, 400);
+    expect(body.errors?.map((e) => e.field)).toContain(field);
+  });
+
+  it('a NUL in the address text is a 400 naming the field', async () => {
+    const { token } = await enroll();
+    const res = await api('/api/v1/device/registrations', {
+      token,
+      json: { address: { ...MOSCOW_HOME, text: 'Тверская\u0000 7' } },
+    });
+    const body = await expectProblem(res, 400);
+    expect(body.errors?.map((e) => e.field)).toContain('address.text');
   });
 });

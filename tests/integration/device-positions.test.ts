@@ -122,6 +122,51 @@ describe('POST /api/v1/device/positions', () => {
   });
 });
 
+describe('values the storage cannot hold (issue 6, item 2)', () => {
+  it('stores the good fixes and rejects each out-of-range number or NUL by index', async () => {
+    const { token } = await enroll();
+    const t = minutesAgo(40);
+    const at = (s: number) => new Date(t.getTime() + s * 1000);
+    const positions = [
+      fixAt(at(0)),
+      { ...fixAt(at(1)), accuracy: 1e39 },
+      { ...fixAt(at(2)), speed: 1e39 },
+      { ...fixAt(at(3)), accuracy: 5e-324 },
+      { ...fixAt(at(4)), speed: 5e-324 },
+      { ...fixAt(at(5)), altitude: 1e-45 },
+      { ...fixAt(at(6)), provider: 'gps\u0000' },
+      { ...fixAt(at(7)), heading: 5e-324 },
+      fixAt(at(8), MOSCOW, { speed: 0, heading: 0, altitude: 0, provider: 'fused' }),
+    ];
+    const result = await sendFixes(token, positions);
+    expect(result.accepted).toBe(2);
+    expect(result.rejected.map((r) => r.index)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const reason = (i: number) => result.rejected.find((r) => r.index === i)?.reason ?? '';
+    expect(reason(1)).toMatch(/accuracy/);
+    expect(reason(2)).toMatch(/speed/);
+    expect(reason(3)).toMatch(/accuracy/);
+    expect(reason(6)).toMatch(/provider.*NUL/);
+    expect((await status(token)).lastFixAt).toBe(at(8).toISOString());
+  });
+
+  it('takes an optional backlog count and refuses a malformed one with 400', async () => {
+    const { token } = await enroll();
+    const ok = await api('/api/v1/device/positions', {
+      token,
+      json: { positions: [fixAt(minutesAgo(2))], backlog: 40 },
+    });
+    expect(ok.status).toBe(200);
+    const body = await expectProblem(
+      await api('/api/v1/device/positions', {
+        token,
+        json: { positions: [fixAt(minutesAgo(1))], backlog: -3 },
+      }),
+      400,
+    );
+    expect(body.errors?.map((e) => e.field)).toContain('backlog');
+  });
+});
+
 describe('POST /api/v1/device/events', () => {
   it('accepts known event types, rejects others by index, and is idempotent', async () => {
     const { token } = await enroll();

@@ -92,7 +92,7 @@ export interface DeviceStatus {
     id: string;
     status: string;
     since: string;
-    address: { text: string; lat: number; lon: number };
+    address: { text: string; lat?: number; lon?: number };
   } | null;
   openLapse: { id: string; kind: string; startedAt: string } | null;
   lastLapse: {

@@ -127,6 +127,23 @@ describe('OsmAnd (/api/v1/ingest/osmand)', () => {
     );
     expect(noTime.errors?.map((e) => e.field)).toContain('timestamp');
   });
+
+  it.each([
+    ['accuracy', 'accuracy=1e39'],
+    ['accuracy', 'accuracy=5e-324'],
+    ['speed', 'accuracy=5&speed=1e39'],
+    ['altitude', 'accuracy=5&altitude=1e-45'],
+    ['provider', 'accuracy=5&provider=gps%00'],
+  ])('answers 400 naming %s for a value the storage cannot hold (%s)', async (field, extra) => {
+    const { token } = await enroll();
+    const t = Math.floor(Date.now() / 1000) - 30;
+    const res = await fetch(
+      url(`/api/v1/ingest/osmand?id=${token}&timestamp=${t}&lat=55.7&lon=37.6&${extra}`),
+    );
+    const body = await expectProblem(res, 400);
+    expect(body.errors?.map((e) => e.field)).toContain(field);
+    expect((await status(token)).lastFixAt).toBeNull();
+  });
 });
 
 describe('OwnTracks (/api/v1/ingest/owntracks)', () => {
@@ -196,5 +213,15 @@ describe('OwnTracks (/api/v1/ingest/owntracks)', () => {
     });
     const body = await expectProblem(res, 400);
     expect(body.errors?.map((e) => e.field)).toEqual(expect.arrayContaining(['lat', 'lon']));
+  });
+
+  it('answers 400 naming acc for an accuracy of 1e39', async () => {
+    const { deviceId, token } = await enroll();
+    const res = await api('/api/v1/ingest/owntracks', {
+      headers: { authorization: basic(deviceId, token) },
+      json: { _type: 'location', tst: Math.floor(Date.now() / 1000) - 30, lat: 55.75, lon: 37.6, acc: 1e39 },
+    });
+    const body = await expectProblem(res, 400);
+    expect(body.errors?.map((e) => e.field)).toContain('acc');
   });
 });

@@ -18,6 +18,7 @@ const STATION_RADIUS_M = 500;
 interface DetailRow extends LapseRow {
   detected_at: unknown;
   void_reason: string | null;
+  late_data_detail: Record<string, unknown> | string | null;
   last_fix_time: unknown;
   last_fix_lat: unknown;
   last_fix_lon: unknown;
@@ -34,7 +35,7 @@ interface DetailRow extends LapseRow {
 export async function findLapseRow(db: Db, officer: OfficerContext, id: string): Promise<DetailRow | null> {
   const [row] = await queryRows<DetailRow>(
     db,
-    sql`SELECT ${lapseColumns(new Date())}, l.detected_at, l.void_reason, l.last_fix_time, l.last_fix_lat,
+    sql`SELECT ${lapseColumns(new Date())}, l.detected_at, l.void_reason, l.late_data_detail, l.last_fix_time, l.last_fix_lat,
           l.last_fix_lon, l.last_fix_accuracy, l.last_battery, l.last_charging, w.document_number,
           coalesce(ws.status, 'none') AS worker_status, r.status AS registration_status, r.cancel_lapse_id,
           (SELECT count(*)::int FROM registrations r2 WHERE r2.worker_id = l.worker_id AND r2.id <> r.id
@@ -58,6 +59,19 @@ function nearestStation(lat: number | null, lon: number | null): LapseDetail['ne
     line: line?.nameRu ?? null,
     lineEn: line?.nameEn ?? null,
     distanceMeters: Math.round(hit.distanceM),
+  };
+}
+
+// The mark late data left (late-data-guard.ts): when, which phone, how many fixes, and whether
+// the void brought a cancelled registration back.
+function readLateData(at: unknown, raw: DetailRow['late_data_detail']): LapseDetail['restoredByLateData'] {
+  if (at === null || at === undefined) return null;
+  const detail: Record<string, unknown> = typeof raw === 'string' ? JSON.parse(raw) : (raw ?? {});
+  return {
+    at: toIso(at),
+    deviceId: typeof detail.deviceId === 'string' ? detail.deviceId : null,
+    fixes: typeof detail.fixes === 'number' ? detail.fixes : 0,
+    registrationRestored: detail.registrationRestored === true,
   };
 }
 
@@ -97,6 +111,7 @@ export async function getLapseDetail(
     ...item,
     detectedAt: toIso(row.detected_at),
     voidReason: row.void_reason,
+    restoredByLateData: readLateData(row.late_data_voided_at, row.late_data_detail),
     lastFix:
       row.last_fix_time && lat !== null && lon !== null
         ? { time: toIso(row.last_fix_time), lat, lon, accuracy: toNumberOrNull(row.last_fix_accuracy) }

@@ -22,6 +22,7 @@ export interface LapseRow {
   explanation_en: string;
   caused_cancellation: boolean;
   voided_at: unknown;
+  late_data_voided_at?: unknown;
   review_decision: string | null;
   review_note: string | null;
   reviewed_by: string | null;
@@ -38,7 +39,7 @@ export function durationExpr(asOf: Date): SQL {
 export function lapseColumns(asOf: Date): SQL {
   return sql`l.id, l.worker_id, l.registration_id, w.full_name_latin, w.full_name_cyrillic, l.citizenship,
     l.okrug, l.kind, l.started_at, l.ended_at, ${durationExpr(asOf)} AS duration_seconds, l.likely_cause,
-    l.explanation_ru, l.explanation_en, l.caused_cancellation, l.voided_at, l.review_decision, l.review_note,
+    l.explanation_ru, l.explanation_en, l.caused_cancellation, l.voided_at, l.late_data_voided_at, l.review_decision, l.review_note,
     l.reviewed_by, l.reviewed_at, l.last_fix_lat, l.last_fix_lon`;
 }
 
@@ -64,6 +65,7 @@ export function toLapseItem(row: LapseRow): LapseItem {
     explanationEn: row.explanation_en,
     causedCancellation: Boolean(row.caused_cancellation),
     voidedAt: toIsoOrNull(row.voided_at),
+    restoredByLateDataAt: toIsoOrNull(row.late_data_voided_at ?? null),
     review:
       row.review_decision && row.reviewed_at
         ? {

@@ -16,6 +16,7 @@ interface LockedLapse {
   id: string;
   worker_id: string;
   voided_at: unknown;
+  late_data_voided_at: unknown;
   review_decision: string | null;
   reviewed_by: string | null;
   reviewed_at: unknown;
@@ -31,12 +32,13 @@ export async function reviewLapse(
   return db.transaction(async (tx) => {
     const [lapse] = await queryRows<LockedLapse>(
       tx,
-      sql`SELECT l.id, l.worker_id, l.voided_at, l.review_decision, l.reviewed_by, l.reviewed_at,
+      sql`SELECT l.id, l.worker_id, l.voided_at, l.late_data_voided_at, l.review_decision, l.reviewed_by, l.reviewed_at,
             EXISTS (SELECT 1 FROM registration_events e WHERE e.lapse_id = l.id AND e.type = 'reinstated') AS reinstated
           FROM lapses l WHERE l.id = ${id}::uuid AND ${inScope(officer, sql`l.okrug`)} FOR UPDATE OF l`,
     );
     if (!lapse) throw new HttpError(404, 'No lapse with this id in your okrugs.');
-    if (lapse.voided_at) {
+    // A lapse voided by the phone's own late upload stays open to review: that is the check on it.
+    if (lapse.voided_at && !lapse.late_data_voided_at) {
       throw new HttpError(
         409,
         'This lapse was voided (later fixes showed tracking continued), so there is nothing to review.',

@@ -70,11 +70,12 @@ interface RegistrationRow {
   activated_at: unknown;
   closed_at: unknown;
   cancel_lapse_id: string | null;
+  restored_by_late_data_at: unknown;
 }
 
 interface EventRow {
   id: unknown;
-  registration_id: string;
+  registration_id: string | null;
   at: unknown;
   type: string;
   from_status: string | null;
@@ -111,6 +112,7 @@ function toRegistration(r: RegistrationRow): Registration {
     activatedAt: toIsoOrNull(r.activated_at),
     closedAt: toIsoOrNull(r.closed_at),
     cancelLapseId: r.cancel_lapse_id,
+    restoredByLateDataAt: toIsoOrNull(r.restored_by_late_data_at),
   };
 }
 
@@ -121,11 +123,11 @@ export async function getWorkerDetail(
 ): Promise<WorkerDetail | null> {
   const head = await findWorkerInScope(db, officer, id);
   if (!head) return null;
-  const [registrationRows, eventRows, lapseRows, deviceRows] = await Promise.all([
+  const [registrationRows, eventRows, workerEventRows, lapseRows, deviceRows] = await Promise.all([
     queryRows<RegistrationRow>(
       db,
       sql`SELECT id, status, address_text, lat, lon, okrug, policy_version, created_at, activated_at, closed_at,
-            cancel_lapse_id FROM registrations WHERE worker_id = ${id}::uuid ORDER BY created_at DESC LIMIT 100`,
+            cancel_lapse_id, restored_by_late_data_at FROM registrations WHERE worker_id = ${id}::uuid ORDER BY created_at DESC LIMIT 100`,
     ),
     // Recording order, not event time: late fixes can restore a registration with an event stamped
     // before the cancellation it undoes, and the newest record is what explains the status now.
@@ -133,6 +135,15 @@ export async function getWorkerDetail(
       db,
       sql`SELECT id, registration_id, at, type, from_status, to_status, cause, actor, lapse_id
           FROM registration_events WHERE worker_id = ${id}::uuid ORDER BY id DESC LIMIT 500`,
+    ),
+    // Events of the worker itself (a phone replaced by a new enrolment) join the same timeline,
+    // with negative ids so they never collide with registration event ids.
+    queryRows<EventRow>(
+      db,
+      sql`SELECT -id AS id, NULL::uuid AS registration_id, at, type, NULL AS from_status,
+            coalesce((SELECT status FROM worker_status WHERE worker_id = ${id}::uuid), 'none') AS to_status,
+            cause, actor, NULL::uuid AS lapse_id
+          FROM worker_events WHERE worker_id = ${id}::uuid ORDER BY id DESC LIMIT 100`,
     ),
     queryRows<LapseRow>(
       db,
@@ -155,6 +166,7 @@ export async function getWorkerDetail(
   ]);
   const registrations = registrationRows.map(toRegistration);
   const events = eventRows.map(toRegistrationEvent);
+  const workerEvents = workerEventRows.map(toRegistrationEvent);
   const current = registrations.find((r) => r.id === head.registration_id) ?? null;
   return {
     id: head.id,
@@ -192,7 +204,7 @@ export async function getWorkerDetail(
           }
         : null,
     registrations,
-    events,
+    events: [...events, ...workerEvents],
     lapses: lapseRows.map(toLapseItem),
     devices: deviceRows.map((d) => ({
       id: d.id,

@@ -19,7 +19,10 @@ export async function POST(req: Request): Promise<Response> {
   try {
     const db = getDb();
     const device = await authenticateDevice(db, req);
-    const { positions } = parseWith(positionsEnvelopeSchema, await readJson(req, DEFAULT_MAX_BODY_BYTES));
+    const { positions, backlog } = parseWith(
+      positionsEnvelopeSchema,
+      await readJson(req, DEFAULT_MAX_BODY_BYTES),
+    );
     if (positions.length > MAX_BATCH_ITEMS) {
       throw new HttpError(
         413,
@@ -28,7 +31,7 @@ export async function POST(req: Request): Promise<Response> {
     }
     const batch = splitBatch(positions, fixSchema);
     const result = batch.valid.length
-      ? await ingestPositions(db, device, batch.valid)
+      ? await ingestPositions(db, device, batch.valid, new Date(), { backlog })
       : { accepted: 0, duplicates: 0, rejected: [] };
     return Response.json(mergeBatchResult(result, batch), { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
