@@ -2,6 +2,7 @@
 // The direct peer is the socket address (stamped by ./peer-stamp.ts, since Next hands route handlers no
 // socket). X-Forwarded-For is believed only when that peer is a proxy listed in TRUSTED_PROXIES; from
 // anyone else it is a claim the client made up, and ignoring it is what stops an attacker rotating it.
+import 'server-only';
 import { BlockList, isIP } from 'node:net';
 import type { EnvVars } from './env';
 

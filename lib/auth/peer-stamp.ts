@@ -2,6 +2,7 @@
 // from the socket when the client sent none (`??=`), so a handler cannot tell a client's claim from
 // the real peer. Installed once at start-up (instrumentation.ts), this writes the socket's address
 // into a request header of our own before Next sees the request, replacing anything a client sent.
+import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
 import { PEER_HEADER } from './client-address';
