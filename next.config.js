@@ -1,21 +1,9 @@
-// Security headers are set here once so every page and route gets them.
-const isDev = process.env.NODE_ENV !== 'production';
-const tileOrigin = process.env.NEXT_PUBLIC_TILE_URL
-  ? new URL(process.env.NEXT_PUBLIC_TILE_URL.replace(/\{[a-z]\}/g, 'a')).origin
-  : '';
-
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' data: blob:${tileOrigin ? ' ' + tileOrigin : ''}`,
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
+// Security headers are set here once so every page and route gets them. Pages get their
+// Content-Security-Policy from proxy.ts instead, because it carries a fresh script nonce per response;
+// API answers (JSON, CSV, never HTML to run) get a policy that allows nothing at all.
+const apiCsp = ["default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"].join(
+  '; ',
+);
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -26,13 +14,13 @@ const nextConfig = {
       {
         source: '/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: csp },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Referrer-Policy', value: 'same-origin' },
           { key: 'Permissions-Policy', value: 'geolocation=(), camera=(), microphone=()' },
         ],
       },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiCsp }] },
     ];
   },
 };

@@ -1,12 +1,26 @@
-// Next 16 proxy (formerly middleware): hands pages the path they were asked for, so a page that needs
-// a session can send the browser to /sign-in?next=<that path> and back again afterwards.
+// Next 16 proxy (formerly middleware), run before every page:
+// - hands pages the path they were asked for, so a page that needs a session can send the browser to
+//   /sign-in?next=<that path> and back again afterwards;
+// - mints a nonce and the Content-Security-Policy that allows only scripts carrying it (on the request,
+//   where Next picks the nonce up for its own scripts, and on the response, for the browser).
 import { NextResponse, type NextRequest } from 'next/server';
 import { PATH_HEADER } from '@/lib/auth/paths';
+import { buildPageCsp, createNonce, tileOriginOf } from '@/lib/security/csp';
+
+const tileOrigin = tileOriginOf(process.env.NEXT_PUBLIC_TILE_URL);
 
 export function proxy(request: NextRequest) {
+  const csp = buildPageCsp({
+    nonce: createNonce(),
+    dev: process.env.NODE_ENV !== 'production',
+    tileOrigin,
+  });
   const headers = new Headers(request.headers);
   headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  headers.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('content-security-policy', csp);
+  return response;
 }
 
 export const config = {

@@ -1,5 +1,6 @@
 'use client';
 // Browser-side context for every page: one QueryClient per tab and the current language's strings.
+import '@/lib/security/zod-jitless';
 import { useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from '@/lib/i18n/client';

@@ -1,6 +1,6 @@
 // The audit log as the auditor reads it. Holds ids and reasons, never personal data.
 import { z } from 'zod';
-import { cursorParam, formatParam, instant, isoTime, limitParam, pageOf } from './common';
+import { csvSeparatorParam, cursorParam, formatParam, instant, isoTime, limitParam, pageOf } from './common';
 
 export const auditParamsSchema = z.object({
   actor: z.string().trim().max(200).optional().describe('actor id, username or display name'),
@@ -16,6 +16,7 @@ export const auditParamsSchema = z.object({
   cursor: cursorParam,
   limit: limitParam(100, 500),
   format: formatParam,
+  sep: csvSeparatorParam,
 });
 export type AuditFilters = Omit<z.input<typeof auditParamsSchema>, 'format'>;
 export type AuditParams = z.output<typeof auditParamsSchema>;

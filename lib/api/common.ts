@@ -76,6 +76,11 @@ export const cursorParam = z.string().max(500).optional().describe('opaque curso
 
 export const formatParam = z.enum(['json', 'csv']).default('json');
 
+export const csvSeparatorParam = z
+  .enum(['comma', 'semicolon'])
+  .optional()
+  .describe('CSV separator; semicolon suits Excel in a Russian locale');
+
 export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
 
 export const problemSchema = z.object({

@@ -4,6 +4,7 @@ import { CITIZENSHIPS, LAPSE_KINDS, LIKELY_CAUSES } from '@/lib/domain/types';
 import {
   cursorParam,
   enumList,
+  csvSeparatorParam,
   formatParam,
   idList,
   instant,
@@ -39,6 +40,7 @@ export const lapsesParamsSchema = z.object({
   cursor: cursorParam,
   limit: limitParam(50, 200),
   format: formatParam,
+  sep: csvSeparatorParam,
 });
 export type LapsesFilters = Omit<z.input<typeof lapsesParamsSchema>, 'format'>;
 export type LapsesParams = z.output<typeof lapsesParamsSchema>;

@@ -4,6 +4,7 @@ import { CITIZENSHIPS } from '@/lib/domain/types';
 import {
   cursorParam,
   enumList,
+  csvSeparatorParam,
   formatParam,
   idList,
   instant,
@@ -23,6 +24,7 @@ export const workersParamsSchema = z.object({
   cursor: cursorParam,
   limit: limitParam(50, 200),
   format: formatParam,
+  sep: csvSeparatorParam,
 });
 /** What the UI passes in: plain strings, as in the URL. */
 export type WorkersFilters = Omit<z.input<typeof workersParamsSchema>, 'format'>;

@@ -11,7 +11,7 @@ import type { OfficerContext } from '@/lib/server/officer-context';
 import type { LockoutLimits } from './lockout';
 import { takeSsoRole } from './oidc';
 import { toOfficerContext } from './officer-row';
-import { clientAddress } from './origins';
+import { addressKey, clientAddressOf } from './client-address';
 import { clearFailures, findLockout, recordFailure } from './throttle';
 
 export const SIGN_IN_PATH = '/sign-in/username';
@@ -26,6 +26,11 @@ async function findOfficer(db: Db, where: { id?: string; username?: string }) {
 
 function requestHeaders(ctx: { request?: Request; headers?: Headers }): Headers {
   return ctx.request?.headers ?? ctx.headers ?? new Headers();
+}
+
+/** The lockout's notion of where an attempt came from (see ./client-address.ts). */
+function attemptAddress(ctx: { request?: Request; headers?: Headers }): string {
+  return addressKey(clientAddressOf(requestHeaders(ctx)));
 }
 
 function bodyUsername(body: unknown): string {
@@ -95,7 +100,7 @@ export function createAuthHooks(db: Db, limits: LockoutLimits) {
     before: createAuthMiddleware(async (ctx) => {
       if (ctx.path === SIGN_IN_PATH) {
         const username = bodyUsername(ctx.body);
-        const wait = await findLockout(db, clientAddress(requestHeaders(ctx)), username, limits);
+        const { lockedSeconds: wait, delayMs } = await findLockout(db, attemptAddress(ctx), username, limits);
         if (wait > 0) {
           await auditSignInFailure(db, username, 'locked');
           throw new APIError(
@@ -107,6 +112,8 @@ export function createAuthHooks(db: Db, limits: LockoutLimits) {
             { 'Retry-After': String(wait), 'X-Retry-After': String(wait) },
           );
         }
+        // Many addresses failing on one username: answer slowly, but still answer.
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
       if (ctx.path === '/sign-out' && ctx.request) {
         const session = await getSessionFromCtx(ctx).catch(() => null);
@@ -120,7 +127,7 @@ export function createAuthHooks(db: Db, limits: LockoutLimits) {
       const failed = isAPIError(returned);
       if (ctx.path === SIGN_IN_PATH) {
         const username = bodyUsername(ctx.body);
-        const address = clientAddress(requestHeaders(ctx));
+        const address = attemptAddress(ctx);
         if (!failed) {
           await clearFailures(db, address, username, limits);
         } else if (returned.statusCode === 401) {

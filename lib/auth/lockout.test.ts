@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_LOCKOUT, lockoutKeys, normalizeUsername, readLockoutLimits, secondsLocked } from './lockout';
+import {
+  DEFAULT_LOCKOUT,
+  lockoutKeys,
+  normalizeUsername,
+  readLockoutLimits,
+  secondsLocked,
+  slowdownMs,
+} from './lockout';
 
 const limits = { windowSeconds: 300, perAddressAndUser: 5, perUser: 15, perAddress: 30 };
 const now = new Date('2026-11-24T12:00:00Z');
@@ -9,9 +16,9 @@ const keys = lockoutKeys('10.0.0.1', ' Officer ', limits);
 describe('lockoutKeys', () => {
   test('one counter per address+user, per user and per address, usernames normalised', () => {
     expect(keys).toEqual([
-      { key: 'au:10.0.0.1|officer', max: 5 },
-      { key: 'u:officer', max: 15 },
-      { key: 'a:10.0.0.1', max: 30 },
+      { key: 'au:10.0.0.1|officer', max: 5, effect: 'lock' },
+      { key: 'u:officer', max: 15, effect: 'slow' },
+      { key: 'a:10.0.0.1', max: 30, effect: 'lock' },
     ]);
     expect(normalizeUsername('  AdMiN ')).toBe('admin');
   });
@@ -36,9 +43,9 @@ describe('secondsLocked', () => {
       wait: 0,
     },
     {
-      name: 'per-user limit from other addresses',
-      counters: [{ key: 'u:officer', count: 15, firstAt: ago(299) }],
-      wait: 1,
+      name: 'failures on the username from other addresses never lock',
+      counters: [{ key: 'u:officer', count: 500, firstAt: ago(10) }],
+      wait: 0,
     },
     {
       name: 'per-address limit over many usernames',
@@ -60,6 +67,23 @@ describe('secondsLocked', () => {
     },
   ])('$name → $wait s', ({ counters, wait }) => {
     expect(secondsLocked(counters, keys, now, limits.windowSeconds)).toBe(wait);
+  });
+});
+
+describe('slowdownMs', () => {
+  test.each([
+    { name: 'below the per-user limit', count: 14, firstAt: ago(10), delay: 0 },
+    { name: 'at the limit', count: 15, firstAt: ago(10), delay: 500 },
+    { name: 'grows with each failure', count: 17, firstAt: ago(10), delay: 1500 },
+    { name: 'levels off', count: 400, firstAt: ago(10), delay: 3000 },
+    { name: 'window over', count: 400, firstAt: ago(301), delay: 0 },
+  ])('$name → $delay ms', ({ count, firstAt, delay }) => {
+    expect(slowdownMs([{ key: 'u:officer', count, firstAt }], keys, now, limits.windowSeconds)).toBe(delay);
+  });
+
+  test('the address counters do not slow, they lock', () => {
+    const counters = [{ key: 'a:10.0.0.1', count: 99, firstAt: ago(1) }];
+    expect(slowdownMs(counters, keys, now, limits.windowSeconds)).toBe(0);
   });
 });
 

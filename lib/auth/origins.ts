@@ -38,16 +38,3 @@ function firstValue(header: string | null): string | null {
   const first = header?.split(',')[0]?.trim();
   return first ? first : null;
 }
-
-/** Best-effort client address for throttling: the proxy-set X-Forwarded-For, else 'unknown'. */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  if (!forwarded) return 'unknown';
-  // With several hops the right-most entry was added by the proxy nearest to us; the left-most is
-  // whatever the client claimed.
-  const parts = forwarded
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return parts.at(-1)?.replace(/^::ffff:/, '') ?? 'unknown';
-}

@@ -12,6 +12,7 @@ import { betterAuthTables } from '@/lib/db/auth-schema';
 import { createAuthHooks, createSessionHooks } from './hooks';
 import { readLockoutLimits } from './lockout';
 import { discoveryUrl, OIDC_PROVIDER_ID, readOidcSettings, rememberSsoRole, roleFromClaims } from './oidc';
+import { CLIENT_HEADER } from './client-address';
 import { allowedOrigins, configuredOrigins } from './origins';
 import { resolveAuthSecret } from './secret';
 
@@ -92,6 +93,8 @@ export function createAuth(db: Db) {
       // Explicit, because Better Auth skips origin checks when NODE_ENV is 'test'.
       disableOriginCheck: false,
       disableCSRFCheck: false,
+      // Set by lib/auth/auth-route.ts from the socket peer and TRUSTED_PROXIES; a client cannot forge it.
+      ipAddress: { ipAddressHeaders: [CLIENT_HEADER] },
     },
     databaseHooks: createSessionHooks(db),
     hooks: createAuthHooks(db, limits),

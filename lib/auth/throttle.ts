@@ -4,15 +4,16 @@ import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { authSignInFailures } from '@/lib/db/auth-schema';
-import { type LockoutLimits, lockoutKeys, secondsLocked } from './lockout';
+import { type LockoutLimits, lockoutKeys, secondsLocked, slowdownMs } from './lockout';
 
+/** What to do with an attempt: refuse it for `lockedSeconds`, or hold it for `delayMs` first. */
 export async function findLockout(
   db: Db,
   address: string,
   username: string,
   limits: LockoutLimits,
   now = new Date(),
-): Promise<number> {
+): Promise<{ lockedSeconds: number; delayMs: number }> {
   const keys = lockoutKeys(address, username, limits);
   const rows = await db
     .select({
@@ -27,7 +28,10 @@ export async function findLockout(
         keys.map((k) => k.key),
       ),
     );
-  return secondsLocked(rows, keys, now, limits.windowSeconds);
+  return {
+    lockedSeconds: secondsLocked(rows, keys, now, limits.windowSeconds),
+    delayMs: slowdownMs(rows, keys, now, limits.windowSeconds),
+  };
 }
 
 export async function recordFailure(

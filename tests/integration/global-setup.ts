@@ -136,6 +136,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     SWEEP_INTERVAL_MS: process.env.SWEEP_INTERVAL_MS ?? '1000',
+    // Requests from this loopback address act as a reverse proxy (tests/integration/sign-in-security).
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? '127.0.0.9',
   };
   delete env.DATABASE_URL;
   delete env.PGLITE_DIR;

@@ -1,20 +1,36 @@
 // CSV exports: RFC 4180 quoting, and cells that a spreadsheet would run as a formula are defused.
+// Files start with a UTF-8 byte-order mark, without which Excel reads Cyrillic as mojibake, and can be
+// separated by ';' (`sep=semicolon`), the list separator Excel expects in a Russian locale.
 import 'server-only';
 
 export type CsvCell = string | number | boolean | null | undefined | Date;
+export type CsvSeparator = ',' | ';';
+
+const BOM = '\uFEFF';
 
 // A leading = @ tab or CR, or + / - not followed by a plain number, makes Excel evaluate the cell.
 const FORMULA_START = /^(?:[=@\t\r]|[+-](?!\d[\d\s().-]*$))/;
+// A spreadsheet that splits on another separator than the file's would start a new cell here.
+const FORMULA_AFTER_SEPARATOR = /[,;\t]\s*[=+\-@]/;
+// Either separator is quoted whichever one the file uses, so opening it either way keeps cells whole.
+const NEEDS_QUOTES = /[",;\r\n]/;
 
 export function escapeCsvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   let text = value instanceof Date ? value.toISOString() : String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'string' && (FORMULA_START.test(text) || FORMULA_AFTER_SEPARATOR.test(text))) {
+    text = `'${text}`;
+  }
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsvLine(cells: readonly CsvCell[]): string {
-  return `${cells.map(escapeCsvCell).join(',')}\r\n`;
+export function toCsvLine(cells: readonly CsvCell[], separator: CsvSeparator = ','): string {
+  return `${cells.map(escapeCsvCell).join(separator)}\r\n`;
+}
+
+/** The `sep` query value as a separator character. */
+export function csvSeparator(sep: 'comma' | 'semicolon' | undefined): CsvSeparator {
+  return sep === 'semicolon' ? ';' : ',';
 }
 
 /**
@@ -25,6 +41,7 @@ export function streamCsv<C>(
   header: readonly string[],
   nextPage: (cursor: C | null) => Promise<{ rows: CsvCell[][]; next: C | null }>,
   filename: string,
+  separator: CsvSeparator = ',',
 ): Response {
   const encoder = new TextEncoder();
   let cursor: C | null = null;
@@ -34,7 +51,7 @@ export function streamCsv<C>(
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(toCsvLine(header)));
+        controller.enqueue(encoder.encode(BOM + toCsvLine(header, separator)));
         return;
       }
       if (finished) {
@@ -43,7 +60,8 @@ export function streamCsv<C>(
       }
       try {
         const page = await nextPage(cursor);
-        if (page.rows.length > 0) controller.enqueue(encoder.encode(page.rows.map(toCsvLine).join('')));
+        if (page.rows.length > 0)
+          controller.enqueue(encoder.encode(page.rows.map((row) => toCsvLine(row, separator)).join('')));
         cursor = page.next;
         if (page.next === null) finished = true;
       } catch (error) {

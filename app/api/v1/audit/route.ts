@@ -5,7 +5,7 @@ import { auditParamsSchema } from '@/lib/api/audit';
 import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
 import { AUDIT_CSV_HEADER, auditCsvRow, listAudit, selectAuditPage } from '@/lib/server/queries/audit-log';
-import { csvFilename, streamCsv } from '@/lib/server/queries/csv';
+import { csvFilename, csvSeparator, streamCsv } from '@/lib/server/queries/csv';
 import { json, parseQuery } from '@/lib/server/queries/request';
 
 export const dynamic = 'force-dynamic';
@@ -47,6 +47,7 @@ export const GET = officerRoute({ roles: ['auditor', 'admin'] }, async (req, { o
         return { rows: entries.map(auditCsvRow), next: more ? last.id : null };
       },
       csvFilename('audit'),
+      csvSeparator(params.sep),
     );
   }
   const page = await listAudit(db, params);

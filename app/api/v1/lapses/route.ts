@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db/client';
 import { lapsesParamsSchema } from '@/lib/api/lapses';
 import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
-import { csvFilename, streamCsv } from '@/lib/server/queries/csv';
+import { csvFilename, csvSeparator, streamCsv } from '@/lib/server/queries/csv';
 import { countLapses, LAPSE_CSV_HEADER, listLapses, selectLapseCsvPage } from '@/lib/server/queries/lapses';
 import { json, parseQuery } from '@/lib/server/queries/request';
 
@@ -46,6 +46,7 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
         return { rows: page.rows, next: written >= EXPORT_MAX_ROWS ? null : page.next };
       },
       csvFilename('lapses'),
+      csvSeparator(params.sep),
     );
   }
   const page = await listLapses(db, officer, params);

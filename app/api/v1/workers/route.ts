@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db/client';
 import { workersParamsSchema } from '@/lib/api/workers';
 import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
-import { csvFilename, streamCsv } from '@/lib/server/queries/csv';
+import { csvFilename, csvSeparator, streamCsv } from '@/lib/server/queries/csv';
 import { describeSearch, json, parseQuery } from '@/lib/server/queries/request';
 import { parseWorkerSearch } from '@/lib/server/queries/search';
 import {
@@ -46,6 +46,7 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
         return { rows: page.rows, next: written >= EXPORT_MAX_ROWS ? null : page.next };
       },
       csvFilename('workers'),
+      csvSeparator(params.sep),
     );
   }
   const page = await listWorkers(db, officer, params);
