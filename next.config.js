@@ -21,6 +21,8 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
+  // forbidden() in pages answers a real 403 (lib/ui/page-access.ts).
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

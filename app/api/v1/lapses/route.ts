@@ -35,13 +35,15 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
         const page = await selectLapseCsvPage(db, officer, params, params.sort, cursor, EXPORT_PAGE);
         written += page.rows.length;
         // Which workers left in the file (column 2), one entry per page of rows, before they are sent.
-        await recordAudit(db, {
-          officer,
-          action: 'lapse.export.rows',
-          targetType: 'lapse',
-          workerIds: page.rows.map((row) => String(row[1])),
-          detail: { count: page.rows.length },
-        });
+        if (page.rows.length) {
+          await recordAudit(db, {
+            officer,
+            action: 'lapse.export.rows',
+            targetType: 'lapse',
+            workerIds: page.rows.map((row) => String(row[1])),
+            detail: { count: page.rows.length },
+          });
+        }
         return { rows: page.rows, next: written >= EXPORT_MAX_ROWS ? null : page.next };
       },
       csvFilename('lapses'),

@@ -35,13 +35,15 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
         const page = await selectWorkerCsvPage(db, officer, params, after, EXPORT_PAGE);
         written += page.rows.length;
         // Which workers left in the file, one entry per page of rows, written before they are sent.
-        await recordAudit(db, {
-          officer,
-          action: 'worker.export.rows',
-          targetType: 'worker',
-          workerIds: page.rows.map((row) => String(row[0])),
-          detail: { count: page.rows.length },
-        });
+        if (page.rows.length) {
+          await recordAudit(db, {
+            officer,
+            action: 'worker.export.rows',
+            targetType: 'worker',
+            workerIds: page.rows.map((row) => String(row[0])),
+            detail: { count: page.rows.length },
+          });
+        }
         return { rows: page.rows, next: written >= EXPORT_MAX_ROWS ? null : page.next };
       },
       csvFilename('workers'),
