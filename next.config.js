@@ -9,6 +9,8 @@ const apiCsp = ["default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
+  // forbidden() in pages answers a real 403 (lib/ui/page-access.ts).
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -43,12 +43,13 @@ for (const key of ['officer', 'supervisor', 'auditor', 'admin'] as const) {
 }
 
 test.describe('role limits', () => {
-  test('an officer who types /audit or /admin goes back to the map', async ({ browser }) => {
+  test('an officer who types /audit or /admin gets a 403 page inside the shell', async ({ browser }) => {
     const context = await browser.newContext({ storageState: authFile('officer') });
     const page = await context.newPage();
     for (const path of ['/audit', '/admin']) {
-      await page.goto(path);
-      await expect(page).toHaveURL((url) => url.pathname === '/');
+      const res = await page.goto(path);
+      expect(res?.status()).toBe(403);
+      await expect(page.getByRole('heading', { name: t.errors.forbiddenTitle })).toBeVisible();
     }
     expect((await page.request.get('/api/v1/audit')).status()).toBe(403);
     await context.close();
@@ -58,8 +59,9 @@ test.describe('role limits', () => {
     const context = await browser.newContext({ storageState: authFile('auditor') });
     const page = await context.newPage();
     for (const path of ['/lapses', '/workers']) {
-      await page.goto(path);
-      await expect(page).toHaveURL((url) => url.pathname === '/audit');
+      const res = await page.goto(path);
+      expect(res?.status()).toBe(403);
+      await expect(page.getByRole('heading', { name: t.errors.forbiddenTitle })).toBeVisible();
     }
     expect((await page.request.get('/api/v1/workers')).status()).toBe(403);
     await context.close();

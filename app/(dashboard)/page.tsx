@@ -6,8 +6,7 @@ import { redirect } from 'next/navigation';
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { MapClient } from '@/components/map/map-client';
 import { MapPageSkeleton } from '@/components/map/map-page-skeleton';
-import { summaryQuery } from '@/lib/api/queries';
-import { getServerApiContext } from '@/lib/api/server-context';
+import { getServerQueries } from '@/lib/api/server-context';
 import { getDictionary } from '@/lib/i18n/server';
 import { currentOfficer } from '@/lib/ui/current-officer';
 import { canSee, homeFor } from '@/lib/ui/nav';
@@ -28,7 +27,7 @@ export default async function MapPage() {
   const okrugs = scoped ? region.okrugs.filter((o) => (officer.okrugs ?? []).includes(o.id)) : region.okrugs;
 
   const queryClient = getServerQueryClient();
-  await queryClient.prefetchQuery(summaryQuery(await getServerApiContext()));
+  await queryClient.prefetchQuery((await getServerQueries()).summary());
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -15,10 +15,14 @@ const ACTION = /^[a-z_.]+\*?$/;
 
 export function parseAuditFilters(params: ParamRecord): AuditFilters {
   const action = pickText(params.action, 100);
+  // Views of the log itself are hidden unless asked for (?auditReads=show) or filtered on by action,
+  // so an auditor's own paging does not fill the first page.
+  const showReads = params.auditReads === 'show' || Boolean(action?.startsWith('audit.'));
   return compact({
     actor: pickText(params.actor, 200),
     worker: pickUuid(params.worker),
     action: action && ACTION.test(action) ? action : undefined,
+    auditReads: showReads ? undefined : 'hide',
     from: pickDay(params.from),
     to: pickDay(params.to),
     cursor: pickCursor(params.cursor),

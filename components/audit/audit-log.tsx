@@ -72,6 +72,14 @@ export function AuditLog() {
         />
         <DateFilter label={t.pages.list.from} value={params.from} max={params.to} onChange={set('from')} />
         <DateFilter label={t.pages.list.to} value={params.to} min={params.from} onChange={set('to')} />
+        <label className="flex items-center gap-2 self-end pb-2 text-sm">
+          <input
+            type="checkbox"
+            checked={params.auditReads === 'show'}
+            onChange={(e) => update({ auditReads: e.target.checked ? 'show' : undefined }, { push: true })}
+          />
+          {p.showAuditReads}
+        </label>
       </FilterBar>
       <div className="flex justify-end">
         <a

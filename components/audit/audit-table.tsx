@@ -91,6 +91,10 @@ export function AuditTable({
                     >
                       {e.workerId.slice(0, 8)}…
                     </a>
+                  ) : e.workerIds?.length ? (
+                    <span className="text-xs whitespace-nowrap text-slate-700" title={e.workerIds.join(' ')}>
+                      {fill(p.workersShown, { count: e.workerIds.length })}
+                    </span>
                   ) : (
                     t.common.dash
                   )}

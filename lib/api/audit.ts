@@ -11,6 +11,10 @@ export const auditParamsSchema = z.object({
     .max(100)
     .regex(/^[a-z_.]+\*?$/, 'Use an action such as worker.read, or a prefix ending in * (worker.*).')
     .optional(),
+  auditReads: z
+    .enum(['show', 'hide'])
+    .optional()
+    .describe('hide: leave out reads of the audit log itself (audit.read, audit.export); default show'),
   from: instant('start').optional(),
   to: instant('end').optional(),
   cursor: cursorParam,
@@ -31,6 +35,8 @@ export const auditEntrySchema = z.object({
   actorUsername: z.string().nullable().optional(),
   action: z.string(),
   workerId: z.guid().nullable(),
+  /** Every worker a many-worker read showed (lists, exports, map points). */
+  workerIds: z.array(z.guid()).nullable().optional(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   reason: z.string().nullable(),
@@ -49,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'lapse.list',
   'lapse.export',
   'lapse.read',
+  'map.read',
   'lapse.review',
   'registration.reinstate',
   'policy.update',

@@ -1,13 +1,7 @@
-// One fetch for every officer API call, in the browser (relative URL, cookies ride along) and on
-// the server for prefetching (absolute URL and the incoming request's cookie, see server-context.ts).
+// One fetch for every officer API call from the browser: relative URL, the session cookie rides
+// along. The server never calls its own API over HTTP; it prefetches in-process (server-context.ts).
 import type { z } from 'zod';
 import { problemSchema, type Problem } from './common';
-
-/** Where and as whom to call the API from the server; omitted in the browser. */
-export interface ApiContext {
-  baseUrl: string;
-  headers?: Record<string, string>;
-}
 
 export class ApiError extends Error {
   constructor(
@@ -23,23 +17,22 @@ export interface ApiFetchOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   search?: URLSearchParams;
   body?: unknown;
-  ctx?: ApiContext;
   signal?: AbortSignal;
 }
 
-export function apiUrl(path: string, search?: URLSearchParams, ctx?: ApiContext): string {
+export function apiUrl(path: string, search?: URLSearchParams): string {
   const query = search && search.size > 0 ? `?${search.toString()}` : '';
-  return `${ctx ? ctx.baseUrl.replace(/\/$/, '') : ''}${path}${query}`;
+  return `${path}${query}`;
 }
 
 export async function apiFetch<S extends z.ZodType>(
   path: string,
   schema: S,
-  { method = 'GET', search, body, ctx, signal }: ApiFetchOptions = {},
+  { method = 'GET', search, body, signal }: ApiFetchOptions = {},
 ): Promise<z.output<S>> {
-  const headers: Record<string, string> = { accept: 'application/json', ...ctx?.headers };
+  const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(apiUrl(path, search, ctx), {
+  const res = await fetch(apiUrl(path, search), {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -11,13 +11,13 @@
 // - policy.ts       policySchema, policyUpdateSchema, POLICY_BOUNDS, simulateBodySchema, simulateResultSchema
 // - audit.ts        auditParamsSchema, auditEntrySchema, auditPageSchema, AUDIT_ACTIONS
 // - stream.ts       SSE payloads: statusEventSchema, lapseEventSchema (+ summary), STREAM_EVENTS
-// - fetch.ts        apiFetch(path, schema, opts), ApiError (carries the problem+json), ApiContext
+// - fetch.ts        apiFetch(path, schema, opts), ApiError (carries the problem+json); browser only
 // - queries.ts      queryOptions factories: workersQuery, workerQuery, traceQuery, lapsesQuery,
 //                   lapseQuery, summaryQuery, lapseStatsQuery, policyQuery, auditQuery, clustersQuery,
 //                   regionQuery; queryKeys; CSV links (workersCsvUrl, lapsesCsvUrl, auditCsvUrl);
 //                   writes: reviewLapse, reinstateRegistration, updatePolicy, simulatePolicy
-// - server-context.ts (server only, import directly) getServerApiContext() for prefetching in
-//                   server components: `queryClient.prefetchQuery(workerQuery(id, await getServerApiContext()))`
+// - server-context.ts (server only, import directly) getServerQueries(): the same factories with
+//                   in-process loaders for server prefetch: `(await getServerQueries()).worker(id)`
 // - device-schemas.ts (helper B) device API DTOs
 export * from './common';
 export * from './enums';

@@ -1,27 +1,52 @@
 // TanStack Query options for every officer read, and plain functions for the writes. Keys start
-// with the resource name so a mutation can invalidate, e.g., ['lapses'] or ['workers', id].
+// with the resource name so a mutation can invalidate, e.g., ['lapses'] or ['workers', id]. One
+// factory per resource serves both sides: the browser calls the API, the server prefetch passes a
+// loader that reads in-process (server-context.ts).
 import { queryOptions } from '@tanstack/react-query';
 import { toSearchParams } from './common';
-import { apiFetch, type ApiContext } from './fetch';
-import { auditPageSchema, type AuditFilters } from './audit';
+import { apiFetch } from './fetch';
+import { auditPageSchema, type AuditFilters, type AuditPage } from './audit';
 import { clustersResponseSchema, geoJsonSchema, type ClustersFilters } from './map';
 import {
   lapseDetailSchema,
   lapseItemSchema,
   lapsesPageSchema,
+  type LapseDetail,
   type LapsesFilters,
+  type LapsesPage,
   type ReviewBody,
 } from './lapses';
-import { policySchema, simulateResultSchema, type PolicyUpdate, type SimulateBody } from './policy';
+import {
+  policySchema,
+  simulateResultSchema,
+  type PolicyDto,
+  type PolicyUpdate,
+  type SimulateBody,
+} from './policy';
 import { reinstateResultSchema, type ReinstateBody } from './registrations';
-import { lapseStatsSchema, summarySchema, type LapseStatsFilters } from './stats';
+import {
+  lapseStatsSchema,
+  summarySchema,
+  type LapseStats,
+  type LapseStatsFilters,
+  type Summary,
+} from './stats';
 import {
   traceSchema,
   workerDetailSchema,
   workersPageSchema,
   type TraceFilters,
+  type WorkerDetail,
   type WorkersFilters,
+  type WorkersPage,
 } from './workers';
+
+/**
+ * Where a query's data comes from on the server: a server-only function that reads the database
+ * in-process as the signed-in officer (see server-context.ts). In the browser it is left out and the
+ * query calls the API. Same key either way, so the server's answer hydrates the browser's query.
+ */
+export type Loader<T> = () => Promise<T>;
 
 export const queryKeys = {
   workers: (filters: WorkersFilters) => ['workers', 'list', filters] as const,
@@ -37,11 +62,13 @@ export const queryKeys = {
   region: (part: 'districts' | 'outline') => ['region', part] as const,
 };
 
-export function workersQuery(filters: WorkersFilters = {}, ctx?: ApiContext) {
+export function workersQuery(filters: WorkersFilters = {}, load?: Loader<WorkersPage>) {
   return queryOptions({
     queryKey: queryKeys.workers(filters),
-    queryFn: ({ signal }) =>
-      apiFetch('/api/v1/workers', workersPageSchema, { search: toSearchParams(filters), ctx, signal }),
+    queryFn:
+      load ??
+      (({ signal }) =>
+        apiFetch('/api/v1/workers', workersPageSchema, { search: toSearchParams(filters), signal })),
   });
 }
 
@@ -51,22 +78,22 @@ export function workersCsvUrl(filters: WorkersFilters = {}): string {
   return `/api/v1/workers?${search.toString()}`;
 }
 
-export function workerQuery(id: string, ctx?: ApiContext) {
+export function workerQuery(id: string, load?: Loader<WorkerDetail>) {
   return queryOptions({
     queryKey: queryKeys.worker(id),
-    queryFn: ({ signal }) =>
-      apiFetch(`/api/v1/workers/${encodeURIComponent(id)}`, workerDetailSchema, { ctx, signal }),
+    queryFn:
+      load ??
+      (({ signal }) => apiFetch(`/api/v1/workers/${encodeURIComponent(id)}`, workerDetailSchema, { signal })),
   });
 }
 
 /** The trace is fetched only when an officer has given a reason: call it from an explicit action. */
-export function traceQuery(id: string, filters: TraceFilters, ctx?: ApiContext) {
+export function traceQuery(id: string, filters: TraceFilters) {
   return queryOptions({
     queryKey: queryKeys.trace(id, filters),
     queryFn: ({ signal }) =>
       apiFetch(`/api/v1/workers/${encodeURIComponent(id)}/trace`, traceSchema, {
         search: toSearchParams(filters),
-        ctx,
         signal,
       }),
     staleTime: Infinity,
@@ -74,11 +101,13 @@ export function traceQuery(id: string, filters: TraceFilters, ctx?: ApiContext) 
   });
 }
 
-export function lapsesQuery(filters: LapsesFilters = {}, ctx?: ApiContext) {
+export function lapsesQuery(filters: LapsesFilters = {}, load?: Loader<LapsesPage>) {
   return queryOptions({
     queryKey: queryKeys.lapses(filters),
-    queryFn: ({ signal }) =>
-      apiFetch('/api/v1/lapses', lapsesPageSchema, { search: toSearchParams(filters), ctx, signal }),
+    queryFn:
+      load ??
+      (({ signal }) =>
+        apiFetch('/api/v1/lapses', lapsesPageSchema, { search: toSearchParams(filters), signal })),
   });
 }
 
@@ -87,42 +116,47 @@ export function lapsesCsvUrl(filters: LapsesFilters = {}): string {
   return `/api/v1/lapses?${search.toString()}`;
 }
 
-export function lapseQuery(id: string, ctx?: ApiContext) {
+export function lapseQuery(id: string, load?: Loader<LapseDetail>) {
   return queryOptions({
     queryKey: queryKeys.lapse(id),
-    queryFn: ({ signal }) =>
-      apiFetch(`/api/v1/lapses/${encodeURIComponent(id)}`, lapseDetailSchema, { ctx, signal }),
+    queryFn:
+      load ??
+      (({ signal }) => apiFetch(`/api/v1/lapses/${encodeURIComponent(id)}`, lapseDetailSchema, { signal })),
   });
 }
 
-export function summaryQuery(ctx?: ApiContext) {
+export function summaryQuery(load?: Loader<Summary>) {
   return queryOptions({
     queryKey: queryKeys.summary(),
-    queryFn: ({ signal }) => apiFetch('/api/v1/stats/summary', summarySchema, { ctx, signal }),
+    queryFn: load ?? (({ signal }) => apiFetch('/api/v1/stats/summary', summarySchema, { signal })),
     refetchInterval: 60_000,
   });
 }
 
-export function lapseStatsQuery(params: LapseStatsFilters = {}, ctx?: ApiContext) {
+export function lapseStatsQuery(params: LapseStatsFilters = {}, load?: Loader<LapseStats>) {
   return queryOptions({
     queryKey: queryKeys.lapseStats(params),
-    queryFn: ({ signal }) =>
-      apiFetch('/api/v1/stats/lapses', lapseStatsSchema, { search: toSearchParams(params), ctx, signal }),
+    queryFn:
+      load ??
+      (({ signal }) =>
+        apiFetch('/api/v1/stats/lapses', lapseStatsSchema, { search: toSearchParams(params), signal })),
   });
 }
 
-export function policyQuery(ctx?: ApiContext) {
+export function policyQuery(load?: Loader<PolicyDto>) {
   return queryOptions({
     queryKey: queryKeys.policy(),
-    queryFn: ({ signal }) => apiFetch('/api/v1/policy', policySchema, { ctx, signal }),
+    queryFn: load ?? (({ signal }) => apiFetch('/api/v1/policy', policySchema, { signal })),
   });
 }
 
-export function auditQuery(filters: AuditFilters = {}, ctx?: ApiContext) {
+export function auditQuery(filters: AuditFilters = {}, load?: Loader<AuditPage>) {
   return queryOptions({
     queryKey: queryKeys.audit(filters),
-    queryFn: ({ signal }) =>
-      apiFetch('/api/v1/audit', auditPageSchema, { search: toSearchParams(filters), ctx, signal }),
+    queryFn:
+      load ??
+      (({ signal }) =>
+        apiFetch('/api/v1/audit', auditPageSchema, { search: toSearchParams(filters), signal })),
   });
 }
 
@@ -131,13 +165,12 @@ export function auditCsvUrl(filters: AuditFilters = {}): string {
   return `/api/v1/audit?${search.toString()}`;
 }
 
-export function clustersQuery(params: ClustersFilters, ctx?: ApiContext) {
+export function clustersQuery(params: ClustersFilters) {
   return queryOptions({
     queryKey: queryKeys.clusters(params),
     queryFn: ({ signal }) =>
       apiFetch('/api/v1/map/clusters', clustersResponseSchema, {
         search: toSearchParams(params),
-        ctx,
         signal,
       }),
     // Keep the previous viewport's features on screen while the next answer arrives.
@@ -146,10 +179,10 @@ export function clustersQuery(params: ClustersFilters, ctx?: ApiContext) {
   });
 }
 
-export function regionQuery(part: 'districts' | 'outline', ctx?: ApiContext) {
+export function regionQuery(part: 'districts' | 'outline') {
   return queryOptions({
     queryKey: queryKeys.region(part),
-    queryFn: ({ signal }) => apiFetch(`/api/v1/region/${part}`, geoJsonSchema, { ctx, signal }),
+    queryFn: ({ signal }) => apiFetch(`/api/v1/region/${part}`, geoJsonSchema, { signal }),
     staleTime: Infinity,
   });
 }

@@ -198,6 +198,8 @@ export const auditLog = pgTable(
     actorRole: text('actor_role').notNull(),
     action: text('action').notNull(),
     workerId: uuid('worker_id'),
+    /** Every worker a many-worker read showed (0007_audit_worker_ids.sql). */
+    workerIds: uuid('worker_ids').array(),
     targetType: text('target_type'),
     targetId: text('target_id'),
     reason: text('reason'),

@@ -9,6 +9,8 @@ export interface AuditEntryInput {
   officer: OfficerContext;
   action: string;
   workerId?: string | null;
+  /** Every worker whose identity or location the response carried (lists, exports, map points). */
+  workerIds?: readonly string[] | null;
   targetType?: string | null;
   targetId?: string | null;
   reason?: string | null;
@@ -24,6 +26,7 @@ export async function recordAudit(db: Inserter, entry: AuditEntryInput): Promise
     actorRole: entry.officer.role,
     action: entry.action,
     workerId: entry.workerId ?? null,
+    workerIds: entry.workerIds?.length ? [...new Set(entry.workerIds)] : null,
     targetType: entry.targetType ?? null,
     targetId: entry.targetId ?? null,
     reason: entry.reason ?? null,

@@ -394,7 +394,7 @@ describe('roles and exports', () => {
     expect(audit.headers.get('content-type')).toMatch(/^text\/csv/);
     const rows = (await audit.text()).trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      'id,at,actorId,actorName,actorRole,actorUsername,action,workerId,targetType,targetId,reason,detail',
+      'id,at,actorId,actorName,actorRole,actorUsername,action,workerId,targetType,targetId,reason,detail,workerIds',
     );
     expect(rows.length).toBeGreaterThanOrEqual(2);
   });

@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db/client';
 import { getLang } from '@/lib/i18n/server';
 import { listDistricts } from '@/lib/server/district-ids';
 import { listOfficers } from '@/lib/server/officers';
-import { requireOfficer } from '@/lib/server/session';
+import { requirePageRole } from '@/lib/ui/page-access';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminPage() {
-  const officer = await requireOfficer(['admin']);
+  const officer = await requirePageRole(['admin']);
   const [lang, officers] = await Promise.all([getLang(), listOfficers(getDb())]);
   return (
     <div className="p-4 sm:p-6">

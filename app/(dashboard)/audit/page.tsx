@@ -7,24 +7,23 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/workers/shared/page-header';
 import { PrefetchBoundary } from '@/components/workers/shared/prefetch-boundary';
 import { toParamRecord, type RawSearchParams } from '@/components/workers/shared/search-params';
-import { auditQuery } from '@/lib/api/queries';
-import { getServerApiContext } from '@/lib/api/server-context';
+import { getServerQueries } from '@/lib/api/server-context';
 import { getDictionary } from '@/lib/i18n/server';
-import { requireOfficer } from '@/lib/server/session';
+import { requirePageRole } from '@/lib/ui/page-access';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getDictionary()).pages.audit.title };
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  await requireOfficer(['auditor', 'admin']);
-  const [t, raw, ctx] = await Promise.all([getDictionary(), searchParams, getServerApiContext()]);
+  await requirePageRole(['auditor', 'admin']);
+  const [t, raw, queries] = await Promise.all([getDictionary(), searchParams, getServerQueries()]);
   const filters = parseAuditFilters(toParamRecord(raw));
   return (
     <div className="mx-auto flex w-full max-w-[110rem] flex-col gap-4 p-4 lg:p-6">
       <PageHeader title={t.pages.audit.title} intro={t.pages.audit.intro} />
       <Suspense fallback={<TableSkeleton rows={12} columns={6} label={t.pages.list.loading} />}>
-        <PrefetchBoundary queries={[auditQuery(filters, ctx)]}>
+        <PrefetchBoundary queries={[queries.audit(filters)]}>
           <AuditLog />
         </PrefetchBoundary>
       </Suspense>

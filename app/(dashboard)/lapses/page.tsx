@@ -8,10 +8,9 @@ import { PageHeader } from '@/components/workers/shared/page-header';
 import { PrefetchBoundary } from '@/components/workers/shared/prefetch-boundary';
 import { pickUuid, toParamRecord, type RawSearchParams } from '@/components/workers/shared/search-params';
 import { TableSkeleton } from '@/components/ui/skeleton';
-import { lapseQuery, lapsesQuery } from '@/lib/api/queries';
-import { getServerApiContext } from '@/lib/api/server-context';
+import { getServerQueries } from '@/lib/api/server-context';
 import { getDictionary } from '@/lib/i18n/server';
-import { requireOfficer } from '@/lib/server/session';
+import { requirePageRole } from '@/lib/ui/page-access';
 import { getRegionInfo } from '@/lib/ui/region-info';
 import { scopedOkrugs } from '@/components/workers/shared/scoped-okrugs';
 
@@ -20,15 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LapsesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const officer = await requireOfficer(['officer', 'supervisor']);
-  const [t, raw, ctx] = await Promise.all([getDictionary(), searchParams, getServerApiContext()]);
+  const officer = await requirePageRole(['officer', 'supervisor']);
+  const [t, raw, server] = await Promise.all([getDictionary(), searchParams, getServerQueries()]);
   const params = toParamRecord(raw);
   const selected = pickUuid(params.lapse);
   const { okrugs } = getRegionInfo();
-  const queries = [
-    lapsesQuery(parseLapseFilters(params), ctx),
-    ...(selected ? [lapseQuery(selected, ctx)] : []),
-  ];
+  const queries = [server.lapses(parseLapseFilters(params)), ...(selected ? [server.lapse(selected)] : [])];
   return (
     <div className="mx-auto flex w-full max-w-[110rem] flex-col gap-4 p-4 lg:p-6">
       <PageHeader title={t.pages.lapses.title} intro={t.pages.lapses.intro} />

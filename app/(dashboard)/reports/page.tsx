@@ -10,10 +10,9 @@ import { SummaryFigures } from '@/components/reports/summary-figures';
 import { PageHeader } from '@/components/workers/shared/page-header';
 import { PrefetchBoundary } from '@/components/workers/shared/prefetch-boundary';
 import { toParamRecord, type RawSearchParams } from '@/components/workers/shared/search-params';
-import { lapseStatsQuery, policyQuery, summaryQuery } from '@/lib/api/queries';
-import { getServerApiContext } from '@/lib/api/server-context';
+import { getServerQueries } from '@/lib/api/server-context';
 import { getDictionary } from '@/lib/i18n/server';
-import { requireOfficer } from '@/lib/server/session';
+import { requirePageRole } from '@/lib/ui/page-access';
 import { getRegionInfo } from '@/lib/ui/region-info';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,24 +22,24 @@ export async function generateMetadata(): Promise<Metadata> {
 const GROUPS = ['day', 'citizenship', 'okrug', 'kind'] as const;
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const officer = await requireOfficer(['officer', 'supervisor', 'auditor']);
-  const [t, raw, ctx] = await Promise.all([getDictionary(), searchParams, getServerApiContext()]);
+  const officer = await requirePageRole(['officer', 'supervisor', 'auditor']);
+  const [t, raw, server] = await Promise.all([getDictionary(), searchParams, getServerQueries()]);
   const { from, to } = reportRange(readReportPeriod(toParamRecord(raw)));
   return (
     <div className="mx-auto flex w-full max-w-[110rem] flex-col gap-6 p-4 lg:p-6">
       <PageHeader title={t.pages.reports.title} intro={t.pages.reports.intro} />
       <Suspense fallback={<Skeleton className="h-32" />}>
-        <PrefetchBoundary queries={[summaryQuery(ctx)]}>
+        <PrefetchBoundary queries={[server.summary()]}>
           <SummaryFigures />
         </PrefetchBoundary>
       </Suspense>
       <Suspense fallback={<Skeleton className="h-[32rem]" />}>
-        <PrefetchBoundary queries={GROUPS.map((groupBy) => lapseStatsQuery({ from, to, groupBy }, ctx))}>
+        <PrefetchBoundary queries={GROUPS.map((groupBy) => server.lapseStats({ from, to, groupBy }))}>
           <LapseChartsSection okrugs={getRegionInfo().okrugs} />
         </PrefetchBoundary>
       </Suspense>
       <Suspense fallback={<Skeleton className="h-64" />}>
-        <PrefetchBoundary queries={[policyQuery(ctx)]}>
+        <PrefetchBoundary queries={[server.policy()]}>
           <PolicySection role={officer.role} />
         </PrefetchBoundary>
       </Suspense>

@@ -8,10 +8,9 @@ import { scopedOkrugs } from '@/components/workers/shared/scoped-okrugs';
 import { toParamRecord, type RawSearchParams } from '@/components/workers/shared/search-params';
 import { parseWorkerFilters } from '@/components/workers/worker-filters';
 import { WorkerList } from '@/components/workers/worker-list';
-import { workersQuery } from '@/lib/api/queries';
-import { getServerApiContext } from '@/lib/api/server-context';
+import { getServerQueries } from '@/lib/api/server-context';
 import { getDictionary } from '@/lib/i18n/server';
-import { requireOfficer } from '@/lib/server/session';
+import { requirePageRole } from '@/lib/ui/page-access';
 import { getRegionInfo } from '@/lib/ui/region-info';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,15 +18,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function WorkersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const officer = await requireOfficer(['officer', 'supervisor']);
-  const [t, raw, ctx] = await Promise.all([getDictionary(), searchParams, getServerApiContext()]);
+  const officer = await requirePageRole(['officer', 'supervisor']);
+  const [t, raw, server] = await Promise.all([getDictionary(), searchParams, getServerQueries()]);
   const filters = parseWorkerFilters(toParamRecord(raw));
   const { okrugs } = getRegionInfo();
   return (
     <div className="mx-auto flex w-full max-w-[110rem] flex-col gap-4 p-4 lg:p-6">
       <PageHeader title={t.pages.workers.title} intro={t.pages.workers.intro} />
       <Suspense fallback={<TableSkeleton rows={10} columns={7} label={t.pages.list.loading} />}>
-        <PrefetchBoundary queries={[workersQuery(filters, ctx)]}>
+        <PrefetchBoundary queries={[server.workers(filters)]}>
           <WorkerList okrugs={okrugs} filterOkrugs={scopedOkrugs(okrugs, officer.okrugs)} />
         </PrefetchBoundary>
       </Suspense>

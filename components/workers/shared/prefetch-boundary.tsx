@@ -1,5 +1,6 @@
-// Server side of a data-bound widget: fetch its queries for this request (as the signed-in officer,
-// through the same API the browser uses) and hand the results to the client components below.
+// Server side of a data-bound widget: run its queries for this request (as the signed-in officer,
+// in-process through getServerQueries in lib/api/server-context.ts) and hand the results to the
+// client components below.
 // Wrap it in <Suspense> with a skeleton so each widget streams in on its own.
 import 'server-only';
 import type { ReactNode } from 'react';

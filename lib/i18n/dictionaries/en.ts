@@ -439,6 +439,8 @@ export const en: Dictionary = {
     notFoundTitle: 'Page not found',
     notFoundBody:
       'This page does not exist or you have no access to it. Check the address or go to the start page.',
+    forbiddenTitle: 'No access to this page',
+    forbiddenBody: 'Your role does not open this page. Use the navigation for the pages you work with.',
     backHome: 'Go to the start page',
     loadFailed: 'Could not load the data.',
     network: 'No connection to the server. Check the connection and try again.',

@@ -7,7 +7,11 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { escapeLike } from './search';
 import { toIso, toNumber } from './values';
 
-export type AuditFiltersParsed = Pick<AuditParams, 'actor' | 'worker' | 'action' | 'from' | 'to'>;
+export type AuditFiltersParsed = Pick<AuditParams, 'actor' | 'worker' | 'action' | 'from' | 'to'> &
+  Partial<Pick<AuditParams, 'auditReads'>>;
+
+// Reads of the log itself: hidden on request so they do not bury what the auditor came to see.
+const AUDIT_READ_ACTIONS = sql.raw(`('audit.read', 'audit.export')`);
 
 export function buildAuditWhere(f: AuditFiltersParsed): SQL {
   const parts: SQL[] = [sql`TRUE`];
@@ -15,7 +19,11 @@ export function buildAuditWhere(f: AuditFiltersParsed): SQL {
     parts.push(sql`(a.actor_id = ${f.actor} OR lower(a.actor_name) = lower(${f.actor})
       OR a.actor_id IN (SELECT o.id FROM officers o WHERE o.username = lower(${f.actor})))`);
   }
-  if (f.worker) parts.push(sql`a.worker_id = ${f.worker}::uuid`);
+  // "Who saw worker X": the worker's own entries and every many-worker read that showed them.
+  if (f.worker) {
+    parts.push(sql`(a.worker_id = ${f.worker}::uuid OR a.worker_ids @> ARRAY[${f.worker}::uuid])`);
+  }
+  if (f.auditReads === 'hide') parts.push(sql`a.action NOT IN ${AUDIT_READ_ACTIONS}`);
   if (f.action) {
     parts.push(
       f.action.endsWith('*')
@@ -37,6 +45,7 @@ interface AuditRow {
   actor_username: string | null;
   action: string;
   worker_id: string | null;
+  worker_ids: unknown;
   target_type: string | null;
   target_id: string | null;
   reason: string | null;
@@ -54,11 +63,17 @@ function toEntry(r: AuditRow): AuditEntry {
     actorUsername: r.actor_username,
     action: r.action,
     workerId: r.worker_id,
+    workerIds: toIdList(r.worker_ids),
     targetType: r.target_type,
     targetId: r.target_id,
     reason: r.reason,
     detail: detail && typeof detail === 'object' && !Array.isArray(detail) ? detail : null,
   };
+}
+
+function toIdList(value: unknown): string[] | null {
+  const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(list) ? list.map(String) : null;
 }
 
 export async function selectAuditPage(
@@ -70,7 +85,7 @@ export async function selectAuditPage(
   const rows = await queryRows<AuditRow>(
     db,
     sql`SELECT a.id, a.at, a.actor_id, a.actor_name, a.actor_role, o.username AS actor_username, a.action,
-          a.worker_id, a.target_type, a.target_id, a.reason, a.detail
+          a.worker_id, array_to_json(a.worker_ids) AS worker_ids, a.target_type, a.target_id, a.reason, a.detail
         FROM audit_log a LEFT JOIN officers o ON o.id = a.actor_id WHERE ${buildAuditWhere(filters)} AND ${afterId === null ? sql`TRUE` : sql`a.id < ${afterId}`}
         ORDER BY a.id DESC LIMIT ${limit}`,
   );
@@ -101,6 +116,7 @@ export const AUDIT_CSV_HEADER = [
   'targetId',
   'reason',
   'detail',
+  'workerIds',
 ] as const;
 
 export function auditCsvRow(e: AuditEntry): (string | number | null)[] {
@@ -117,5 +133,6 @@ export function auditCsvRow(e: AuditEntry): (string | number | null)[] {
     e.targetId,
     e.reason,
     e.detail ? JSON.stringify(e.detail) : null,
+    e.workerIds?.length ? e.workerIds.join(' ') : null,
   ];
 }

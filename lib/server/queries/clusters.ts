@@ -1,6 +1,6 @@
-// Map clusters computed in SQL for one viewport. Not audited per call: the answer holds worker ids,
-// statuses and approximate positions of groups only, no names, documents or addresses; opening a
-// worker from the map goes through GET /workers/{id}, which is audited.
+// Map clusters computed in SQL for one viewport. No names, documents or addresses, but at high zoom
+// single points carry a worker id at the worker's home (or last) position: the route audits those
+// ids (pointWorkerIds) on every answer that has any.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
@@ -228,4 +228,11 @@ export async function readClusters(
   const centerLat = (p.bbox.south + p.bbox.north) / 2;
   if (p.layer === 'heat') return heatLayer(db, officer, p, gridForZoom(p.zoom, centerLat, 32));
   return workerLayer(db, officer, p, gridForZoom(p.zoom, centerLat));
+}
+
+/** The workers whose own position the answer shows (single points, not clusters or heat cells). */
+export function pointWorkerIds(body: ClustersResponse): string[] {
+  return body.features.flatMap((f) =>
+    'cluster' in f.properties && f.properties.cluster === false ? [f.properties.workerId] : [],
+  );
 }

@@ -1,5 +1,6 @@
 // Reinstating a registration that a lapse cancelled, once that lapse was reviewed as technical or
-// excused. Everything (registration, event, worker_status, audit) changes in one transaction.
+// excused. Everything (registration, event, worker_status, audit) changes in one transaction, taking
+// its locks in the order of lib/server/lock-order.ts.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
@@ -7,6 +8,7 @@ import { reviewDecisionSchema } from '@/lib/api/enums';
 import type { ReinstateBody, ReinstateResult } from '@/lib/api/registrations';
 import type { OfficerContext } from '../officer-context';
 import { recordAudit } from '../audit';
+import { lockWorkerRow } from '../lock-order';
 import { HttpError } from '../problem';
 import { inScope } from '../scope';
 
@@ -52,6 +54,18 @@ export async function reinstateRegistration(
 ): Promise<ReinstateResult> {
   try {
     return await db.transaction(async (tx) => {
+      // Lock order (lib/server/lock-order.ts): worker_status, then the lapse, then the registration.
+      // The first read only finds the worker; nothing is decided on it.
+      const [peek] = await queryRows<{ worker_id: string }>(
+        tx,
+        sql`SELECT r.worker_id FROM registrations r WHERE r.id = ${id}::uuid AND ${inScope(officer, sql`r.okrug`)}`,
+      );
+      if (!peek) throw new HttpError(404, 'No registration with this id in your okrugs.');
+      // Also serialises with the device API declaring a new registration for the same worker.
+      await lockWorkerRow(tx, peek.worker_id);
+      await tx.execute(
+        sql`SELECT 1 FROM lapses WHERE id = (SELECT cancel_lapse_id FROM registrations WHERE id = ${id}::uuid) FOR UPDATE`,
+      );
       const [reg] = await queryRows<LockedRegistration>(
         tx,
         sql`SELECT r.id, r.worker_id, r.status, r.okrug, r.lat, r.lon, r.cancel_lapse_id, l.review_decision, l.voided_at
@@ -59,8 +73,6 @@ export async function reinstateRegistration(
             WHERE r.id = ${id}::uuid AND ${inScope(officer, sql`r.okrug`)} FOR UPDATE OF r`,
       );
       if (!reg) throw new HttpError(404, 'No registration with this id in your okrugs.');
-      // Serialises with the device API declaring a new registration for the same worker.
-      await tx.execute(sql`SELECT 1 FROM worker_status WHERE worker_id = ${reg.worker_id}::uuid FOR UPDATE`);
       const [otherLive] = await queryRows<{ id: string; status: string }>(
         tx,
         sql`SELECT id, status FROM registrations WHERE worker_id = ${reg.worker_id}::uuid AND id <> ${id}::uuid

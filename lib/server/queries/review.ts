@@ -1,6 +1,7 @@
 // Recording a review decision on a lapse. One review per lapse; a supervisor may revise it (the
 // audit log keeps the earlier decision), except to `violation` once a registration was reinstated
-// on the strength of it. Lock, check, update and audit happen in one transaction.
+// on the strength of it. Lock, check, update and audit happen in one transaction. It locks only the
+// lapse row, a suffix of the lock order in lib/server/lock-order.ts, so it cannot deadlock with ingest.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';

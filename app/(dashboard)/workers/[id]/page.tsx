@@ -1,4 +1,5 @@
-// /workers/[id]: one worker's file. Opening it is an audited read (the API records it).
+// /workers/[id]: one worker's file. Opening it is an audited read. It is read before the page
+// streams, so a worker outside the officer's okrugs (or no worker) answers a real 404.
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
@@ -7,10 +8,9 @@ import { getPlotBase } from '@/components/workers/plot/plot-base';
 import { PrefetchBoundary } from '@/components/workers/shared/prefetch-boundary';
 import { pickUuid } from '@/components/workers/shared/search-params';
 import { WorkerFile } from '@/components/workers/worker-file';
-import { workerQuery } from '@/lib/api/queries';
-import { getServerApiContext } from '@/lib/api/server-context';
+import { getServerQueries } from '@/lib/api/server-context';
 import { getDictionary } from '@/lib/i18n/server';
-import { requireOfficer } from '@/lib/server/session';
+import { requirePageRole } from '@/lib/ui/page-access';
 import { getRegionInfo } from '@/lib/ui/region-info';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,15 +19,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function WorkerPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireOfficer(['officer', 'supervisor']);
-  const [{ id: raw }, ctx] = await Promise.all([params, getServerApiContext()]);
+  await requirePageRole(['officer', 'supervisor']);
+  const [{ id: raw }, server] = await Promise.all([params, getServerQueries()]);
   const id = pickUuid(raw);
   if (!id) notFound();
+  const query = await server.worker(id);
+  if (!query) notFound();
   const { okrugs } = getRegionInfo();
   return (
     <div className="mx-auto flex w-full max-w-[110rem] flex-col gap-4 p-4 lg:p-6">
       <Suspense fallback={<SkeletonText lines={12} className="max-w-3xl" />}>
-        <PrefetchBoundary queries={[workerQuery(id, ctx)]}>
+        <PrefetchBoundary queries={[query]}>
           <WorkerFile id={id} okrugs={okrugs} plotBase={getPlotBase()} />
         </PrefetchBoundary>
       </Suspense>

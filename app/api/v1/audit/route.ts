@@ -4,9 +4,10 @@ import { getDb } from '@/lib/db/client';
 import { auditParamsSchema } from '@/lib/api/audit';
 import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
-import { AUDIT_CSV_HEADER, auditCsvRow, listAudit, selectAuditPage } from '@/lib/server/queries/audit-log';
+import { AUDIT_CSV_HEADER, auditCsvRow, selectAuditPage } from '@/lib/server/queries/audit-log';
 import { csvFilename, csvSeparator, streamCsv } from '@/lib/server/queries/csv';
 import { json, parseQuery } from '@/lib/server/queries/request';
+import { describeAuditFilters, readAuditPage } from '@/lib/server/reads/report-reads';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -17,13 +18,7 @@ const EXPORT_MAX_ROWS = 500_000;
 export const GET = officerRoute({ roles: ['auditor', 'admin'] }, async (req, { officer }) => {
   const params = parseQuery(req, auditParamsSchema);
   const db = getDb();
-  const filters = {
-    actor: params.actor,
-    worker: params.worker,
-    action: params.action,
-    from: params.from?.toISOString(),
-    to: params.to?.toISOString(),
-  };
+  const filters = describeAuditFilters(params);
   if (params.format === 'csv') {
     // Recorded first, so the export itself is not in the file it produces.
     await recordAudit(db, {
@@ -50,13 +45,5 @@ export const GET = officerRoute({ roles: ['auditor', 'admin'] }, async (req, { o
       csvSeparator(params.sep),
     );
   }
-  const page = await listAudit(db, params);
-  await recordAudit(db, {
-    officer,
-    action: 'audit.read',
-    workerId: params.worker,
-    targetType: 'audit',
-    detail: { filters, count: page.items.length, page: params.cursor ? 'next' : 'first' },
-  });
-  return json(page);
+  return json(await readAuditPage(db, officer, params));
 });

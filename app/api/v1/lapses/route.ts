@@ -1,12 +1,13 @@
 // GET /api/v1/lapses: the lapse queue in the caller's okrugs; format=csv streams the filtered list.
-// Items carry worker names, so each request is one audit entry (filters, count, lapse ids).
+// Items carry worker names, so each request is one audit entry (filters, count, lapse and worker ids).
 import { getDb } from '@/lib/db/client';
 import { lapsesParamsSchema } from '@/lib/api/lapses';
 import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
 import { csvFilename, csvSeparator, streamCsv } from '@/lib/server/queries/csv';
-import { countLapses, LAPSE_CSV_HEADER, listLapses, selectLapseCsvPage } from '@/lib/server/queries/lapses';
+import { countLapses, LAPSE_CSV_HEADER, selectLapseCsvPage } from '@/lib/server/queries/lapses';
 import { json, parseQuery } from '@/lib/server/queries/request';
+import { describeLapseFilters, readLapsePage } from '@/lib/server/reads/lapse-reads';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -17,17 +18,7 @@ const EXPORT_MAX_ROWS = 100_000;
 export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req, { officer }) => {
   const params = parseQuery(req, lapsesParamsSchema);
   const db = getDb();
-  const filters = {
-    state: params.state,
-    kind: params.kind,
-    cause: params.cause,
-    citizenship: params.citizenship,
-    okrug: params.okrug,
-    worker: params.worker,
-    from: params.from?.toISOString(),
-    to: params.to?.toISOString(),
-    sort: params.sort,
-  };
+  const filters = describeLapseFilters(params);
   if (params.format === 'csv') {
     const count = Math.min(await countLapses(db, officer, params), EXPORT_MAX_ROWS);
     await recordAudit(db, {
@@ -43,24 +34,21 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
       async (cursor: string | null) => {
         const page = await selectLapseCsvPage(db, officer, params, params.sort, cursor, EXPORT_PAGE);
         written += page.rows.length;
+        // Which workers left in the file (column 2), one entry per page of rows, before they are sent.
+        if (page.rows.length) {
+          await recordAudit(db, {
+            officer,
+            action: 'lapse.export.rows',
+            targetType: 'lapse',
+            workerIds: page.rows.map((row) => String(row[1])),
+            detail: { count: page.rows.length },
+          });
+        }
         return { rows: page.rows, next: written >= EXPORT_MAX_ROWS ? null : page.next };
       },
       csvFilename('lapses'),
       csvSeparator(params.sep),
     );
   }
-  const page = await listLapses(db, officer, params);
-  await recordAudit(db, {
-    officer,
-    action: 'lapse.list',
-    targetType: 'lapse',
-    workerId: params.worker,
-    detail: {
-      filters,
-      count: page.items.length,
-      lapseIds: page.items.map((l) => l.id),
-      page: params.cursor ? 'next' : 'first',
-    },
-  });
-  return json(page);
+  return json(await readLapsePage(db, officer, params));
 });

@@ -1,18 +1,14 @@
 // GET /api/v1/workers: search within the caller's okrugs; format=csv streams the whole filtered list.
-// A listing shows names, so each request is one audit entry with the filters and the worker ids shown.
+// A listing shows names, so each request is one audit entry with the filters and the worker ids shown;
+// an export adds one entry per page of rows with the ids it wrote.
 import { getDb } from '@/lib/db/client';
 import { workersParamsSchema } from '@/lib/api/workers';
 import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
 import { csvFilename, csvSeparator, streamCsv } from '@/lib/server/queries/csv';
-import { describeSearch, json, parseQuery } from '@/lib/server/queries/request';
-import { parseWorkerSearch } from '@/lib/server/queries/search';
-import {
-  countWorkers,
-  listWorkers,
-  selectWorkerCsvPage,
-  WORKER_CSV_HEADER,
-} from '@/lib/server/queries/workers';
+import { json, parseQuery } from '@/lib/server/queries/request';
+import { countWorkers, selectWorkerCsvPage, WORKER_CSV_HEADER } from '@/lib/server/queries/workers';
+import { describeWorkerFilters, readWorkerPage } from '@/lib/server/reads/worker-reads';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -23,12 +19,7 @@ const EXPORT_MAX_ROWS = 100_000;
 export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req, { officer }) => {
   const params = parseQuery(req, workersParamsSchema);
   const db = getDb();
-  const filters = {
-    status: params.status,
-    citizenship: params.citizenship,
-    okrug: params.okrug,
-    search: describeSearch(params.q, params.q ? parseWorkerSearch(params.q)?.kind : undefined),
-  };
+  const filters = describeWorkerFilters(params);
   if (params.format === 'csv') {
     const count = Math.min(await countWorkers(db, officer, params), EXPORT_MAX_ROWS);
     await recordAudit(db, {
@@ -43,23 +34,21 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
       async (after: (string | number)[] | null) => {
         const page = await selectWorkerCsvPage(db, officer, params, after, EXPORT_PAGE);
         written += page.rows.length;
+        // Which workers left in the file, one entry per page of rows, written before they are sent.
+        if (page.rows.length) {
+          await recordAudit(db, {
+            officer,
+            action: 'worker.export.rows',
+            targetType: 'worker',
+            workerIds: page.rows.map((row) => String(row[0])),
+            detail: { count: page.rows.length },
+          });
+        }
         return { rows: page.rows, next: written >= EXPORT_MAX_ROWS ? null : page.next };
       },
       csvFilename('workers'),
       csvSeparator(params.sep),
     );
   }
-  const page = await listWorkers(db, officer, params);
-  await recordAudit(db, {
-    officer,
-    action: 'worker.list',
-    targetType: 'worker',
-    detail: {
-      filters,
-      count: page.items.length,
-      workerIds: page.items.map((w) => w.id),
-      page: params.cursor ? 'next' : 'first',
-    },
-  });
-  return json(page);
+  return json(await readWorkerPage(db, officer, params));
 });

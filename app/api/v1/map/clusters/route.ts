@@ -1,9 +1,10 @@
-// GET /api/v1/map/clusters: server-side clusters for one viewport. Not audited per call: ids and
-// statuses only (see lib/server/queries/clusters.ts).
+// GET /api/v1/map/clusters: server-side clusters for one viewport. An answer with single points
+// (a worker id at a position) is audited with those worker ids; clusters and heat cells are not.
 import { getDb } from '@/lib/db/client';
 import { clustersParamsSchema } from '@/lib/api/map';
+import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
-import { readClusters } from '@/lib/server/queries/clusters';
+import { pointWorkerIds, readClusters } from '@/lib/server/queries/clusters';
 import { parseQuery } from '@/lib/server/queries/request';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +12,18 @@ export const runtime = 'nodejs';
 
 export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req, { officer }) => {
   const params = parseQuery(req, clustersParamsSchema);
-  const body = await readClusters(getDb(), officer, params);
+  const db = getDb();
+  const body = await readClusters(db, officer, params);
+  const workerIds = pointWorkerIds(body);
+  if (workerIds.length > 0) {
+    await recordAudit(db, {
+      officer,
+      action: 'map.read',
+      targetType: 'worker',
+      workerIds,
+      detail: { layer: params.layer, zoom: params.zoom, count: workerIds.length },
+    });
+  }
   return new Response(JSON.stringify(body), {
     headers: { 'content-type': 'application/geo+json; charset=utf-8', 'cache-control': 'private, no-store' },
   });
