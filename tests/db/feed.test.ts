@@ -74,12 +74,13 @@ function open(hub: FeedHub, officer: OfficerContext): Collected {
   const controller = new AbortController();
   const out: Collected = { text: '', controller };
   const stream = createEventStream(getDb(), officer, controller.signal, { hub });
-  const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
   void (async () => {
     for (;;) {
       const chunk = await reader.read();
       if (chunk.done) return;
-      out.text += chunk.value;
+      out.text += decoder.decode(chunk.value, { stream: true });
     }
   })();
   return out;
