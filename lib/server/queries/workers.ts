@@ -37,7 +37,17 @@ function searchCondition(search: WorkerSearch | null): SQL {
   if (!search) return sql`TRUE`;
   const parts: SQL[] = [];
   // %> is word similarity against the indexed column: the typed words found within the name.
-  if (search.nameSkeleton) parts.push(sql`w.name_skeleton %> ${search.nameSkeleton}`);
+  // Every typed word must be found (in any order), so "Саргсян Давид" reads the Sargsyans named
+  // David rather than every Sargsyan: the index intersects one posting list per word.
+  const words = search.nameSkeleton.split(' ').filter(Boolean);
+  if (words.length) {
+    parts.push(
+      sql`(${sql.join(
+        words.map((word) => sql`w.name_skeleton %> ${word}`),
+        sql` AND `,
+      )})`,
+    );
+  }
   if (search.document) parts.push(sql`w.document_key LIKE ${`${search.document}%`}`);
   for (const digits of search.phoneDigits) parts.push(sql`w.phone_key LIKE ${`%${escapeLike(digits)}%`}`);
   return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`FALSE`;
