@@ -20,14 +20,13 @@ CREATE INDEX map_cells_empty_idx ON map_cells (zoom)
 -- cost only the WHEN test below.
 CREATE FUNCTION map_cells_track_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF OLD.status <> 'none' AND OLD.declared_lon IS NOT NULL AND OLD.declared_lat IS NOT NULL THEN
-    INSERT INTO map_cell_deltas VALUES
-      (OLD.declared_lon, OLD.declared_lat, COALESCE(OLD.okrug, ''), OLD.citizenship, OLD.status, -1);
-  END IF;
-  IF NEW.status <> 'none' AND NEW.declared_lon IS NOT NULL AND NEW.declared_lat IS NOT NULL THEN
-    INSERT INTO map_cell_deltas VALUES
-      (NEW.declared_lon, NEW.declared_lat, COALESCE(NEW.okrug, ''), NEW.citizenship, NEW.status, 1);
-  END IF;
+  -- One statement for the old and the new state: half the executor start-ups of two inserts.
+  INSERT INTO map_cell_deltas
+    SELECT * FROM (VALUES
+      (OLD.declared_lon, OLD.declared_lat, COALESCE(OLD.okrug, ''), OLD.citizenship, OLD.status, -1::smallint),
+      (NEW.declared_lon, NEW.declared_lat, COALESCE(NEW.okrug, ''), NEW.citizenship, NEW.status, 1::smallint)
+    ) v (lon, lat, okrug, citizenship, status, sign)
+    WHERE v.status <> 'none' AND v.lon IS NOT NULL AND v.lat IS NOT NULL;
   RETURN NULL;
 END $$;
 CREATE TRIGGER worker_status_map_cells_update AFTER UPDATE ON worker_status FOR EACH ROW
