@@ -35,6 +35,9 @@ export const workerListItemSchema = z.object({
   fullNameLatin: z.string(),
   fullNameCyrillic: z.string().nullable(),
   citizenship: z.string(),
+  /** So that namesakes can be told apart in the list. */
+  documentNumber: z.string(),
+  birthDate: z.string(),
   status: workerStatusSchema,
   okrug: z.string().nullable(),
   statusSince: nullableIsoTime,
@@ -42,7 +45,10 @@ export const workerListItemSchema = z.object({
   lastFixAt: nullableIsoTime,
 });
 export type WorkerListItem = z.infer<typeof workerListItemSchema>;
-export const workersPageSchema = pageOf(workerListItemSchema);
+export const workersPageSchema = pageOf(workerListItemSchema).extend({
+  total: z.number().int().optional().describe('How many were found (first page only), up to 10,000'),
+  totalIsLowerBound: z.boolean().optional().describe('True when at least `total` were found'),
+});
 export type WorkersPage = z.infer<typeof workersPageSchema>;
 
 export const registrationEventSchema = z.object({

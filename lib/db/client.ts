@@ -1,6 +1,7 @@
 // The one database handle of the process: PGlite in a local folder by default, a PostgreSQL server
 // when DATABASE_URL is set. Both speak the same SQL, so nothing above this file knows which it is.
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -40,7 +41,8 @@ function openHandle(): Handle {
   }
   const dir = resolvePgliteDir();
   fs.mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  // pg_trgm backs the worker search indexes (migration 0008_search).
+  const client = new PGlite(dir, { extensions: { pg_trgm } });
   const db: Db = drizzlePglite({ client, schema });
   return { db, kind: 'pglite', close: () => client.close() };
 }

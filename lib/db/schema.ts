@@ -1,6 +1,8 @@
 // One drizzle schema for PGlite and PostgreSQL. The DDL itself lives in ./migrations/*.sql, which
 // add what drizzle cannot express (daily partitions of positions, the append-only audit trigger).
+import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -31,6 +33,15 @@ export const workers = pgTable('workers', {
   employer: text('employer'),
   sector: text('sector'),
   createdAt: tz('created_at').notNull().defaultNow(),
+  // Search keys (migration 0008_search), computed by the database from the columns above.
+  nameKey: text('name_key').generatedAlwaysAs(
+    sql`rw_fold_name(full_name_latin || ' ' || COALESCE(full_name_cyrillic, ''))`,
+  ),
+  nameSkeleton: text('name_skeleton').generatedAlwaysAs(
+    sql`rw_name_skeleton(rw_fold_name(full_name_latin || ' ' || COALESCE(full_name_cyrillic, '')))`,
+  ),
+  phoneKey: text('phone_key').generatedAlwaysAs(sql`rw_phone_key(phone)`),
+  documentKey: text('document_key').generatedAlwaysAs(sql`rw_document_key(document_number)`),
 });
 
 export const devices = pgTable('devices', {
@@ -86,6 +97,8 @@ export const registrationEvents = pgTable('registration_events', {
   actor: text('actor').notNull(),
   lapseId: uuid('lapse_id'),
   createdAt: tz('created_at').notNull().defaultNow(),
+  /** The writing transaction, for the live feed (migration 0008_feed); set by a column default. */
+  feedXid: bigint('feed_xid', { mode: 'bigint' }),
 });
 
 export const positions = pgTable(
@@ -146,6 +159,8 @@ export const lapses = pgTable('lapses', {
   reviewNote: text('review_note'),
   reviewedBy: text('reviewed_by'),
   reviewedAt: tz('reviewed_at'),
+  /** The writing transaction, for the live feed (migration 0008_feed); set by a column default. */
+  feedXid: bigint('feed_xid', { mode: 'bigint' }),
 });
 
 // One row per worker: the current picture used by the map, the counters and the sweep.
@@ -214,4 +229,34 @@ export const jobRuns = pgTable('job_runs', {
   lastRunAt: tz('last_run_at').notNull(),
   lastDurationMs: integer('last_duration_ms').notNull(),
   detail: jsonb('detail').$type<Record<string, unknown>>(),
+});
+
+// Address clusters pre-aggregated per grid cell and zoom (migration 0004), kept in step from
+// map_cell_deltas, which triggers on worker_status append to (migration 0008_map_cells_delta).
+export const mapCells = pgTable('map_cells', {
+  zoom: smallint('zoom').notNull(),
+  cx: integer('cx').notNull(),
+  cy: integer('cy').notNull(),
+  okrug: text('okrug').notNull(),
+  citizenship: text('citizenship').notNull(),
+  nPending: integer('n_pending').notNull(),
+  nActive: integer('n_active').notNull(),
+  nInterrupted: integer('n_interrupted').notNull(),
+  nCancelled: integer('n_cancelled').notNull(),
+  nEnded: integer('n_ended').notNull(),
+  sumLon: doublePrecision('sum_lon').notNull(),
+  sumLat: doublePrecision('sum_lat').notNull(),
+  minLon: doublePrecision('min_lon').notNull(),
+  minLat: doublePrecision('min_lat').notNull(),
+  maxLon: doublePrecision('max_lon').notNull(),
+  maxLat: doublePrecision('max_lat').notNull(),
+});
+
+export const mapCellDeltas = pgTable('map_cell_deltas', {
+  lon: doublePrecision('lon').notNull(),
+  lat: doublePrecision('lat').notNull(),
+  okrug: text('okrug').notNull(),
+  citizenship: text('citizenship').notNull(),
+  status: text('status').notNull(),
+  sign: smallint('sign').notNull(),
 });

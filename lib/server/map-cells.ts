@@ -1,80 +1,112 @@
 import 'server-only';
-// Keeps map_cells, the pre-aggregated address clusters, in step with worker_status. Rebuilt as a
-// whole on a timer (one scan of worker_status for the finest zoom, then each coarser zoom from the
-// one below, as grid cells nest exactly), under a lock so one instance does it at a time.
+// Keeps map_cells, the pre-aggregated address clusters, in step with worker_status. Triggers on
+// worker_status append signed deltas for every change that moves a worker on the map; each run
+// folds them into every zoom (cost follows the number of changes, not the population). A full
+// build from worker_status runs the first time, after a large backlog (a bulk load) and every few
+// hours to tighten cell bounds. A lock makes one instance do it at a time.
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
-import { gridForZoom } from './queries/grid';
+import {
+  buildAllCells,
+  foldDeltas,
+  PREAGG_MAX_ZOOM,
+  PREAGG_MIN_ZOOM,
+  PREAGG_REF_LAT,
+} from './map-cells-upkeep';
+
+export { PREAGG_MAX_ZOOM, PREAGG_MIN_ZOOM, PREAGG_REF_LAT };
 
 const MAP_CELLS_LOCK = 7_300_020;
-export const PREAGG_MIN_ZOOM = 5;
-export const PREAGG_MAX_ZOOM = 13;
-// Cells are built for this reference latitude (the grid rounds the map centre to 5 degrees).
-export const PREAGG_REF_LAT = 55;
 // Below this many workers a live GROUP BY is as fast and exactly current.
 const AUTO_MIN_WORKERS = 50_000;
+// Past this many pending deltas one scan of worker_status is cheaper than folding them.
+const FULL_BUILD_DELTAS = Number(process.env.MAP_CELLS_FULL_DELTAS ?? 200_000);
+const FULL_BUILD_EVERY_MS = Number(process.env.MAP_CELLS_FULL_EVERY_MS ?? 6 * 3_600_000);
 
 let lastBuild: { workers: number; at: number } | null = null;
 
 export interface MapCellsBuild {
   ran: boolean;
+  mode: 'full' | 'fold' | null;
+  /** Deltas folded (fold) or 0 (full build). */
+  deltas: number;
   workers: number;
   rows: number;
   durationMs: number;
 }
 
-export async function refreshMapCells(db: Db): Promise<MapCellsBuild> {
-  const started = performance.now();
-  const result: MapCellsBuild = { ran: false, workers: 0, rows: 0, durationMs: 0 };
-  await db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ ok: boolean }>(
-      tx,
-      sql`SELECT pg_try_advisory_xact_lock(${MAP_CELLS_LOCK}) AS ok`,
-    );
-    if (!lock?.ok) {
-      // Another instance is rebuilding; learn the size of its last build for canUseMapCells.
-      const [run] = await queryRows<{ workers: number | null }>(
-        tx,
-        sql`SELECT (detail->>'workers')::int AS workers FROM job_runs WHERE name = 'map_cells'`,
-      );
-      if (run?.workers != null) lastBuild = { workers: Number(run.workers), at: Date.now() };
-      return;
-    }
-    result.ran = true;
-    await tx.execute(sql`DELETE FROM map_cells`);
-    const finest = gridForZoom(PREAGG_MAX_ZOOM, PREAGG_REF_LAT);
-    await tx.execute(sql`
-      INSERT INTO map_cells
-      SELECT ${PREAGG_MAX_ZOOM}::smallint, floor(declared_lon / ${finest.cellLon}::float8)::int,
-        floor(declared_lat / ${finest.cellLat}::float8)::int,
-        COALESCE(okrug, ''), citizenship,
-        count(*) FILTER (WHERE status = 'pending'), count(*) FILTER (WHERE status = 'active'),
-        count(*) FILTER (WHERE status = 'interrupted'), count(*) FILTER (WHERE status = 'cancelled'),
-        count(*) FILTER (WHERE status = 'ended'),
-        sum(declared_lon), sum(declared_lat), min(declared_lon), min(declared_lat), max(declared_lon), max(declared_lat)
-      FROM worker_status WHERE status <> 'none' AND declared_lon IS NOT NULL
-      GROUP BY 1, 2, 3, 4, 5`);
-    for (let zoom = PREAGG_MAX_ZOOM - 1; zoom >= PREAGG_MIN_ZOOM; zoom--) {
-      await tx.execute(sql`
-        INSERT INTO map_cells
-        SELECT ${zoom}::smallint, floor(cx / 2.0)::int, floor(cy / 2.0)::int, okrug, citizenship,
-          sum(n_pending), sum(n_active), sum(n_interrupted), sum(n_cancelled), sum(n_ended),
-          sum(sum_lon), sum(sum_lat), min(min_lon), min(min_lat), max(max_lon), max(max_lat)
-        FROM map_cells WHERE zoom = ${zoom + 1}::smallint
-        GROUP BY 1, 2, 3, 4, 5`);
-    }
-    const [counts] = await queryRows<{ workers: number; rows: number }>(
-      tx,
-      sql`SELECT COALESCE(sum(n_pending + n_active + n_interrupted + n_cancelled + n_ended) FILTER (WHERE zoom = ${PREAGG_MAX_ZOOM}::smallint), 0)::int AS workers,
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function takeLock(tx: Tx): Promise<boolean> {
+  const [lock] = await queryRows<{ ok: boolean }>(
+    tx,
+    sql`SELECT pg_try_advisory_xact_lock(${MAP_CELLS_LOCK}) AS ok`,
+  );
+  if (lock?.ok) return true;
+  // Another instance is at work; learn the size of its last build for canUseMapCells.
+  const [run] = await queryRows<{ workers: number | null }>(
+    tx,
+    sql`SELECT (detail->>'workers')::int AS workers FROM job_runs WHERE name = 'map_cells'`,
+  );
+  if (run?.workers != null) lastBuild = { workers: Number(run.workers), at: Date.now() };
+  return false;
+}
+
+async function record(tx: Tx, result: MapCellsBuild, started: number, fullAt: string | null): Promise<void> {
+  const [counts] = await queryRows<{ workers: number; rows: number }>(
+    tx,
+    sql`SELECT COALESCE(sum(n_pending + n_active + n_interrupted + n_cancelled + n_ended)
+              FILTER (WHERE zoom = ${PREAGG_MIN_ZOOM}::smallint), 0)::int AS workers,
             count(*)::int AS rows FROM map_cells`,
+  );
+  result.workers = Number(counts?.workers ?? 0);
+  result.rows = Number(counts?.rows ?? 0);
+  const detail = { ...result, durationMs: undefined, fullAt: fullAt ?? new Date().toISOString() };
+  await tx.execute(sql`INSERT INTO job_runs (name, last_run_at, last_duration_ms, detail)
+    VALUES ('map_cells', now(), ${Math.round(performance.now() - started)}, ${JSON.stringify(detail)}::jsonb)
+    ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at,
+      last_duration_ms = excluded.last_duration_ms, detail = excluded.detail`);
+}
+
+/** Brings map_cells up to date: folds the pending deltas, or rebuilds when that is cheaper or due. */
+export async function refreshMapCells(db: Db, options: { full?: boolean } = {}): Promise<MapCellsBuild> {
+  const started = performance.now();
+  const result: MapCellsBuild = { ran: false, mode: null, deltas: 0, workers: 0, rows: 0, durationMs: 0 };
+  const needsFull = await db.transaction(async (tx) => {
+    if (!(await takeLock(tx))) return false;
+    const [state] = await queryRows<{ full_at: string | null; deltas: number }>(
+      tx,
+      sql`SELECT (SELECT detail->>'fullAt' FROM job_runs WHERE name = 'map_cells') AS full_at,
+            (SELECT count(*)::int FROM map_cell_deltas) AS deltas`,
     );
-    result.workers = Number(counts?.workers ?? 0);
-    result.rows = Number(counts?.rows ?? 0);
-    await tx.execute(sql`INSERT INTO job_runs (name, last_run_at, last_duration_ms, detail)
-      VALUES ('map_cells', now(), ${Math.round(performance.now() - started)}, ${JSON.stringify(result)}::jsonb)
-      ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at,
-        last_duration_ms = excluded.last_duration_ms, detail = excluded.detail`);
+    const fullAt = state?.full_at ?? null;
+    const due = !fullAt || Date.now() - Date.parse(fullAt) > FULL_BUILD_EVERY_MS;
+    if (options.full || due || Number(state?.deltas ?? 0) > FULL_BUILD_DELTAS) return true;
+    result.ran = true;
+    result.mode = 'fold';
+    result.deltas = Number(state?.deltas ?? 0);
+    await foldDeltas(tx);
+    await record(tx, result, started, fullAt);
+    return false;
   });
+  if (needsFull) {
+    try {
+      await db.transaction(
+        async (tx) => {
+          if (!(await takeLock(tx))) return;
+          result.ran = true;
+          result.mode = 'full';
+          await buildAllCells(tx);
+          await record(tx, result, started, null);
+        },
+        { isolationLevel: 'repeatable read' },
+      );
+    } catch (error) {
+      // A concurrent fold between the two transactions: the next run tries again.
+      console.error(`[map cells] full build skipped: ${error instanceof Error ? error.name : typeof error}`);
+      result.ran = false;
+    }
+  }
   result.durationMs = Math.round(performance.now() - started);
   if (result.ran) lastBuild = { workers: result.workers, at: Date.now() };
   return result;

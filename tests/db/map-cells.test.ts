@@ -1,6 +1,7 @@
 // The pre-aggregated map cells must answer exactly what the live GROUP BY answers.
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/db/client';
+import { getDb, queryRows } from '@/lib/db/client';
 import { migrate } from '@/lib/db/migrate';
 import { clustersParamsSchema } from '@/lib/api/map';
 import { enrollDevice } from '@/lib/server/enroll';
@@ -8,6 +9,7 @@ import { ingestPositions } from '@/lib/server/ingest';
 import { refreshMapCells } from '@/lib/server/map-cells';
 import { readClusters } from '@/lib/server/queries/clusters';
 import { declareAddress } from '@/lib/server/registration-service';
+import { runSweep } from '@/lib/server/sweep';
 import type { OfficerContext } from '@/lib/server/officer-context';
 
 const supervisor: OfficerContext = {
@@ -84,8 +86,20 @@ beforeAll(async () => {
       await ingestPositions(db, device, [{ time: now, lat, lon: place.lon, accuracy: 10 }], now);
     }
   }
-  await refreshMapCells(db);
+  const first = await refreshMapCells(db);
+  expect(first.mode).toBe('full');
 });
+
+// Every cell row, rounded so a fold and a full build compare equal despite float summation order.
+async function cellRows(): Promise<string[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    getDb(),
+    sql`SELECT zoom, cx, cy, okrug, citizenship, n_pending, n_active, n_interrupted, n_cancelled, n_ended,
+          round(sum_lon::numeric, 6) AS sum_lon, round(sum_lat::numeric, 6) AS sum_lat
+        FROM map_cells ORDER BY zoom, cx, cy, okrug, citizenship`,
+  );
+  return rows.map((r) => Object.values(r).map(String).join('|'));
+}
 
 describe('map cells', () => {
   const cases: { name: string; who: OfficerContext; query: Record<string, string> }[] = [
@@ -99,5 +113,52 @@ describe('map cells', () => {
     const cells = await totals(who, query, 'always');
     expect(live.count).toBeGreaterThan(0);
     expect(cells).toEqual(live);
+  });
+});
+
+describe('incremental upkeep', () => {
+  it('folds status changes, new workers and moves into the cells without a rebuild', async () => {
+    const db = getDb();
+    const now = new Date();
+    // New workers with an address (pending), a move to another okrug, and the sweep cancelling
+    // every active worker whose phone has gone quiet (a status change for half of them).
+    for (let i = 0; i < 6; i++) {
+      const device = await enrollDevice(db, {
+        worker: {
+          fullName: `Late Worker ${i}`,
+          citizenship: 'KG',
+          documentNumber: `MCL${i}X${Date.now()}`,
+          birthDate: '1991-01-01',
+          phone: '+79990000001',
+        },
+        device: { platform: 'android' },
+      });
+      await declareAddress(db, device.workerId, { text: `late ${i}`, lat: 55.7 + i * 0.01, lon: 37.55 }, now);
+    }
+    await db.execute(sql`UPDATE worker_status SET declared_lat = 55.9, declared_lon = 37.3, okrug = 'ZelAO'
+      WHERE worker_id = (SELECT worker_id FROM worker_status WHERE status = 'pending' ORDER BY worker_id LIMIT 1)`);
+    await runSweep(db, new Date(now.getTime() + 6 * 3_600_000));
+    const [pending] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM map_cell_deltas`);
+    expect(Number(pending?.n)).toBeGreaterThan(0);
+
+    const fold = await refreshMapCells(db);
+    expect(fold.mode).toBe('fold');
+    const [left] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM map_cell_deltas`);
+    expect(Number(left?.n)).toBe(0);
+    for (const { who, query } of [
+      { who: supervisor, query: {} },
+      { who: supervisor, query: { status: 'cancelled' } },
+      { who: supervisor, query: { citizenship: 'KG' } },
+      { who: officer, query: {} },
+    ]) {
+      const live = await totals(who, query, 'never');
+      expect(live.count).toBeGreaterThan(0);
+      expect(await totals(who, query, 'always')).toEqual(live);
+    }
+    // Cell for cell, the folded table equals a build from scratch.
+    const folded = await cellRows();
+    const full = await refreshMapCells(db, { full: true });
+    expect(full.mode).toBe('full');
+    expect(folded).toEqual(await cellRows());
   });
 });

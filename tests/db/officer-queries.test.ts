@@ -22,7 +22,8 @@ import { readPolicy, updatePolicy } from '@/lib/server/queries/policy-admin';
 import { reinstateRegistration } from '@/lib/server/queries/reinstate';
 import { reviewLapse } from '@/lib/server/queries/review';
 import { readLapseStats, readSummary } from '@/lib/server/queries/stats';
-import { readChangesSince } from '@/lib/server/queries/stream';
+import { type FeedItem, readFeed } from '@/lib/server/feed/feed-reader';
+import { isOkrugInScope } from '@/lib/server/scope';
 import { getWorkerDetail } from '@/lib/server/queries/worker-detail';
 import { listWorkers } from '@/lib/server/queries/workers';
 
@@ -344,15 +345,27 @@ describe('policy', () => {
 });
 
 describe('change feed', () => {
-  it('reports status events and lapses in scope only', async () => {
-    const since = new Date(Date.now() - 60_000);
-    const mine = await readChangesSince(getDb(), officer, since);
+  it('reads status events and lapses, and scope picks the okrugs', async () => {
+    // From the very first transaction: everything written since the migration.
+    const items: FeedItem[] = [];
+    await readFeed(getDb(), { next: 0n, pending: [] }, 3, (page) => items.push(...page), {
+      queries: 0,
+      rows: 0,
+    });
+    const mine = items.filter((i) => isOkrugInScope(officer, i.okrug));
     expect(
-      mine.status.some(
-        (e) => e.workerId === a.device.workerId && e.to === 'active' && e.type === 'reinstated',
+      mine.some(
+        (i) =>
+          i.kind === 'status' &&
+          i.event.workerId === a.device.workerId &&
+          i.event.to === 'active' &&
+          i.event.type === 'reinstated',
       ),
     ).toBe(true);
-    const theirs = await readChangesSince(getDb(), officer2, since);
-    expect(theirs.status.every((e) => e.okrug === 'YuAO')).toBe(true);
+    expect(mine.some((i) => i.kind === 'lapse' && i.event.lapseId === lapseC)).toBe(true);
+    const theirs = items.filter((i) => isOkrugInScope(officer2, i.okrug));
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((i) => i.okrug === 'YuAO')).toBe(true);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
   });
 });

@@ -12,24 +12,31 @@ import { clampTraceWindow } from './trace';
 
 describe('parseWorkerSearch', () => {
   it.each([
-    ['Karimov', 'name', null],
-    ['каРимов', 'name', null],
-    ['AB 123-45', 'document', null],
-    ['+998 90 123-45-67', 'phone', '998901234567'],
-    ['4567', 'phone', '4567'],
-    ['12', 'document', null],
+    ['Karimov', 'name', []],
+    ['каРимов', 'name', []],
+    ['AB 123-45', 'document', []],
+    ['+998 90 123-45-67', 'phone', ['998901234567']],
+    ['8 916 123-45-67', 'phone', ['79161234567', '89161234567']],
+    ['4567', 'phone', ['4567']],
+    ['12', 'document', []],
   ])('%s reads as a %s search', (q, kind, digits) => {
     const s = parseWorkerSearch(q);
     expect(s?.kind).toBe(kind);
-    expect(s?.phoneDigits).toBe(digits);
+    expect(s?.phoneDigits).toEqual(digits);
   });
 
-  it('lower-cases names and escapes LIKE wildcards', () => {
-    expect(parseWorkerSearch('  50%_Off ')?.namePattern).toBe('%50\\%\\_off%');
+  it('folds names of either script to one key and skeleton', () => {
+    expect(parseWorkerSearch('  Саргсян  Давид ')).toMatchObject({
+      nameKey: 'sargsan david',
+      nameSkeleton: 'srksn tft',
+    });
+    expect(parseWorkerSearch('50%_Off')?.nameKey).toBe('of');
   });
 
   it('strips spaces and hyphens from document numbers and upper-cases them', () => {
-    expect(parseWorkerSearch('ab 12-34')?.document).toBe('AB1234%');
+    expect(parseWorkerSearch('ab 12-34')?.document).toBe('AB1234');
+    expect(parseWorkerSearch('АВ 12-34')?.document).toBe('AB1234');
+    expect(parseWorkerSearch('ab')?.document).toBe('');
   });
 
   it('ignores an empty search', () => {
