@@ -7,6 +7,7 @@ import { officerRoute } from '@/lib/server/officer-route';
 import { AUDIT_CSV_HEADER, auditCsvRow, listAudit, selectAuditPage } from '@/lib/server/queries/audit-log';
 import { csvFilename, streamCsv } from '@/lib/server/queries/csv';
 import { json, parseQuery } from '@/lib/server/queries/request';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -59,3 +60,5 @@ export const GET = officerRoute({ roles: ['auditor', 'admin'] }, async (req, { o
   });
   return json(page);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

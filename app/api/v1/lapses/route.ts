@@ -7,6 +7,7 @@ import { officerRoute } from '@/lib/server/officer-route';
 import { csvFilename, streamCsv } from '@/lib/server/queries/csv';
 import { countLapses, LAPSE_CSV_HEADER, listLapses, selectLapseCsvPage } from '@/lib/server/queries/lapses';
 import { json, parseQuery } from '@/lib/server/queries/request';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -63,3 +64,5 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
   });
   return json(page);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

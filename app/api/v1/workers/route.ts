@@ -13,6 +13,7 @@ import {
   selectWorkerCsvPage,
   WORKER_CSV_HEADER,
 } from '@/lib/server/queries/workers';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -62,3 +63,5 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
   });
   return json(page);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

@@ -7,6 +7,7 @@ import { officerRoute } from '@/lib/server/officer-route';
 import { json, parseQuery } from '@/lib/server/queries/request';
 import { readLapseStats, STATS_MAX_DAYS } from '@/lib/server/queries/stats';
 import { z } from 'zod';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -27,3 +28,5 @@ export const GET = officerRoute({}, async (req, { officer }) => {
   const range = parseWith(rangeSchema, { from, to }, 'query string');
   return json(await readLapseStats(getDb(), officer, params.groupBy, range.from, range.to));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');
