@@ -57,6 +57,9 @@ export function instant(edge: 'start' | 'end' = 'start') {
     .refine((v) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && isRealInstant(v), {
       message:
         'Use a real ISO 8601 date-time with offset (2025-11-24T09:30:00+03:00) or a date (2025-11-24) between the years 1900 and 2199.',
+      // Without abort zod goes on to run the enclosing object's refinements on the raw string
+      // (`b.to.getTime()` in the simulator's range check), which threw: a 500 for a bad date.
+      abort: true,
     })
     .transform((v) => {
       if (!DATE_ONLY.test(v)) return new Date(v);

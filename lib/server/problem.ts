@@ -140,3 +140,21 @@ export function classifyDatabaseError(error: unknown): DatabaseErrorClass | null
   }
   return null;
 }
+
+/**
+ * For handlers we do not write (Better Auth): an error answer without a JSON body (its bare 404
+ * for an unknown path or method, say) becomes problem+json. JSON errors pass unchanged, since the
+ * sign-in page reads their `code` and `message`.
+ */
+export function withProblemFallback(res: Response): Response {
+  const type = res.headers.get('content-type') ?? '';
+  if (res.status < 400 || /^application\/(problem\+)?json/.test(type)) return res;
+  const headers: Record<string, string> = {};
+  const retryAfter = res.headers.get('retry-after');
+  if (retryAfter) headers['retry-after'] = retryAfter;
+  const detail =
+    res.status === 404
+      ? 'There is no sign-in endpoint at this path (or it does not take this method).'
+      : 'The sign-in service could not handle this request.';
+  return problem(res.status, detail, {}, headers);
+}
