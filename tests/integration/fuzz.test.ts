@@ -92,7 +92,7 @@ describe('fuzz: malformed requests over every route', () => {
 
   it(
     `answers ${REQUESTS} hostile requests with no 5xx and problem+json on every 4xx`,
-    { timeout: 600_000 },
+    { timeout: 1_200_000 },
     async () => {
       const rng = seededRng(SEED);
       const only = process.env.FUZZ_ROUTES ? new RegExp(process.env.FUZZ_ROUTES) : null;
