@@ -6,10 +6,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { PATH_HEADER } from '@/lib/auth/paths';
 import { buildPageCsp, createNonce, tileOriginOf } from '@/lib/security/csp';
+import { refuseUndecodablePath } from '@/lib/server/api-path-guard';
 
 const tileOrigin = tileOriginOf(process.env.NEXT_PUBLIC_TILE_URL);
 
 export function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    return refuseUndecodablePath(request.nextUrl.pathname) ?? NextResponse.next();
+  }
   const csp = buildPageCsp({
     nonce: createNonce(),
     dev: process.env.NODE_ENV !== 'production',
@@ -24,5 +28,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/|favicon.ico|.*\\.(?:png|svg|ico|css|js|woff2?)$).*)'],
+  // /api/ paths only for the broken-escape guard (see lib/server/api-path-guard.ts).
+  matcher: ['/((?!api/|_next/|favicon.ico|.*\\.(?:png|svg|ico|css|js|woff2?)$).*)', '/api/:path*'],
 };

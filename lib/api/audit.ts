@@ -1,9 +1,18 @@
 // The audit log as the auditor reads it. Holds ids and reasons, never personal data.
 import { z } from 'zod';
-import { csvSeparatorParam, cursorParam, formatParam, instant, isoTime, limitParam, pageOf } from './common';
+import {
+  csvSeparatorParam,
+  cursorParam,
+  formatParam,
+  instant,
+  isoTime,
+  limitParam,
+  pageOf,
+  plainText,
+} from './common';
 
 export const auditParamsSchema = z.object({
-  actor: z.string().trim().max(200).optional().describe('actor id, username or display name'),
+  actor: plainText(200, 'The actor').optional().describe('actor id, username or display name'),
   worker: z.guid().optional(),
   action: z
     .string()

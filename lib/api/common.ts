@@ -13,6 +13,39 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
+ * Date.parse rolls 30 February over into 2 March and accepts year 0, which PostgreSQL refuses: the
+ * calendar fields are checked themselves, so a date that is not a date is a 400, never a 500.
+ */
+function isRealInstant(v: string): boolean {
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = (v.match(/\d+/g) ?? []).slice(0, 6).map(Number);
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  const calendar = day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+  return calendar && y >= 1900 && y < 2200 && h < 24 && mi < 60 && s < 60 && !Number.isNaN(Date.parse(v));
+}
+
+/**
+ * Free text from a client: trimmed, bounded, and without NUL or other control characters, which
+ * PostgreSQL text cannot store (NUL) or a reader cannot see. Line breaks and tabs are kept.
+ */
+export function plainText(max: number, what = 'Text') {
+  return z
+    .string()
+    .trim()
+    .max(max, `${what} must be at most ${max} characters.`)
+    .refine(isPlainText, NOT_PLAIN_TEXT);
+}
+
+export const NOT_PLAIN_TEXT = 'Text must not contain NUL or other control characters.';
+
+// C0 controls except tab, line feed and carriage return; DEL; lone UTF-16 surrogates (invalid UTF-8).
+const CONTROL_CHARS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function isPlainText(value: string): boolean {
+  return !CONTROL_CHARS.test(value);
+}
+
+/**
  * A point in time in a query string or body: ISO 8601 with offset, or a bare date, read as the
  * start (`edge: 'start'`) or the end (`'end'`, i.e. the next midnight) of that Moscow day.
  */
@@ -21,8 +54,12 @@ export function instant(edge: 'start' | 'end' = 'start') {
     .string()
     .meta({ examples: ['2025-11-24T09:30:00+03:00', '2025-11-24'] })
     .trim()
-    .refine((v) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && !Number.isNaN(Date.parse(v)), {
-      message: 'Use an ISO 8601 date-time with offset (2025-11-24T09:30:00+03:00) or a date (2025-11-24).',
+    .refine((v) => (DATE_ONLY.test(v) || DATE_TIME.test(v)) && isRealInstant(v), {
+      message:
+        'Use a real ISO 8601 date-time with offset (2025-11-24T09:30:00+03:00) or a date (2025-11-24) between the years 1900 and 2199.',
+      // Without abort zod goes on to run the enclosing object's refinements on the raw string
+      // (`b.to.getTime()` in the simulator's range check), which threw: a 500 for a bad date.
+      abort: true,
     })
     .transform((v) => {
       if (!DATE_ONLY.test(v)) return new Date(v);

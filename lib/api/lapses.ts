@@ -9,7 +9,9 @@ import {
   idList,
   instant,
   isoTime,
+  isPlainText,
   limitParam,
+  NOT_PLAIN_TEXT,
   nullableIsoTime,
   pageOf,
 } from './common';
@@ -129,6 +131,7 @@ export const reviewBodySchema = z.object({
     .string({ message: 'A note is required.' })
     .trim()
     .min(REVIEW_NOTE_MIN, `Write a note of at least ${REVIEW_NOTE_MIN} characters explaining the decision.`)
-    .max(2000),
+    .max(2000)
+    .refine(isPlainText, NOT_PLAIN_TEXT),
 });
 export type ReviewBody = z.infer<typeof reviewBodySchema>;

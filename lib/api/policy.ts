@@ -1,6 +1,6 @@
 // The lapse policy: current version, a new version (supervisor), and the what-if simulator.
 import { z } from 'zod';
-import { instant, isoTime } from './common';
+import { instant, isoTime, plainText } from './common';
 
 export const policySchema = z.object({
   version: z.number().int(),
@@ -39,7 +39,7 @@ export const policyUpdateSchema = z
     lowBatteryPercent: bounded('lowBatteryPercent').optional(),
     minAccuracyMeters: bounded('minAccuracyMeters').optional(),
     retentionDays: bounded('retentionDays').optional(),
-    note: z.string().trim().max(2000).optional(),
+    note: plainText(2000, 'The note').optional(),
   })
   .describe('Fields left out keep their current value; read-only fields (version, createdAt…) are ignored.');
 export type PolicyUpdate = z.infer<typeof policyUpdateSchema>;

@@ -1,6 +1,6 @@
 // Reinstating a registration that a lapse cancelled, after that lapse was reviewed as not a violation.
 import { z } from 'zod';
-import { isoTime } from './common';
+import { isoTime, isPlainText, NOT_PLAIN_TEXT } from './common';
 import { registrationStatusSchema, reviewDecisionSchema } from './enums';
 
 export const reinstateBodySchema = z.object({
@@ -8,7 +8,8 @@ export const reinstateBodySchema = z.object({
     .string({ message: 'A note is required.' })
     .trim()
     .min(3, 'Write a short note explaining the reinstatement.')
-    .max(2000),
+    .max(2000)
+    .refine(isPlainText, NOT_PLAIN_TEXT),
 });
 export type ReinstateBody = z.infer<typeof reinstateBodySchema>;
 

@@ -12,12 +12,17 @@ import {
   limitParam,
   nullableIsoTime,
   pageOf,
+  isPlainText,
+  NOT_PLAIN_TEXT,
+  plainText,
 } from './common';
 import { lapseKindSchema, registrationStatusSchema, WORKER_STATUSES, workerStatusSchema } from './enums';
 import { lapseItemSchema } from './lapses';
 
 export const workersParamsSchema = z.object({
-  q: z.string().trim().max(100).optional().describe('Latin or Cyrillic name, document number or phone'),
+  q: plainText(100, 'The search text')
+    .optional()
+    .describe('Latin or Cyrillic name, document number or phone'),
   status: enumList(WORKER_STATUSES).optional(),
   citizenship: enumList(CITIZENSHIPS).optional(),
   okrug: idList.optional(),
@@ -138,7 +143,8 @@ export const traceParamsSchema = z.object({
     .string({ message: 'A reason is required to open a movement trace; it is recorded in the audit log.' })
     .trim()
     .min(5, 'Give a reason of at least 5 characters; it is recorded in the audit log.')
-    .max(500),
+    .max(500)
+    .refine(isPlainText, NOT_PLAIN_TEXT),
 });
 export type TraceFilters = z.input<typeof traceParamsSchema>;
 

@@ -1,5 +1,6 @@
 // Request bodies of the account-management API, shared by the route handlers and the admin page.
 import { z } from 'zod';
+import { isPlainText, NOT_PLAIN_TEXT } from '@/lib/api/common';
 import { OFFICER_ROLES } from '@/lib/domain/types';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -18,7 +19,12 @@ export const passwordSchema = z
   .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
   .max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`);
 
-export const nameSchema = z.string().trim().min(1, 'Name is required.').max(200, 'Name is too long.');
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Name is required.')
+  .max(200, 'Name is too long.')
+  .refine(isPlainText, NOT_PLAIN_TEXT);
 
 export const roleSchema = z.enum(OFFICER_ROLES, {
   error: `Role must be one of: ${OFFICER_ROLES.join(', ')}.`,

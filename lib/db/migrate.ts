@@ -38,6 +38,10 @@ export async function migrate(db: Db): Promise<string[]> {
     .sort();
   const applied: string[] = [];
   await db.transaction(async (tx) => {
+    // A schema change may rewrite a big table and waits for other instances' migrations: the request
+    // timeouts of lib/db/client.ts do not apply here.
+    await tx.execute(sql`SET LOCAL statement_timeout = 0`);
+    await tx.execute(sql`SET LOCAL lock_timeout = 0`);
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     await tx.execute(
       sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,

@@ -261,10 +261,15 @@ export function devicePaths(): Record<string, PathItem> {
               status: z.literal('ok'),
               database: z.string(),
               dbReachable: z.boolean(),
+              databaseStatus: z.literal('up'),
+              latencyMs: z.number().describe('round trip of SELECT 1, in milliseconds'),
               time: z.string(),
             }),
           },
-          503: { description: 'The database cannot be reached.' },
+          503: {
+            description:
+              'The database cannot be reached (problem+json with databaseStatus "down", latencyMs and a Retry-After header).',
+          },
         },
       }),
     },

@@ -80,5 +80,52 @@ export async function readJsonBody<S extends z.ZodType>(
   schema: S,
   maxBytes = DEFAULT_MAX_BODY_BYTES,
 ): Promise<z.infer<S>> {
-  return parseWith(schema, await readJson(req, maxBytes));
+  const body = await readJson(req, maxBytes);
+  assertNoNul(body);
+  return parseWith(schema, body);
+}
+
+/**
+ * PostgreSQL text cannot hold a NUL character, so a body that has one anywhere (value or key) is
+ * refused as a whole with the field named. Batch routes (positions, events) do not use this: they
+ * reject a bad item on its own. Iterative, so a deeply nested body cannot overflow the stack.
+ */
+export function assertNoNul(value: unknown, where = 'request body'): void {
+  const field = findNul(value);
+  if (field === null) return;
+  throw new HttpError(400, `The ${where} is not valid: ${field} contains a NUL character.`, {
+    type: 'https://regwatch.example/problems/validation',
+    title: 'Validation failed',
+    errors: [{ field, message: 'Remove the NUL (\\u0000) character.' }],
+  });
+}
+
+interface Visit {
+  value: unknown;
+  key: string;
+  parent: Visit | null;
+}
+
+/** The path of the first string or key holding a NUL, or null when there is none. */
+function findNul(root: unknown): string | null {
+  const stack: Visit[] = [{ value: root, key: '', parent: null }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    if (typeof item.value === 'string') {
+      if (item.value.includes('\u0000')) return pathOf(item);
+    } else if (item.value !== null && typeof item.value === 'object') {
+      for (const [key, value] of Object.entries(item.value)) {
+        const child = { value, key, parent: item };
+        if (key.includes('\u0000')) return pathOf(child);
+        stack.push(child);
+      }
+    }
+  }
+  return null;
+}
+
+// Built only for the offending value, so a deeply nested body costs no path strings.
+function pathOf(visit: Visit): string {
+  const keys: string[] = [];
+  for (let v: Visit | null = visit; v?.parent; v = v.parent) keys.push(v.key.replaceAll('\u0000', '\\u0000'));
+  return keys.reverse().join('.').slice(0, 200) || '(body)';
 }

@@ -2,6 +2,7 @@
 // thrown error becomes problem+json. Routes never look at cookies or roles themselves.
 import 'server-only';
 import type { NextRequest } from 'next/server';
+import { isPlainText } from '@/lib/api/common';
 import type { OfficerRole } from '@/lib/domain/types';
 import type { OfficerContext } from './officer-context';
 import { HttpError, problem, toResponse } from './problem';
@@ -35,12 +36,33 @@ export function officerRoute<P extends Record<string, string> = Record<string, n
       }
       const denied = checkRole(officer, options.roles);
       if (denied) return problem(403, denied);
-      const params = await context.params;
+      const params = await readParams(context.params);
       return await handler(req, { officer, params });
     } catch (error) {
       return toResponse(error);
     }
   };
+}
+
+/**
+ * Path segments as Next decoded them. A segment with a NUL or other control character, or one far
+ * longer than any id, cannot name anything: 404 before any handler sends it to the database. A
+ * segment Next could not decode at all is a 400.
+ */
+async function readParams<P extends Record<string, string>>(pending: Promise<P>): Promise<P> {
+  let params: P;
+  try {
+    params = await pending;
+  } catch {
+    throw new HttpError(400, 'The path holds a broken %-escape; percent-encode each path segment as UTF-8.');
+  }
+  for (const value of Object.values(params ?? {})) {
+    const parts: unknown[] = Array.isArray(value) ? value : [value];
+    if (parts.some((v) => typeof v !== 'string' || v.length > 200 || !isPlainText(v))) {
+      throw new HttpError(404, 'Nothing is found at this path: an id holds characters no id can have.');
+    }
+  }
+  return params;
 }
 
 /** Why the officer may not call a route limited to `roles`, or null when they may. */

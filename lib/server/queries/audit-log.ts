@@ -96,7 +96,7 @@ export async function listAudit(
   db: Db,
   params: AuditFiltersParsed & Pick<AuditParams, 'cursor' | 'limit'>,
 ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-  const after = decodeCursor(params.cursor, ['number']);
+  const after = decodeCursor(params.cursor, ['id']);
   const rows = await selectAuditPage(db, params, after ? Number(after[0]) : null, params.limit + 1);
   const items = rows.slice(0, params.limit);
   const last = items.at(-1);

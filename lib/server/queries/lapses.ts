@@ -85,8 +85,8 @@ async function selectLapses(
   limit: number,
 ): Promise<{ rows: KeyedRow[]; plan: SortPlan }> {
   const kinds = sort.endsWith('duration')
-    ? (['string', 'number', 'string'] as const)
-    : (['string', 'string', 'string'] as const);
+    ? (['time', 'number', 'uuid'] as const)
+    : (['time', 'time', 'uuid'] as const);
   const after = decodeCursor(cursor, kinds);
   const asOf = after ? new Date(String(after[0])) : new Date();
   const plan = planSort(sort, asOf);

@@ -150,7 +150,7 @@ export async function listWorkers(
   officer: OfficerContext,
   params: Pick<WorkersParams, 'q' | 'status' | 'citizenship' | 'okrug' | 'cursor' | 'limit'>,
 ): Promise<WorkersPage> {
-  const after = decodeCursor(params.cursor, ['string', 'string']);
+  const after = decodeCursor(params.cursor, ['string', 'uuid']);
   const rows = await selectWorkers(db, officer, params, after, params.limit + 1, false);
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);

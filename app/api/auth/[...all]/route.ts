@@ -3,10 +3,14 @@
 // refuses cross-site state changes, resolves the client address and keeps tokens out of JSON bodies.
 import { handleAuthRequest } from '@/lib/auth/auth-route';
 import { getAuth } from '@/lib/auth/server';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
+import { withProblemFallback } from '@/lib/server/problem';
 
 export const dynamic = 'force-dynamic';
 
-const handle = (request: Request) => handleAuthRequest(request, (forwarded) => getAuth().handler(forwarded));
+const handle = (request: Request) =>
+  handleAuthRequest(request, async (forwarded) => withProblemFallback(await getAuth().handler(forwarded)));
 
 export const GET = handle;
 export const POST = handle;
+export const { PUT, PATCH, DELETE } = refuseOtherMethods('GET', 'POST');

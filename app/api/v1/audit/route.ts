@@ -8,6 +8,7 @@ import { AUDIT_CSV_HEADER, auditCsvRow, selectAuditPage } from '@/lib/server/que
 import { csvFilename, csvSeparator, streamCsv } from '@/lib/server/queries/csv';
 import { json, parseQuery } from '@/lib/server/queries/request';
 import { describeAuditFilters, readAuditPage } from '@/lib/server/reads/report-reads';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -47,3 +48,5 @@ export const GET = officerRoute({ roles: ['auditor', 'admin'] }, async (req, { o
   }
   return json(await readAuditPage(db, officer, params));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

@@ -8,6 +8,7 @@ import { csvFilename, csvSeparator, streamCsv } from '@/lib/server/queries/csv';
 import { countLapses, LAPSE_CSV_HEADER, selectLapseCsvPage } from '@/lib/server/queries/lapses';
 import { json, parseQuery } from '@/lib/server/queries/request';
 import { describeLapseFilters, readLapsePage } from '@/lib/server/reads/lapse-reads';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -52,3 +53,5 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
   }
   return json(await readLapsePage(db, officer, params));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

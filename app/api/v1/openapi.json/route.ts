@@ -2,6 +2,7 @@
 // description: it holds no data, only shapes.
 import { buildOpenApiDocument } from '@/lib/openapi/document';
 import { toResponse } from '@/lib/server/problem';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -13,3 +14,5 @@ export async function GET(): Promise<Response> {
     return toResponse(error);
   }
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

@@ -6,6 +6,7 @@ import { readJsonBody } from '@/lib/server/body';
 import { officerRoute } from '@/lib/server/officer-route';
 import { readPolicy, updatePolicy } from '@/lib/server/queries/policy-admin';
 import { json } from '@/lib/server/queries/request';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -16,3 +17,5 @@ export const PUT = officerRoute({ roles: ['supervisor'] }, async (req, { officer
   const body = await readJsonBody(req, policyUpdateSchema, 20_000);
   return json(await updatePolicy(getDb(), officer, body));
 });
+
+export const { POST, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET', 'PUT');

@@ -4,6 +4,7 @@
 import { getDb } from '@/lib/db/client';
 import { officerRoute } from '@/lib/server/officer-route';
 import { createEventStream } from '@/lib/server/queries/stream';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -19,3 +20,5 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

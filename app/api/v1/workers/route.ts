@@ -9,6 +9,7 @@ import { csvFilename, csvSeparator, streamCsv } from '@/lib/server/queries/csv';
 import { json, parseQuery } from '@/lib/server/queries/request';
 import { countWorkers, selectWorkerCsvPage, WORKER_CSV_HEADER } from '@/lib/server/queries/workers';
 import { describeWorkerFilters, readWorkerPage } from '@/lib/server/reads/worker-reads';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -52,3 +53,5 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
   }
   return json(await readWorkerPage(db, officer, params));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

@@ -4,6 +4,7 @@ import { createOfficerSchema } from '@/lib/auth/officer-schemas';
 import { readJsonBody } from '@/lib/server/body';
 import { officerRoute } from '@/lib/server/officer-route';
 import { createOfficer, listOfficers } from '@/lib/server/officers';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -22,3 +23,5 @@ export const POST = officerRoute({ roles: ['admin'] }, async (req, { officer }) 
     headers: { ...noStore, location: `/api/v1/admin/officers/${created.id}` },
   });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET', 'POST');

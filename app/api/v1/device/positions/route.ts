@@ -11,6 +11,7 @@ import { DEFAULT_MAX_BODY_BYTES, parseWith, readJson } from '@/lib/server/body';
 import { authenticateDevice, deviceErrorResponse } from '@/lib/server/device-auth';
 import { ingestPositions } from '@/lib/server/ingest';
 import { HttpError } from '@/lib/server/problem';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -38,3 +39,5 @@ export async function POST(req: Request): Promise<Response> {
     return deviceErrorResponse(error);
   }
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('POST');

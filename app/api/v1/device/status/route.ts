@@ -2,6 +2,7 @@
 import { getDb } from '@/lib/db/client';
 import { authenticateDevice, deviceErrorResponse } from '@/lib/server/device-auth';
 import { readDeviceStatus } from '@/lib/server/device-status';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -17,3 +18,5 @@ export async function GET(req: Request): Promise<Response> {
     return deviceErrorResponse(error);
   }
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

@@ -10,6 +10,7 @@ import { isJsonContentType, readJson, readTextBody } from '@/lib/server/body';
 import { deviceErrorResponse, requireDeviceByToken, unauthorized } from '@/lib/server/device-auth';
 import { ingestPositions } from '@/lib/server/ingest';
 import { HttpError } from '@/lib/server/problem';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -65,3 +66,5 @@ async function handle(req: Request): Promise<Response> {
 
 export const GET = handle;
 export const POST = handle;
+
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET', 'POST');

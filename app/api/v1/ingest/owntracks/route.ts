@@ -5,6 +5,7 @@ import { readJson } from '@/lib/server/body';
 import { authenticateDeviceBasic, deviceErrorResponse } from '@/lib/server/device-auth';
 import { ingestPositions } from '@/lib/server/ingest';
 import { HttpError } from '@/lib/server/problem';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -33,3 +34,5 @@ export async function POST(req: Request): Promise<Response> {
     return deviceErrorResponse(error);
   }
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('POST');

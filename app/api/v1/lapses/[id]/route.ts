@@ -4,6 +4,7 @@ import { officerRoute } from '@/lib/server/officer-route';
 import { HttpError } from '@/lib/server/problem';
 import { json, requireUuid } from '@/lib/server/queries/request';
 import { readLapseFile } from '@/lib/server/reads/lapse-reads';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -17,3 +18,5 @@ export const GET = officerRoute<{ id: string }>(
     return json(detail);
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
 import { pointWorkerIds, readClusters } from '@/lib/server/queries/clusters';
 import { parseQuery } from '@/lib/server/queries/request';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -28,3 +29,5 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
     headers: { 'content-type': 'application/geo+json; charset=utf-8', 'cache-control': 'private, no-store' },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

@@ -8,6 +8,7 @@ import { officerRoute } from '@/lib/server/officer-route';
 import { getCurrentPolicy } from '@/lib/server/policy';
 import { simulatePolicy } from '@/lib/server/queries/policy-simulate';
 import { json } from '@/lib/server/queries/request';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -32,3 +33,5 @@ export const POST = officerRoute({ roles: ['officer', 'supervisor'] }, async (re
   });
   return json(result);
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('POST');

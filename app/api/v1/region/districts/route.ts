@@ -3,8 +3,11 @@
 import { officerRoute } from '@/lib/server/officer-route';
 import { getDistrictGeoJson } from '@/lib/region/load-pack';
 import { regionJson } from '@/lib/server/queries/region';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 export const GET = officerRoute({}, async (req) => regionJson(req, getDistrictGeoJson()));
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

@@ -5,6 +5,7 @@ import { lapseStatsParamsSchema } from '@/lib/api/stats';
 import { officerRoute } from '@/lib/server/officer-route';
 import { json, parseQuery } from '@/lib/server/queries/request';
 import { readLapseStatsFor } from '@/lib/server/reads/report-reads';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -13,3 +14,5 @@ export const GET = officerRoute({}, async (req, { officer }) => {
   const params = parseQuery(req, lapseStatsParamsSchema);
   return json(await readLapseStatsFor(getDb(), officer, params));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

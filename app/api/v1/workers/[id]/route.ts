@@ -5,6 +5,7 @@ import { officerRoute } from '@/lib/server/officer-route';
 import { HttpError } from '@/lib/server/problem';
 import { json, requireUuid } from '@/lib/server/queries/request';
 import { readWorkerFile } from '@/lib/server/reads/worker-reads';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -18,3 +19,5 @@ export const GET = officerRoute<{ id: string }>(
     return json(detail);
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

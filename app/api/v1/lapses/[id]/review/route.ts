@@ -6,6 +6,7 @@ import { readJsonBody } from '@/lib/server/body';
 import { officerRoute } from '@/lib/server/officer-route';
 import { json, requireUuid } from '@/lib/server/queries/request';
 import { reviewLapse } from '@/lib/server/queries/review';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -18,3 +19,5 @@ export const POST = officerRoute<{ id: string }>(
     return json(await reviewLapse(getDb(), officer, id, body));
   },
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('POST');

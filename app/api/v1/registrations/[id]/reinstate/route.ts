@@ -5,6 +5,7 @@ import { readJsonBody } from '@/lib/server/body';
 import { officerRoute } from '@/lib/server/officer-route';
 import { reinstateRegistration } from '@/lib/server/queries/reinstate';
 import { json, requireUuid } from '@/lib/server/queries/request';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -17,3 +18,5 @@ export const POST = officerRoute<{ id: string }>(
     return json(await reinstateRegistration(getDb(), officer, id, body));
   },
 );
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('POST');

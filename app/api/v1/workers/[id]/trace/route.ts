@@ -9,6 +9,7 @@ import { HttpError } from '@/lib/server/problem';
 import { json, parseQuery, requireUuid } from '@/lib/server/queries/request';
 import { clampTraceWindow, readTrace } from '@/lib/server/queries/trace';
 import { findWorkerInScope } from '@/lib/server/queries/worker-detail';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -36,3 +37,5 @@ export const GET = officerRoute<{ id: string }>(
     return json(trace);
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');
