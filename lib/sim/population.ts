@@ -76,7 +76,8 @@ export interface Place {
   districtId: string;
 }
 
-export interface SimWorker {
+/** A worker without the commute routes: who they are, where they live and work, their habits. */
+export interface SimPerson {
   index: number;
   workerId: string;
   deviceId: string;
@@ -95,6 +96,9 @@ export interface SimWorker {
   work: Place;
   device: PhoneModel & { appVersion: string };
   habits: Habits;
+}
+
+export interface SimWorker extends SimPerson {
   toWork: Route;
   toHome: Route;
 }
@@ -137,7 +141,9 @@ function generateHabits(rng: Rng, sector: Sector): Habits {
   };
 }
 
-export function generateWorker(ctx: SimContext, index: number): SimWorker {
+// Routing the commute is most of the cost of a worker, and draws nothing from the random stream:
+// the identity alone is the same person, cheap enough for a million-worker seed.
+export function generatePerson(ctx: SimContext, index: number): SimPerson {
   const rng = createRng(ctx.seed, 'worker', index);
   const citizenship = pickWeighted(rng, ctx.citizenships);
   const sex: Sex = rng.chance(FEMALE_SHARE[citizenship]) ? 'female' : 'male';
@@ -181,7 +187,14 @@ export function generateWorker(ctx: SimContext, index: number): SimWorker {
     work,
     device: { ...pickPhoneModel(rng), appVersion: rng.pick(['1.4.2', '1.5.0', '1.5.1', '1.6.0']) },
     habits: generateHabits(rng, sector),
-    toWork: planCommute(ctx.network, home, work),
-    toHome: planCommute(ctx.network, work, home),
+  };
+}
+
+export function generateWorker(ctx: SimContext, index: number): SimWorker {
+  const person = generatePerson(ctx, index);
+  return {
+    ...person,
+    toWork: planCommute(ctx.network, person.home, person.work),
+    toHome: planCommute(ctx.network, person.work, person.home),
   };
 }
