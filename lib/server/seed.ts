@@ -41,6 +41,8 @@ export interface SeedResult {
   ms: number;
   counts: SeedCounts;
   fullFrom: Date;
+  /** Workers seeded with the simulated week; the rest have their present state and a trail. */
+  fullWorkers: number;
   /** Where the time went: generating history, formatting COPY text, and loading each table. */
   timings: Record<string, number>;
 }
@@ -199,5 +201,11 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
   await db.execute(sql.raw(`ANALYZE ${SEEDED_TABLES.join(', ')}`));
   add('analyze', performance.now() - t);
   for (const key of Object.keys(timings)) timings[key] = Math.round(timings[key] ?? 0);
-  return { ms: Math.round(performance.now() - started), counts, fullFrom, timings };
+  return {
+    ms: Math.round(performance.now() - started),
+    counts,
+    fullFrom,
+    fullWorkers: plan.fullWorkers,
+    timings,
+  };
 }

@@ -17,6 +17,8 @@ import type { SeedHistory } from './simulate-history';
 
 export interface RecentPlan {
   nowMs: number;
+  /** Start of the history: older fixes change the state but are not written (no partition). */
+  fromMs: number;
   offsetMs: number;
   /** How far back the trail of fixes goes (every heartbeat). */
   trailMs: number;
@@ -62,6 +64,13 @@ class Story {
     const battery = o.battery ?? rng.int(18, 100);
     const charging = o.battery === undefined && p.atHome && rng.chance(0.3);
     const arrival = t + rng.int(300, 3_000);
+    this.lastSeenAt = Math.max(this.lastSeenAt ?? 0, arrival);
+    const snapshot = { time: new Date(t), lat, lon, accuracy, battery, charging };
+    if (o.judge) {
+      const fix = { ...snapshot, mock: o.mock === true, inRegion: o.outside !== true };
+      this.apply(applyFix(this.state, fix, this.plan.policy, this.newId), arrival, 'device');
+    } else this.state = { ...this.state, lastFix: snapshot };
+    if (t < this.plan.fromMs) return;
     const i = this.buf.alloc();
     const b = this.buf;
     b.time[i] = t;
@@ -75,12 +84,6 @@ class Story {
     b.battery[i] = battery;
     b.flags[i] = (charging ? FLAG_CHARGING : 0) | (o.mock ? FLAG_MOCK : 0);
     b.provider[i] = PROVIDER_FUSED;
-    this.lastSeenAt = Math.max(this.lastSeenAt ?? 0, arrival);
-    const snapshot = { time: new Date(t), lat, lon, accuracy, battery, charging };
-    if (o.judge) {
-      const fix = { ...snapshot, mock: o.mock === true, inRegion: o.outside !== true };
-      this.apply(applyFix(this.state, fix, this.plan.policy, this.newId), arrival, 'device');
-    } else this.state = { ...this.state, lastFix: snapshot };
   }
 
   /** Fixes every heartbeat over [from, to], the last one at `to`. */

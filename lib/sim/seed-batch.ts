@@ -91,6 +91,7 @@ export function buildSeedBatch(gen: SeedGenerator, first: number, last: number):
   });
   const recent = {
     nowMs: plan.nowMs,
+    fromMs: gen.window.from,
     offsetMs: gen.window.offsetMs,
     trailMs: plan.trailMs,
     policy: plan.policy,
