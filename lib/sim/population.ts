@@ -108,6 +108,15 @@ export function deriveDeviceToken(seed: number, index: number): string {
   return createHash('sha256').update(`sim:${seed}:${index}`).digest('base64url');
 }
 
+/** A version-4-shaped UUID from SHA-256 of (seed, label, parts): unique however many are made. */
+export function deriveUniqueId(seed: number, label: string, ...parts: number[]): string {
+  const h = createHash('sha256')
+    .update(`${seed}:${label}:${parts.join(':')}`)
+    .digest('hex');
+  const variant = ((parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
@@ -168,10 +177,15 @@ export function generatePerson(ctx: SimContext, index: number): SimPerson {
           districtId: site.districtId,
         };
   const token = deriveDeviceToken(ctx.seed, index);
+  // The random stream is seeded from a 32-bit hash, so at a million workers some streams repeat:
+  // ids come from a wide hash of (seed, index) instead. The stream still advances by two ids so
+  // every later draw (documents, habits) stays as it was.
+  generateUuid(rng);
+  generateUuid(rng);
   return {
     index,
-    workerId: generateUuid(rng),
-    deviceId: generateUuid(rng),
+    workerId: deriveUniqueId(ctx.seed, 'worker', index),
+    deviceId: deriveUniqueId(ctx.seed, 'device', index),
     token,
     tokenHash: hashToken(token),
     citizenship,

@@ -10,9 +10,9 @@ import { explainSimLapse } from './explain';
 import { FixBuffer, FLAG_CHARGING, FLAG_MOCK, PROVIDER_FUSED } from './fix-buffer';
 import { HistoryRecorder } from './history';
 import type { SimEvent } from './phone';
-import { generatePerson, type SimContext, type SimPerson } from './population';
+import { deriveUniqueId, generatePerson, type SimContext, type SimPerson } from './population';
 import { placeAt, recentShares, type RecentShares } from './recent-place';
-import { createRng, generateUuid, type Rng } from './rng';
+import { createRng, type Rng } from './rng';
 import type { SeedHistory } from './simulate-history';
 
 export interface RecentPlan {
@@ -33,7 +33,9 @@ class Story {
   readonly events: SimEvent[] = [];
   state: WorkerState;
   lastSeenAt: number | null = null;
-  private readonly newId = () => generateUuid(this.rng);
+  private ids = 0;
+  // Ids unique by construction (see deriveUniqueId): a million workers' streams would repeat.
+  private readonly newId = () => deriveUniqueId(this.ctx.seed, 'recent', this.w.index, this.ids++);
 
   constructor(
     private readonly ctx: SimContext,
