@@ -1,14 +1,33 @@
 // `npm run bench -- --workers 100000`: figures for DESIGN.md section 6, each next to a baseline
 // measured in the same run. No assertions. Uses BENCH_DATABASE_URL (an expendable PostgreSQL
-// database: it is emptied) or a fresh PGlite folder. Needs a production build for the HTTP parts.
-//   (d) seed time for N workers     (c) sweep: nothing changed / 10,000 lapses at once
-//   (a) ingestion over HTTP vs COPY (b) map clusters p50/p95 and size vs a plain GROUP BY
-import { spawn, type ChildProcess } from 'node:child_process';
+// database: it is emptied) or a fresh PGlite folder. Needs a production build for the HTTP parts
+// (or --url of a running server on the same database).
+//   seed time for N workers             sweep: nothing changed / 10,000 lapses at once
+//   ingestion over HTTP as phones send it (OsmAnd single fixes, 10-fix app batches) beside the
+//   same rows by COPY and beside a bare node:http server (the HTTP floor), same load client
+//   map clusters p50/p95 and size beside a plain GROUP BY      server RSS
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  percentile,
+  runLoad,
+  type LoadOptions,
+  type LoadRequest,
+  type LoadResult,
+} from './bench/load-client';
+import { measureClusters, signIn } from './bench/map-clusters';
+import {
+  buildBatchRequest,
+  buildOsmAndRequest,
+  countAccepted,
+  countOsmAnd,
+  type BenchPhone,
+} from './bench/phones';
+import { readTreeRss, watchPeakRss } from './bench/process-rss';
 
 interface Row {
   measure: string;
@@ -17,13 +36,18 @@ interface Row {
   target: string;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((v) => v.toFixed(1))
+    .join(' ');
+
+function say(line: string): void {
+  console.log(`[bench] ${line} (load ${loadAverage()})`);
+}
 
 async function timeIt<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -44,19 +68,45 @@ async function freePort(): Promise<number> {
   });
 }
 
+async function waitForHealth(base: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error('the server did not answer /api/health within 180 s');
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
+function describeFailures(r: LoadResult): string {
+  if (!r.failed) return '';
+  const codes = Object.entries(r.statuses)
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, n]) => `${n}×${code === '0' ? 'network error' : code}`);
+  return ` (${codes.join(', ')})`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       workers: { type: 'string', default: '10000' },
       seconds: { type: 'string', default: '20' },
-      clients: { type: 'string', default: '16' },
+      concurrency: { type: 'string', default: '32' },
+      phones: { type: 'string', default: '5000' },
       'copy-rows': { type: 'string', default: '200000' },
+      'full-workers': { type: 'string' },
+      'trail-minutes': { type: 'string' },
+      url: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
   });
   const workers = Math.max(1_000, Number(values.workers));
   const seconds = Math.max(5, Number(values.seconds));
-  const clients = Math.max(1, Number(values.clients));
+  const concurrency = Math.max(1, Number(values.concurrency));
+  const phoneCount = Math.max(1, Number(values.phones));
   const copyRows = Math.max(10_000, Number(values['copy-rows']));
   const seed = 42;
   const pgliteDir = path.join(os.tmpdir(), `regwatch-bench-${process.pid}`);
@@ -71,37 +121,47 @@ async function main(): Promise<void> {
   const { seedDatabase } = await import('../lib/server/seed');
   const { openBulkTarget } = await import('../lib/server/bulk-insert');
   const { runSweep } = await import('../lib/server/sweep');
+  const { refreshMapCells } = await import('../lib/server/map-cells');
   const { ensureDemoAccounts } = await import('../lib/server/demo-accounts');
   const { loadRegionPack } = await import('../lib/region/load-pack');
-  const { createSimContext, deriveDeviceToken, generateWorker } = await import('../lib/sim/population');
+  const { createSimContext, deriveDeviceToken, generatePerson } = await import('../lib/sim/population');
   const { ByteWriter } = await import('../lib/sim/byte-writer');
   const { COPY_TABLES } = await import('../lib/sim/copy-rows');
 
   const rows: Row[] = [];
   const db = getDb();
   const kind = getHandle().kind;
-  console.log(`[bench] ${kind}, ${workers} workers, ${os.cpus().length} CPUs`);
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${fmt(os.totalmem() / 2 ** 30)} GB`;
+  say(`${kind}, ${fmt(workers)} workers, ${machine}`);
   await migrate(db);
   const accounts = await ensureDemoAccounts(db);
 
-  // (d) Seeding: a week of history, one hour of it at full density.
+  // Seeding: a week of history for the first workers, the present and a recent trail for the rest.
+  const loadBefore = loadAverage();
   const [seeded, seedMs] = await timeIt(() =>
     seedDatabase(getHandle(), {
       workers,
       days: 7,
       seed,
       fullHours: 1,
+      fullWorkers: values['full-workers'] === undefined ? undefined : Number(values['full-workers']),
+      trailMinutes: values['trail-minutes'] === undefined ? undefined : Number(values['trail-minutes']),
       force: true,
-      onProgress: (l) => console.log(`[bench] seed: ${l}`),
+      onProgress: (l) => say(`seed: ${l}`),
     }),
   );
   const seedRows = Object.values(seeded.counts).reduce((a, b) => a + b, 0);
   rows.push({
-    measure: `Seed ${fmt(workers)} workers, 7 days (1 h at full density)`,
+    measure: `Seed ${fmt(workers)} workers (7 days for the first ${fmt(Math.min(workers, seeded.fullWorkers))}, present state + trail for the rest)`,
     result: `${fmt(seedMs / 1000, 1)} s`,
-    baseline: `${fmt(seedRows)} rows, ${fmt(seedRows / (seedMs / 1000))} rows/s`,
-    target: '1M workers < 60 s',
+    baseline: `${fmt(seedRows)} rows (${fmt(seeded.counts.positions)} positions), ${fmt(seedRows / (seedMs / 1000))} rows/s; load ${loadBefore} → ${loadAverage()}`,
+    target: '1M workers < 3 min',
   });
+  say(
+    `seeded in ${fmt(seedMs / 1000, 1)} s: ${Object.entries(seeded.timings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   const seedNow = Date.now();
 
   // (c) Sweep with nothing due, then with 10,000 registrations silent past lapseAfter.
@@ -135,8 +195,8 @@ async function main(): Promise<void> {
   // (a) baseline: the raw limit, fixes of the same shape COPYed straight into positions.
   const pack = loadRegionPack();
   const ctx = createSimContext(pack, seed, new Date(seedNow));
-  const devices = Array.from({ length: Math.min(workers, 20_000) }, (_, i) => {
-    const w = generateWorker(ctx, i);
+  const devices = Array.from({ length: Math.min(workers, Math.max(phoneCount, 20_000)) }, (_, i) => {
+    const w = generatePerson(ctx, i);
     return {
       token: deriveDeviceToken(seed, i),
       ids: new TextEncoder().encode(`${w.deviceId}\t${w.workerId}\t`),
@@ -183,130 +243,116 @@ async function main(): Promise<void> {
   const [, copyMs] = await timeIt(() => target.copy('positions', COPY_TABLES.positions, writer.view()));
   const copyRate = written / (copyMs / 1000);
 
-  // (b) baseline: the plain aggregate a map would need without pre-aggregation.
+  rows.push({
+    measure: `Raw limit: ${fmt(written)} fixes by COPY into positions`,
+    result: `${fmt(copyRate)} rows/s`,
+    baseline: `${fmt(copyMs)} ms`,
+    target: '',
+  });
+  say(`COPY ${fmt(copyRate)} rows/s`);
+
+  // Map: the pre-aggregated cells rebuilt once (the server keeps them fresh on a timer), and the
+  // plain aggregate a map would need without them: a city-wide grid by status over every worker.
+  const [, cellsMs] = await timeIt(() => refreshMapCells(db));
   const groupTimes: number[] = [];
-  for (let k = 0; k < 15; k++) {
+  for (let k = 0; k < 10; k++) {
     const [, ms] = await timeIt(() =>
-      queryRows(db, sql`SELECT okrug, status, count(*) FROM worker_status GROUP BY okrug, status`),
+      queryRows(
+        db,
+        sql`SELECT floor(declared_lon / 0.05) AS gx, floor(declared_lat / 0.03) AS gy, status, count(*), avg(declared_lon), avg(declared_lat)
+            FROM worker_status WHERE declared_lon IS NOT NULL GROUP BY 1, 2, 3`,
+      ),
     );
     groupTimes.push(ms);
   }
+  rows.push({
+    measure: 'Map cells rebuilt from worker_status (all zooms)',
+    result: `${fmt(cellsMs)} ms`,
+    baseline: `city grid GROUP BY p50 ${fmt(percentile(groupTimes, 50), 1)} ms`,
+    target: '',
+  });
   await closeDb();
 
-  // The HTTP parts run against the built app on the same database, with its sweep timer running.
+  // The HTTP parts: the floor first (nothing else running), then the production server on the
+  // seeded database with its sweep and map-cell timers running, all driven by the same client.
+  const phones: BenchPhone[] = devices.slice(0, Math.min(devices.length, phoneCount)).map((d) => ({
+    token: d.token,
+    lat: d.lat,
+    lon: d.lon,
+    last: 0,
+  }));
+  const load = (base: string, next: (k: number) => LoadRequest, count?: LoadOptions['count']) =>
+    runLoad({ base, concurrency, seconds, next, count });
+  const floorPort = await freePort();
+  const floor = fork(path.join(import.meta.dirname, 'bench/floor-server.mjs'), [String(floorPort)], {
+    stdio: 'ignore',
+  });
+  await new Promise((resolve) => floor.once('message', resolve));
+  const floorRun = await load(`http://127.0.0.1:${floorPort}`, (k) => buildOsmAndRequest(phones, k));
+  floor.kill('SIGTERM');
+  const floorText = `node:http 200: ${fmt(floorRun.rps)} req/s, p50 ${fmt(floorRun.p50, 1)} ms, p99 ${fmt(floorRun.p99, 1)} ms`;
+  say(`HTTP floor ${floorText}`);
+
   let server: ChildProcess | null = null;
   try {
-    if (!fs.existsSync(path.join(process.cwd(), '.next/BUILD_ID'))) {
+    let base = values.url ?? '';
+    let rss: { stop: () => number } | null = null;
+    if (!base && !fs.existsSync(path.join(process.cwd(), '.next/BUILD_ID'))) {
       rows.push({
         measure: 'Ingestion / map over HTTP',
-        result: 'skipped: no production build (run `npx next build`)',
-        baseline: `COPY ${fmt(copyRate)} rows/s`,
+        result: 'skipped: no production build (run `npx next build`) and no --url',
+        baseline: `COPY ${fmt(copyRate)} rows/s; ${floorText}`,
         target: '',
       });
     } else {
-      const port = await freePort();
-      const base = `http://127.0.0.1:${port}`;
-      server = spawn('npx', ['next', 'start', '-p', String(port)], {
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
-        stdio: ['ignore', 'ignore', 'inherit'],
-        detached: true,
-      });
-      const deadline = Date.now() + 120_000;
-      for (;;) {
-        const ok = await fetch(`${base}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (ok) break;
-        if (Date.now() > deadline) throw new Error('the server did not start within 120 s');
-        await new Promise((r) => setTimeout(r, 1_000));
+      if (!base) {
+        const port = await freePort();
+        base = `http://127.0.0.1:${port}`;
+        server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+          env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+          stdio: ['ignore', 'ignore', 'inherit'],
+          detached: true,
+        });
+        rss = server.pid ? watchPeakRss(server.pid) : null;
       }
+      await waitForHealth(base);
 
-      // (a) Ingestion: `clients` loops posting 100-fix batches, each batch newer than the last.
-      let batch = 0;
-      let accepted = 0;
-      let failed = 0;
-      const started = performance.now();
-      const until = started + seconds * 1000;
-      const loop = async () => {
-        while (performance.now() < until) {
-          const k = batch++;
-          const d = devices[k % devices.length]!;
-          const from = seedNow + 10_000 + Math.floor(k / devices.length) * 10_000;
-          const positions = Array.from({ length: 100 }, (_, j) => ({
-            time: new Date(from + j * 100).toISOString(),
-            lat: d.lat + j * 1e-5,
-            lon: d.lon,
-            accuracy: 10,
-            battery: 80,
-          }));
-          const res = await fetch(`${base}/api/v1/device/positions`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ positions }),
-          }).catch(() => null);
-          if (res?.ok) accepted += ((await res.json()) as { accepted: number }).accepted;
-          else failed++;
-        }
-      };
-      await Promise.all(Array.from({ length: clients }, loop));
-      const rate = accepted / ((performance.now() - started) / 1000);
+      // (a) Ingestion as phones send it: one fix per OsmAnd request, then 10-fix app batches.
+      const osm = await load(base, (k) => buildOsmAndRequest(phones, k), countOsmAnd);
       rows.push({
-        measure: `Ingestion via device API (${clients} clients, 100-fix batches, sweep on)`,
-        result: `${fmt(rate)} fixes/s${failed ? ` (${failed} failed batches)` : ''}`,
-        baseline: `COPY ${fmt(copyRate)} rows/s`,
-        target: '≥ 20,000/s',
+        measure: `OsmAnd single-fix requests (${fmt(phones.length)} phones, ${concurrency} at a time, sweep on)`,
+        result: `${fmt(osm.rps)} req/s = ${fmt(osm.unitsPerSecond)} fixes/s, p50 ${fmt(osm.p50, 1)} ms, p99 ${fmt(osm.p99, 1)} ms${describeFailures(osm)}`,
+        baseline: `COPY ${fmt(copyRate)} rows/s; ${floorText}`,
+        target: '3,300 req/s, p99 < 200 ms',
       });
+      say(`OsmAnd ${rows.at(-1)?.result}`);
+      const app = await load(base, (k) => buildBatchRequest(phones, k, 10), countAccepted);
+      rows.push({
+        measure: `App batches of 10 fixes (${fmt(phones.length)} phones, ${concurrency} at a time)`,
+        result: `${fmt(app.rps)} req/s = ${fmt(app.unitsPerSecond)} fixes/s, p50 ${fmt(app.p50, 1)} ms, p99 ${fmt(app.p99, 1)} ms${describeFailures(app)}`,
+        baseline: `COPY ${fmt(copyRate)} rows/s; ${floorText}`,
+        target: '3,300 fixes/s, p99 < 200 ms',
+      });
+      say(`App batches ${rows.at(-1)?.result}`);
 
       // (b) Clusters for a set of viewports and zooms, with and without filters.
       const supervisor = accounts.find((a) => a.role === 'supervisor');
-      const signIn = await fetch(`${base}/api/auth/sign-in/username`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: base },
-        body: JSON.stringify({ username: supervisor?.username, password: supervisor?.password }),
-      });
-      const cookie =
-        signIn.headers
-          .getSetCookie()
-          .find((c) => c.includes('session_token='))
-          ?.split(';')[0] ?? '';
-      const { lat, lon } = pack.defaultView;
-      const views: [number, number, number][] = [
-        [0.9, 0.5, 9],
-        [0.45, 0.25, 10],
-        [0.22, 0.12, 11],
-        [0.1, 0.06, 12],
-        [0.05, 0.03, 13],
-        [0.02, 0.012, 15],
-      ];
-      const filters = ['', '&status=active', '&citizenship=UZ', '&status=cancelled&citizenship=TJ'];
-      const times: number[] = [];
-      let maxBytes = 0;
-      let errors = 0;
-      for (let rep = 0; rep < 3; rep++) {
-        for (const [dx, dy, zoom] of views) {
-          for (const layer of ['addresses', 'lapses']) {
-            for (const f of filters) {
-              const bbox = [lon - dx, lat - dy, lon + dx, lat + dy].map((v) => v.toFixed(4)).join(',');
-              const t = performance.now();
-              const res = await fetch(
-                `${base}/api/v1/map/clusters?bbox=${bbox}&zoom=${zoom}&layer=${layer}${f}`,
-                { headers: { cookie } },
-              );
-              const body = await res.arrayBuffer();
-              times.push(performance.now() - t);
-              maxBytes = Math.max(maxBytes, body.byteLength);
-              if (!res.ok) errors++;
-            }
-          }
-        }
-      }
+      const map = await measureClusters(base, await signIn(base, supervisor), pack.defaultView);
       rows.push({
-        measure: `Map clusters, ${views.length} viewports × 2 layers × ${filters.length} filters × 3`,
-        result: `p50 ${fmt(percentile(times, 50), 1)} ms, p95 ${fmt(percentile(times, 95), 1)} ms, max ${fmt(maxBytes / 1024, 1)} KB${errors ? `, ${errors} errors` : ''}`,
-        baseline: `GROUP BY over worker_status p50 ${fmt(percentile(groupTimes, 50), 1)} ms, p95 ${fmt(percentile(groupTimes, 95), 1)} ms`,
+        measure: `Map clusters, ${map.requests} requests (6 viewports × 2 layers × 4 filters × 3)`,
+        result: `p50 ${fmt(map.p50, 1)} ms, p95 ${fmt(map.p95, 1)} ms, max ${fmt(map.maxBytes / 1024, 1)} KB${map.errors ? `, ${map.errors} errors` : ''}`,
+        baseline: `plain GROUP BY over worker_status: city grid p50 ${fmt(percentile(groupTimes, 50), 1)} ms, p95 ${fmt(percentile(groupTimes, 95), 1)} ms`,
         target: 'p95 < 25 ms, < 200 KB',
       });
+      if (rss) {
+        const peak = rss.stop();
+        rows.push({
+          measure: 'Server RSS (next start and its children), peak during the run',
+          result: `${fmt(peak / 2 ** 20)} MB`,
+          baseline: `after the run ${fmt((server?.pid ? readTreeRss(server.pid) : 0) / 2 ** 20)} MB`,
+          target: '< 1 GB',
+        });
+      }
     }
   } finally {
     if (server?.pid) {
@@ -326,7 +372,7 @@ async function main(): Promise<void> {
   );
   for (const r of rows) console.log(`| ${r.measure} | ${r.result} | ${r.baseline} | ${r.target} |`);
   console.log(
-    `\n${kind}, ${os.cpus().length} CPUs, ${fmt(workers)} workers; targets are for 1M workers on native PostgreSQL.`,
+    `\n${kind}, ${fmt(workers)} workers, ${machine}; load average at the end ${loadAverage()}; targets are for 1M workers on native PostgreSQL.`,
   );
 }
 

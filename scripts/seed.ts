@@ -1,4 +1,7 @@
 // Seeds a synthetic population with history: `npm run seed -- --workers 10000 --days 7 --seed 42`.
+// The first --full-workers (default 10,000) get the simulated week; the rest get their present
+// state (status, declared point, last fix, open lapses, an earlier lapse for some) and a trail of
+// --trail-minutes of fixes, which keeps a million workers to minutes.
 // Refuses a database that already holds workers unless --force. Officers who exist (e.g. the demo
 // accounts) appear as reviewers of older lapses. Prints the time taken and the rows written.
 import { parseArgs } from 'node:util';
@@ -15,6 +18,8 @@ const { values } = parseArgs({
     'full-hours': { type: 'string' },
     batch: { type: 'string', default: '500' },
     threads: { type: 'string' },
+    'full-workers': { type: 'string' },
+    'trail-minutes': { type: 'string' },
     force: { type: 'boolean', default: false },
     'if-empty': { type: 'boolean', default: false },
   },
@@ -54,6 +59,14 @@ try {
       fullHours,
       batchSize: readInt('batch', values.batch, 10, 100_000),
       threads: values.threads === undefined ? undefined : readInt('threads', values.threads, 0, 16),
+      fullWorkers:
+        values['full-workers'] === undefined
+          ? undefined
+          : readInt('full-workers', values['full-workers'], 0, workers),
+      trailMinutes:
+        values['trail-minutes'] === undefined
+          ? undefined
+          : readInt('trail-minutes', values['trail-minutes'], 5, 24 * 60),
       force: values.force,
       onProgress: (line) => console.log(`[seed] ${line}`),
     });

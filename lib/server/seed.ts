@@ -12,6 +12,7 @@ import { COPY_ORDER, COPY_TABLES, type CopyTable } from '@/lib/sim/copy-rows';
 import { AUDIT_COLUMNS, type SeedOfficer, type SeedPlan } from '@/lib/sim/seed-batch';
 import { generateSeedBatches, splitRanges } from '@/lib/sim/seed-pool';
 import { openBulkTarget } from './bulk-insert';
+import { liftIndexes, restoreIndexes } from './seed-indexes';
 
 export interface SeedOptions {
   workers: number;
@@ -21,9 +22,13 @@ export interface SeedOptions {
   /** Hours before now written at full density (every fix); older history keeps fixes near lapses. */
   fullHours?: number;
   batchSize?: number;
+  /** Workers with the simulated week; the rest get their present and a recent trail (default 10,000). */
+  fullWorkers?: number;
+  /** Minutes of fixes (one per heartbeat) before now for the recent-state workers (60; 30 past 200,000 workers). */
+  trailMinutes?: number;
   /** Worker threads that simulate while this one loads; 0 simulates in this thread. */
   threads?: number;
-  /** Drop and rebuild the positions indexes around the load when positions is empty (default). */
+  /** Lift and rebuild the seeded tables' indexes and keys around the load when they are empty (default). */
   rebuildIndexes?: boolean;
   /** Empty the seeded tables first instead of refusing a non-empty database. */
   force?: boolean;
@@ -36,11 +41,17 @@ export interface SeedResult {
   ms: number;
   counts: SeedCounts;
   fullFrom: Date;
+  /** Workers seeded with the simulated week; the rest have their present state and a trail. */
+  fullWorkers: number;
   /** Where the time went: generating history, formatting COPY text, and loading each table. */
   timings: Record<string, number>;
 }
 
 const HOUR = 3_600_000;
+/** Simulating a worker's week costs ~5 ms; past this many workers only their present is simulated. */
+export const DEFAULT_FULL_WORKERS = 10_000;
+// Recent-state workers are cheap: bigger batches mean fewer, larger COPY statements (~10k lines).
+const RECENT_BATCH = 2_000;
 const SEEDED_TABLES = [...COPY_ORDER, 'audit_log'];
 
 // PGlite runs inside this process: one thread simulating beside it uses the second core. A
@@ -100,17 +111,6 @@ export async function isDatabaseSeeded(db: Db): Promise<boolean> {
   return row?.seeded === true;
 }
 
-// Loading into an empty positions table is much faster without its two indexes; they are built
-// again afterwards (sorted bulk build) exactly as the migration defines them.
-const POSITION_INDEXES_DROP = [
-  'ALTER TABLE positions DROP CONSTRAINT IF EXISTS positions_pkey',
-  'DROP INDEX IF EXISTS positions_worker_time_idx',
-];
-const POSITION_INDEXES_CREATE = [
-  'ALTER TABLE positions ADD CONSTRAINT positions_pkey PRIMARY KEY (device_id, fix_time)',
-  'CREATE INDEX IF NOT EXISTS positions_worker_time_idx ON positions (worker_id, fix_time)',
-];
-
 export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const { db, kind } = handle;
@@ -135,6 +135,8 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
     nearMissGapMs: 600_000,
     policy: await readPolicy(db),
     officers: await readOfficers(db),
+    fullWorkers: Math.min(opts.workers, opts.fullWorkers ?? DEFAULT_FULL_WORKERS),
+    trailMs: (opts.trailMinutes ?? (opts.workers > 200_000 ? 30 : 60)) * 60_000,
   };
   const historyFrom = now.getTime() - opts.days * 86_400_000;
   const days: string[] = [];
@@ -143,16 +145,24 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
   await ensurePartitionsForDays(db, days);
   const [{ empty } = { empty: false }] = await queryRows<{ empty: boolean }>(
     db,
-    sql`SELECT NOT EXISTS (SELECT 1 FROM positions) AS empty`,
+    sql.raw(
+      `SELECT NOT EXISTS (${SEEDED_TABLES.map((t) => `SELECT 1 FROM ${t}`).join(' UNION ALL ')}) AS empty`,
+    ),
   );
-  const rebuild = empty && opts.rebuildIndexes !== false;
-  if (rebuild) for (const statement of POSITION_INDEXES_DROP) await db.execute(sql.raw(statement));
+  const lifted = empty && opts.rebuildIndexes !== false ? await liftIndexes(db, SEEDED_TABLES) : null;
   const target = openBulkTarget(handle);
   const counts = Object.fromEntries(SEEDED_TABLES.map((t) => [t, 0])) as SeedCounts;
   const timings: Record<string, number> = { generate: 0, format: 0 };
   const add = (key: string, ms: number) => (timings[key] = (timings[key] ?? 0) + ms);
   const threads = opts.threads ?? defaultThreads(kind);
-  const ranges = splitRanges(opts.workers, opts.batchSize ?? 500);
+  const batchSize = opts.batchSize ?? 500;
+  const ranges = [
+    ...splitRanges(plan.fullWorkers, batchSize),
+    ...splitRanges(opts.workers - plan.fullWorkers, Math.max(batchSize, RECENT_BATCH)).map((r) => ({
+      first: r.first + plan.fullWorkers,
+      last: r.last + plan.fullWorkers,
+    })),
+  ];
   try {
     for await (const batch of generateSeedBatches(pack, plan, ranges, threads)) {
       add('generate', batch.generateMs);
@@ -167,13 +177,13 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
         add(`copy ${table}`, performance.now() - t);
         counts[table] += batch.counts[table];
       }
-      if (batch.last % 2_000 === 0 || batch.last === opts.workers)
-        say(`${batch.last} / ${opts.workers} workers`);
+      if (batch.last % 10_000 === 0 || batch.last === opts.workers)
+        say(`${batch.last} / ${opts.workers} workers, ${Math.round((performance.now() - started) / 1000)} s`);
     }
   } finally {
     const t = performance.now();
-    if (rebuild) for (const statement of POSITION_INDEXES_CREATE) await db.execute(sql.raw(statement));
-    add('index positions', performance.now() - t);
+    if (lifted) await restoreIndexes(db, kind, lifted);
+    add('indexes', performance.now() - t);
   }
   await db.execute(sql`INSERT INTO job_runs (name, last_run_at, last_duration_ms, detail)
     VALUES ('seed', now(), ${Math.round(performance.now() - started)}, ${JSON.stringify({
@@ -182,6 +192,8 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
       seed: opts.seed,
       historyFrom: new Date(historyFrom).toISOString(),
       fullDensityFrom: fullFrom.toISOString(),
+      fullWorkers: plan.fullWorkers,
+      recentTrailMinutes: plan.trailMs / 60_000,
       sparseContextMinutes: plan.contextMs / 60_000,
     })}::jsonb)
     ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at, last_duration_ms = excluded.last_duration_ms, detail = excluded.detail`);
@@ -189,5 +201,11 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
   await db.execute(sql.raw(`ANALYZE ${SEEDED_TABLES.join(', ')}`));
   add('analyze', performance.now() - t);
   for (const key of Object.keys(timings)) timings[key] = Math.round(timings[key] ?? 0);
-  return { ms: Math.round(performance.now() - started), counts, fullFrom, timings };
+  return {
+    ms: Math.round(performance.now() - started),
+    counts,
+    fullFrom,
+    fullWorkers: plan.fullWorkers,
+    timings,
+  };
 }

@@ -15,6 +15,9 @@ const plan: SeedPlan = {
   nearMissGapMs: 600_000,
   policy: DEFAULT_POLICY,
   officers: [{ id: 'o1', username: 'supervisor', name: 'Старший инспектор', role: 'supervisor', okrugs: [] }],
+  // Half the batch simulated over the whole window, half from the recent-state story.
+  fullWorkers: 60,
+  trailMs: 2 * 3_600_000,
 };
 const generator = createSeedGenerator(loadRegionPack('moscow'), plan);
 const batch = buildSeedBatch(generator, 0, 120);

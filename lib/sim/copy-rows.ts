@@ -6,7 +6,7 @@ import type { LapseRow } from './history';
 import { line, num, text, time } from './copy-text';
 import { copyRow, createWindowTest, listWindows, stretchEnd, type WindowOptions } from './position-windows';
 import { expandStretch } from './stretch';
-import type { WorkerHistory } from './simulate-history';
+import type { SeedHistory } from './simulate-history';
 
 export const COPY_TABLES = {
   workers: ['id', 'full_name_latin', 'full_name_cyrillic', 'citizenship', 'document_number', 'birth_date', 'phone', 'employer', 'sector', 'created_at'],
@@ -50,7 +50,7 @@ export class CopyChunk {
     return rows.length ? `${rows.join('\n')}\n` : '';
   }
 
-  add(h: WorkerHistory): void {
+  add(h: SeedHistory): void {
     const w = h.worker;
     const L = this.lines;
     const created =
@@ -183,7 +183,7 @@ export class CopyChunk {
     this.addPositions(h);
   }
 
-  private addPositions(h: WorkerHistory): void {
+  private addPositions(h: SeedHistory): void {
     const windows = listWindows(h, this.opts);
     const out = this.scratch;
     out.clear();

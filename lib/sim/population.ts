@@ -76,7 +76,8 @@ export interface Place {
   districtId: string;
 }
 
-export interface SimWorker {
+/** A worker without the commute routes: who they are, where they live and work, their habits. */
+export interface SimPerson {
   index: number;
   workerId: string;
   deviceId: string;
@@ -95,6 +96,9 @@ export interface SimWorker {
   work: Place;
   device: PhoneModel & { appVersion: string };
   habits: Habits;
+}
+
+export interface SimWorker extends SimPerson {
   toWork: Route;
   toHome: Route;
 }
@@ -102,6 +106,15 @@ export interface SimWorker {
 /** The device token the seed stores for worker i (as a hash) and the simulator presents. */
 export function deriveDeviceToken(seed: number, index: number): string {
   return createHash('sha256').update(`sim:${seed}:${index}`).digest('base64url');
+}
+
+/** A version-4-shaped UUID from SHA-256 of (seed, label, parts): unique however many are made. */
+export function deriveUniqueId(seed: number, label: string, ...parts: number[]): string {
+  const h = createHash('sha256')
+    .update(`${seed}:${label}:${parts.join(':')}`)
+    .digest('hex');
+  const variant = ((parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export function hashToken(token: string): string {
@@ -137,7 +150,9 @@ function generateHabits(rng: Rng, sector: Sector): Habits {
   };
 }
 
-export function generateWorker(ctx: SimContext, index: number): SimWorker {
+// Routing the commute is most of the cost of a worker, and draws nothing from the random stream:
+// the identity alone is the same person, cheap enough for a million-worker seed.
+export function generatePerson(ctx: SimContext, index: number): SimPerson {
   const rng = createRng(ctx.seed, 'worker', index);
   const citizenship = pickWeighted(rng, ctx.citizenships);
   const sex: Sex = rng.chance(FEMALE_SHARE[citizenship]) ? 'female' : 'male';
@@ -162,10 +177,15 @@ export function generateWorker(ctx: SimContext, index: number): SimWorker {
           districtId: site.districtId,
         };
   const token = deriveDeviceToken(ctx.seed, index);
+  // The random stream is seeded from a 32-bit hash, so at a million workers some streams repeat:
+  // ids come from a wide hash of (seed, index) instead. The stream still advances by two ids so
+  // every later draw (documents, habits) stays as it was.
+  generateUuid(rng);
+  generateUuid(rng);
   return {
     index,
-    workerId: generateUuid(rng),
-    deviceId: generateUuid(rng),
+    workerId: deriveUniqueId(ctx.seed, 'worker', index),
+    deviceId: deriveUniqueId(ctx.seed, 'device', index),
     token,
     tokenHash: hashToken(token),
     citizenship,
@@ -181,7 +201,14 @@ export function generateWorker(ctx: SimContext, index: number): SimWorker {
     work,
     device: { ...pickPhoneModel(rng), appVersion: rng.pick(['1.4.2', '1.5.0', '1.5.1', '1.6.0']) },
     habits: generateHabits(rng, sector),
-    toWork: planCommute(ctx.network, home, work),
-    toHome: planCommute(ctx.network, work, home),
+  };
+}
+
+export function generateWorker(ctx: SimContext, index: number): SimWorker {
+  const person = generatePerson(ctx, index);
+  return {
+    ...person,
+    toWork: planCommute(ctx.network, person.home, person.work),
+    toHome: planCommute(ctx.network, person.work, person.home),
   };
 }

@@ -2,7 +2,7 @@
 // older history the fixes around lapses and long gaps (evidence and policy replays need those).
 import { FixBuffer } from './fix-buffer';
 import { getStretchLast, type Stretch } from './stretch';
-import type { WorkerHistory } from './simulate-history';
+import type { SeedHistory } from './simulate-history';
 
 export interface WindowOptions {
   now: number;
@@ -33,7 +33,7 @@ export function copyRow(from: FixBuffer, i: number, to: FixBuffer): void {
 }
 
 /** Time windows whose fixes are written: the recent full-density part, lapses and long gaps. */
-export function listWindows(h: WorkerHistory, opts: WindowOptions): [number, number][] {
+export function listWindows(h: SeedHistory, opts: WindowOptions): [number, number][] {
   const raw: [number, number][] = [[opts.fullFrom, opts.now + 1]];
   const c = opts.contextMs;
   for (const l of h.recorder.lapses) {

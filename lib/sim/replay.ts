@@ -1,7 +1,6 @@
 // Runs one worker's phone output through the registration lifecycle in the order the server would
 // have received it (late uploads late, the sweep every few seconds), declaring again after a
 // cancellation or a return to the region the way people do: a while later, when they notice.
-import { explainLapse } from '@/lib/domain/likely-cause';
 import {
   applyDeviceEvent,
   applyFix,
@@ -11,10 +10,10 @@ import {
   type FixSnapshot,
   type WorkerState,
 } from '@/lib/domain/lifecycle';
-import { findNearestStation } from '@/lib/domain/region';
 import { haversineMeters } from '@/lib/domain/geo';
 import type { LapseKind, Policy } from '@/lib/domain/types';
 import { getLocalMinuteOfDay, DAY, HOUR, MINUTE } from './clock';
+import { explainSimLapse } from './explain';
 import { FixBuffer, getBufferSnapshot } from './fix-buffer';
 import { createOutsideTest } from './outside';
 import { HistoryRecorder, type WorkerStatusRow } from './history';
@@ -115,21 +114,7 @@ export class WorkerReplay {
 
   private explain(kind: LapseKind, startedAt: Date, lastFix: FixSnapshot | null, knownAt: number) {
     const { ctx, phone, policy } = this.input;
-    const near = lastFix ? findNearestStation(ctx.pack, lastFix.lat, lastFix.lon, 300) : null;
-    const t0 = startedAt.getTime();
-    return explainLapse({
-      kind,
-      startedAt,
-      lastFix,
-      events: phone.events
-        .filter((e) => e.arrival <= knownAt && (Math.abs(e.time - t0) <= HOUR || e.time >= t0))
-        .map((e) => ({ type: e.type, time: new Date(e.time) })),
-      nearestStation: near
-        ? { nameRu: near.station.nameRu, nameEn: near.station.nameEn, distanceM: near.distanceM }
-        : null,
-      lowBatteryPercent: policy.lowBatteryPercent,
-      timeZone: ctx.pack.timezone,
-    });
+    return explainSimLapse(ctx, policy, phone.events, kind, startedAt, lastFix, knownAt);
   }
 
   private declare(at: number): void {

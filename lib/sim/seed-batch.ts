@@ -6,6 +6,7 @@ import { COPY_ORDER, CopyChunk, type CopyTable } from './copy-rows';
 import { FixBuffer } from './fix-buffer';
 import { createSimContext, type SimContext } from './population';
 import { reviewLapse, type Reviewer } from './reviews';
+import { simulateRecentState } from './recent-state';
 import { createHistoryWindow, type HistoryWindow, simulateWorkerHistory } from './simulate-history';
 
 export interface SeedOfficer extends Reviewer {
@@ -23,6 +24,10 @@ export interface SeedPlan {
   nearMissGapMs: number;
   policy: Policy;
   officers: SeedOfficer[];
+  /** Workers [0, fullWorkers) get the simulated week; the rest only their present (recent-state). */
+  fullWorkers: number;
+  /** How far back the recent-state workers' trail of fixes goes. */
+  trailMs: number;
 }
 
 export interface SeedBatch {
@@ -84,11 +89,21 @@ export function buildSeedBatch(gen: SeedGenerator, first: number, last: number):
     nearMissGapMs: plan.nearMissGapMs,
     review: (lapse) => reviewLapse(plan.seed, lapse, plan.nowMs, plan.officers),
   });
+  const recent = {
+    nowMs: plan.nowMs,
+    fromMs: gen.window.from,
+    offsetMs: gen.window.offsetMs,
+    trailMs: plan.trailMs,
+    policy: plan.policy,
+  };
   let generateMs = 0;
   let formatMs = 0;
   for (let i = first; i < last; i++) {
     const t0 = performance.now();
-    const history = simulateWorkerHistory(gen.ctx, i, gen.window, plan.policy, gen.buf);
+    const history =
+      i < plan.fullWorkers
+        ? simulateWorkerHistory(gen.ctx, i, gen.window, plan.policy, gen.buf)
+        : simulateRecentState(gen.ctx, i, recent, gen.buf);
     const t1 = performance.now();
     chunk.add(history);
     generateMs += t1 - t0;

@@ -6,7 +6,7 @@ import { FixBuffer } from './fix-buffer';
 import { planIncidents } from './incidents';
 import { samplePhone, type SimEvent } from './phone';
 import type { Stretch } from './stretch';
-import { generateWorker, type SimContext, type SimWorker } from './population';
+import { generateWorker, type SimContext, type SimPerson, type SimWorker } from './population';
 import type { ReplayResult } from './replay';
 import { replayWorker } from './replay-order';
 import { buildTimeline, type Timeline } from './timeline';
@@ -19,6 +19,9 @@ export interface WorkerHistory extends ReplayResult {
   events: SimEvent[];
   stretches: Stretch[];
 }
+
+/** What the seeder writes of a worker: the full simulation or the recent-state story. */
+export type SeedHistory = Omit<WorkerHistory, 'worker' | 'timeline'> & { worker: SimPerson };
 
 export interface HistoryWindow {
   from: number;
