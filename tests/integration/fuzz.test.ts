@@ -17,9 +17,6 @@ const TIMEOUT_MS = 15_000;
 // Better Auth answers its own errors as JSON with `code` and `message`; the sign-in page reads that
 // shape, so those routes are held to "no 5xx, JSON errors" rather than problem+json.
 const OWN_ERROR_FORMAT = /^\/api\/auth\//;
-// The enroll route belongs to the device-enrolment work in progress elsewhere; until it exports the
-// refusing handlers of lib/server/method-not-allowed.ts, Next's empty 405 is tolerated there only.
-const EMPTY_405_ALLOWED = /^\/api\/v1\/device\/enroll(\?|$)/;
 
 interface Outcome {
   request: FuzzRequest;
@@ -117,7 +114,6 @@ describe('fuzz: malformed requests over every route', () => {
         (o) =>
           o.status >= 400 &&
           o.status < 500 &&
-          !(o.status === 405 && EMPTY_405_ALLOWED.test(o.request.path)) &&
           !(OWN_ERROR_FORMAT.test(o.request.path)
             ? /^application\/(problem\+)?json/.test(o.contentType)
             : o.contentType.startsWith('application/problem+json')),

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db/client';
 import { readJsonBody } from '@/lib/server/body';
 import { deviceErrorResponse } from '@/lib/server/device-auth';
 import { enrollDevice } from '@/lib/server/enroll';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -17,3 +18,5 @@ export async function POST(req: Request): Promise<Response> {
     return deviceErrorResponse(error);
   }
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('POST');
