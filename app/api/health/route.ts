@@ -1,6 +1,7 @@
 // GET /api/health - liveness and database reachability, for load balancers and the test harness
 import { sql } from 'drizzle-orm';
 import { getDb, getHandle } from '@/lib/db/client';
+import { readReplicaLag } from '@/lib/db/replica';
 import { problem } from '@/lib/server/problem';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +14,7 @@ export async function GET(): Promise<Response> {
     database = getHandle().kind;
     await getDb().execute(sql`SELECT 1`);
     return Response.json(
-      { status: 'ok', database, dbReachable: true, time },
+      { status: 'ok', database, dbReachable: true, time, replica: await readReplicaLag() },
       { headers: { 'cache-control': 'no-store' } },
     );
   } catch (error) {

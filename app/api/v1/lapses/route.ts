@@ -1,6 +1,7 @@
 // GET /api/v1/lapses: the lapse queue in the caller's okrugs; format=csv streams the filtered list.
 // Items carry worker names, so each request is one audit entry (filters, count, lapse ids).
 import { getDb } from '@/lib/db/client';
+import { getReadDb } from '@/lib/db/replica';
 import { lapsesParamsSchema } from '@/lib/api/lapses';
 import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
@@ -17,6 +18,7 @@ const EXPORT_MAX_ROWS = 100_000;
 export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req, { officer }) => {
   const params = parseQuery(req, lapsesParamsSchema);
   const db = getDb();
+  const readDb = getReadDb(); // lag-tolerant listing; the audit entry is written to the primary
   const filters = {
     state: params.state,
     kind: params.kind,
@@ -29,7 +31,7 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
     sort: params.sort,
   };
   if (params.format === 'csv') {
-    const count = Math.min(await countLapses(db, officer, params), EXPORT_MAX_ROWS);
+    const count = Math.min(await countLapses(readDb, officer, params), EXPORT_MAX_ROWS);
     await recordAudit(db, {
       officer,
       action: 'lapse.export',
@@ -41,14 +43,14 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
     return streamCsv(
       LAPSE_CSV_HEADER,
       async (cursor: string | null) => {
-        const page = await selectLapseCsvPage(db, officer, params, params.sort, cursor, EXPORT_PAGE);
+        const page = await selectLapseCsvPage(readDb, officer, params, params.sort, cursor, EXPORT_PAGE);
         written += page.rows.length;
         return { rows: page.rows, next: written >= EXPORT_MAX_ROWS ? null : page.next };
       },
       csvFilename('lapses'),
     );
   }
-  const page = await listLapses(db, officer, params);
+  const page = await listLapses(readDb, officer, params);
   await recordAudit(db, {
     officer,
     action: 'lapse.list',

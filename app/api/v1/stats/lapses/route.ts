@@ -1,6 +1,6 @@
 // GET /api/v1/stats/lapses?from=&to=&groupBy=: lapse counts per Moscow day, kind, citizenship,
 // okrug or cause, each split by likely cause.
-import { getDb } from '@/lib/db/client';
+import { getReadDb } from '@/lib/db/replica';
 import { lapseStatsParamsSchema } from '@/lib/api/stats';
 import { parseWith } from '@/lib/server/body';
 import { officerRoute } from '@/lib/server/officer-route';
@@ -25,5 +25,5 @@ export const GET = officerRoute({}, async (req, { officer }) => {
   const to = params.to ?? new Date();
   const from = params.from ?? new Date(to.getTime() - 30 * DAY_MS);
   const range = parseWith(rangeSchema, { from, to }, 'query string');
-  return json(await readLapseStats(getDb(), officer, params.groupBy, range.from, range.to));
+  return json(await readLapseStats(getReadDb(), officer, params.groupBy, range.from, range.to));
 });
