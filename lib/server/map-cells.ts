@@ -23,6 +23,15 @@ export interface MapCellsBuild {
   durationMs: number;
 }
 
+/** Another instance builds the cells: learn the size of its last build for canUseMapCells. */
+export async function learnMapCellsBuild(db: Db): Promise<void> {
+  const [run] = await queryRows<{ workers: number | null }>(
+    db,
+    sql`SELECT (detail->>'workers')::int AS workers FROM job_runs WHERE name = 'map_cells'`,
+  );
+  if (run?.workers != null) lastBuild = { workers: Number(run.workers), at: Date.now() };
+}
+
 export async function refreshMapCells(db: Db): Promise<MapCellsBuild> {
   const started = performance.now();
   const result: MapCellsBuild = { ran: false, workers: 0, rows: 0, durationMs: 0 };
@@ -32,12 +41,7 @@ export async function refreshMapCells(db: Db): Promise<MapCellsBuild> {
       sql`SELECT pg_try_advisory_xact_lock(${MAP_CELLS_LOCK}) AS ok`,
     );
     if (!lock?.ok) {
-      // Another instance is rebuilding; learn the size of its last build for canUseMapCells.
-      const [run] = await queryRows<{ workers: number | null }>(
-        tx,
-        sql`SELECT (detail->>'workers')::int AS workers FROM job_runs WHERE name = 'map_cells'`,
-      );
-      if (run?.workers != null) lastBuild = { workers: Number(run.workers), at: Date.now() };
+      await learnMapCellsBuild(tx);
       return;
     }
     result.ran = true;
