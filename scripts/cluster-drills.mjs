@@ -22,23 +22,27 @@ const OBSERVE_MS = Number(process.env.DRILL_OBSERVE_MS ?? 12_000);
 const INTERVALS = { sweep: 2_000, 'map cells': 3_000, 'retention purge': 4_000 };
 const log = (line) => console.log(`[drills] ${new Date().toISOString().slice(11, 19)} ${line}`);
 const results = [];
+const dir = `/tmp/regwatch-drills-${process.pid}`;
 let stopping = false;
 const budget = setTimeout(() => {
   console.error('[drills] over the 6-minute budget: giving up');
   void finish(1);
 }, 360_000);
 
-async function finish(code) {
+async function finish(code, removeDir) {
   if (stopping) return;
   stopping = true;
   clearTimeout(budget);
   await stopAll();
+  // Kept after a failure, with the logs of every process, for a look at what went wrong.
+  if (removeDir) fs.rmSync(removeDir, { recursive: true, force: true });
+  else if (code !== 130) console.log(`[drills] logs kept in ${dir}`);
   process.exit(code);
 }
 process.on('SIGINT', () => void finish(130));
 
 const cluster = await startCluster({
-  dir: `/tmp/regwatch-drills-${process.pid}`,
+  dir,
   primaryPort: 55520,
   replicaPort: 55521,
   appPorts: [3321, 3322],
@@ -236,6 +240,7 @@ for (const reader of stop.readers) void reader.cancel().catch(() => {});
 await Promise.all([phonesDone, officersDone]);
 for (const phone of phones) while (phone.pending.length) await phone.upload();
 const final = await lostFixes();
+fs.writeFileSync(`${cluster.dir}/events.json`, JSON.stringify(recorder.events));
 const jobs = checkJobs(
   cluster.apps.map((a) => fs.readFileSync(a.logFile, 'utf8')),
   INTERVALS,
@@ -247,7 +252,7 @@ console.log(
   '\nDrill figures (through nginx; time to recover = fault until the first success after the last failure)',
 );
 const row = (cells) =>
-  console.log(cells.map((c, i) => String(c).padEnd([28, 16, 16, 12, 12, 8][i] ?? 0)).join(''));
+  console.log(cells.map((c, i) => String(c).padEnd([28, 17, 19, 12, 13, 8][i] ?? 0)).join(''));
 row(['drill', 'phone req/fail', 'officer req/fail', 'phones ok', 'officers ok', 'result']);
 for (const r of results) {
   const ms = (f) => (f.recoverMs === null ? 'never' : `${(f.recoverMs / 1000).toFixed(1)} s`);
@@ -270,4 +275,4 @@ const ok = results.every((r) => r.failed.length === 0) && final.lost === 0 && jo
 console.log(
   `\n[drills] ${ok ? 'all drills passed' : 'SOME DRILLS FAILED'} in ${Math.round((Date.now() - loadStarted) / 1000)} s of load`,
 );
-await finish(ok ? 0 : 1);
+await finish(ok ? 0 : 1, ok && process.env.DRILL_KEEP !== '1' ? cluster.dir : undefined);

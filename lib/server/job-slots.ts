@@ -9,19 +9,23 @@ import { type Db, queryRows } from '@/lib/db/client';
 // A slot stays taken for this share of the interval, so timer drift never skips a whole interval.
 const SLOT_SHARE = 0.8;
 
-/** Claims the current interval of a job for this instance; false when another instance has it. */
-export async function claimJobSlot(db: Db, name: string, intervalMs: number): Promise<boolean> {
+/** Claims the current interval of a job for this instance: the claim's database time, or null when another instance has it. */
+export async function claimJobSlotAt(db: Db, name: string, intervalMs: number): Promise<Date | null> {
   const slot = `slot:${name}`;
   const holdMs = Math.max(0, Math.floor(intervalMs * SLOT_SHARE));
-  const rows = await queryRows<{ name: string }>(
+  const [row] = await queryRows<{ at: string | Date }>(
     db,
     sql`INSERT INTO job_runs (name, last_run_at, last_duration_ms, detail)
       VALUES (${slot}, now(), 0, NULL)
       ON CONFLICT (name) DO UPDATE SET last_run_at = now()
         WHERE job_runs.last_run_at <= now() - make_interval(secs => ${holdMs / 1000}::float8)
-      RETURNING name`,
+      RETURNING last_run_at AS at`,
   );
-  return rows.length > 0;
+  return row ? new Date(row.at) : null;
+}
+
+export async function claimJobSlot(db: Db, name: string, intervalMs: number): Promise<boolean> {
+  return (await claimJobSlotAt(db, name, intervalMs)) !== null;
 }
 
 /** Runs the job when this instance wins the interval's slot; JOBS_LOG=1 logs each run (cluster drills count them). */
@@ -31,11 +35,13 @@ export async function runInSlot(
   intervalMs: number,
   job: () => Promise<unknown>,
 ): Promise<boolean> {
-  if (!(await claimJobSlot(db, name, intervalMs))) return false;
+  const claimedAt = await claimJobSlotAt(db, name, intervalMs);
+  if (!claimedAt) return false;
   const started = Date.now();
   await job();
   if (process.env.JOBS_LOG === '1') {
-    console.log(`[jobs] ran ${name} at ${new Date(started).toISOString()} in ${Date.now() - started} ms`);
+    // The database's clock, shared by every instance, so runs from several logs line up.
+    console.log(`[jobs] ran ${name} at ${claimedAt.toISOString()} in ${Date.now() - started} ms`);
   }
   return true;
 }
