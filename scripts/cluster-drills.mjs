@@ -104,14 +104,19 @@ async function lostFixes() {
   return { acked, lost };
 }
 
+// Judged once the load has stopped, so requests that hung past a drill's window are counted too.
 function record(name, from, to, extra, checks) {
-  const phone = recorder.figures('phone', from, to);
-  const officer = recorder.figures('officer', from, to);
-  const failed = Object.entries(checks(phone, officer))
+  results.push({ name, from, to, extra, checks });
+  log(`${name}: done`);
+}
+
+function judge(r) {
+  const phone = recorder.figures('phone', r.from, r.to);
+  const officer = recorder.figures('officer', r.from, r.to);
+  const failed = Object.entries(r.checks(phone, officer))
     .filter(([, ok]) => !ok)
     .map(([what]) => what);
-  results.push({ name, phone, officer, extra, failed });
-  log(`${name}: ${failed.length ? `FAILED (${failed.join('; ')})` : 'passed'}`);
+  return { ...r, phone, officer, failed };
 }
 
 const within = (f, ms) => f.recoverMs !== null && f.recoverMs <= ms;
@@ -254,7 +259,8 @@ console.log(
 const row = (cells) =>
   console.log(cells.map((c, i) => String(c).padEnd([28, 17, 19, 12, 13, 8][i] ?? 0)).join(''));
 row(['drill', 'phone req/fail', 'officer req/fail', 'phones ok', 'officers ok', 'result']);
-for (const r of results) {
+const judged = results.map(judge);
+for (const r of judged) {
   const ms = (f) => (f.recoverMs === null ? 'never' : `${(f.recoverMs / 1000).toFixed(1)} s`);
   row([
     r.name,
@@ -264,6 +270,8 @@ for (const r of results) {
     ms(r.officer),
     r.failed.length ? 'FAIL' : 'pass',
   ]);
+  if (r.failed.length) console.log(`  FAILED: ${r.failed.join('; ')}`);
+  console.log(`  slowest request: phones ${r.phone.slowestMs} ms, officers ${r.officer.slowestMs} ms`);
   console.log(
     `  ${r.extra}${r.phone.failed + r.officer.failed ? `; failure statuses: phones ${r.phone.statuses}, officers ${r.officer.statuses}` : ''}`,
   );
@@ -271,7 +279,7 @@ for (const r of results) {
 console.log(`\nfixes: ${final.acked} acknowledged (2xx), ${final.lost} missing from the primary`);
 console.log(`officer requests per instance: ${[...upstreams].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 for (const j of jobs.lines) console.log(j);
-const ok = results.every((r) => r.failed.length === 0) && final.lost === 0 && jobs.ok;
+const ok = judged.every((r) => r.failed.length === 0) && final.lost === 0 && jobs.ok;
 console.log(
   `\n[drills] ${ok ? 'all drills passed' : 'SOME DRILLS FAILED'} in ${Math.round((Date.now() - loadStarted) / 1000)} s of load`,
 );

@@ -15,16 +15,22 @@ export const tokenHash = (token) => crypto.createHash('sha256').update(token, 'u
 /** Every request's outcome, so each drill can count what happened in its own time window. */
 export class Recorder {
   events = [];
-  add(kind, ok, status) {
-    this.events.push({ t: Date.now(), kind, ok, status });
+  add(kind, ok, status, startedAt) {
+    this.events.push({ s: startedAt, t: Date.now(), kind, ok, status });
   }
-  /** requests, failed, and time from `from` until the first success after the last failure. */
+  /**
+   * Requests sent in [from, to], how many failed, and the time from `from` until the first success
+   * of a request sent after the last one that failed (a request that hung until the client's
+   * timeout counts from when it was sent, not from when the client gave up).
+   */
   figures(kind, from, to) {
-    const list = this.events.filter((e) => e.kind === kind && e.t >= from && e.t <= to);
+    const list = this.events.filter((e) => e.kind === kind && e.s >= from && e.s <= to);
     const failed = list.filter((e) => !e.ok);
-    const lastFail = failed.at(-1)?.t;
-    const recovered = lastFail === undefined ? from : list.find((e) => e.ok && e.t > lastFail)?.t;
+    const lastFail = Math.max(...failed.map((e) => e.s));
+    const okAfter = list.filter((e) => e.ok && e.s > lastFail).map((e) => e.t);
+    const recovered = failed.length === 0 ? from : okAfter.length ? Math.min(...okAfter) : undefined;
     return {
+      slowestMs: Math.max(0, ...list.map((e) => e.t - e.s)),
       requests: list.length,
       failed: failed.length,
       statuses: [...new Set(failed.map((e) => e.status))].join(' ') || '-',
@@ -59,22 +65,23 @@ class Phone {
 
   async upload() {
     if (this.pending.length === 0) return;
+    const startedAt = Date.now();
     try {
-      if (this.mode === 'batch') await this.uploadBatch(this.pending.slice(0, 100));
-      else await this.uploadOsmAnd(this.pending[0]);
+      if (this.mode === 'batch') await this.uploadBatch(this.pending.slice(0, 100), startedAt);
+      else await this.uploadOsmAnd(this.pending[0], startedAt);
     } catch {
-      this.recorder.add('phone', false, 'network');
+      this.recorder.add('phone', false, 'network', startedAt);
     }
   }
 
-  async uploadBatch(fixes) {
+  async uploadBatch(fixes, startedAt) {
     const res = await timedFetch(`${this.base}/api/v1/device/positions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ positions: fixes.map((f) => ({ ...f, time: new Date(f.time).toISOString() })) }),
     });
     const body = await res.json().catch(() => null);
-    this.recorder.add('phone', res.ok, res.status);
+    this.recorder.add('phone', res.ok, res.status, startedAt);
     if (!res.ok) return;
     const refused = new Set((body?.rejected ?? []).map((r) => r.index));
     fixes.forEach((f, i) => {
@@ -83,7 +90,7 @@ class Phone {
     this.pending.splice(0, fixes.length);
   }
 
-  async uploadOsmAnd(fix) {
+  async uploadOsmAnd(fix, startedAt) {
     const q = new URLSearchParams({
       id: this.token,
       lat: String(fix.lat),
@@ -93,7 +100,7 @@ class Phone {
     });
     const res = await timedFetch(`${this.base}/api/v1/ingest/osmand?${q}`, { method: 'POST' });
     await res.arrayBuffer().catch(() => null);
-    this.recorder.add('phone', res.ok, res.status);
+    this.recorder.add('phone', res.ok, res.status, startedAt);
     if (!res.ok) return;
     if (!res.headers.get('x-regwatch-rejected')) this.acknowledged.push(fix.time);
     this.pending.shift();
@@ -157,14 +164,15 @@ export function runOfficers(base, cookies, pauseMs, recorder, stop, upstreams) {
     cookies.map(async (cookie, i) => {
       for (let n = i; !stop.done; n++) {
         const path = OFFICER_READS[n % OFFICER_READS.length];
+        const startedAt = Date.now();
         try {
           const res = await timedFetch(`${base}${path}`, { headers: { cookie } });
           await res.arrayBuffer();
-          recorder.add('officer', res.ok, res.status);
+          recorder.add('officer', res.ok, res.status, startedAt);
           const up = res.headers.get('x-upstream');
           if (up) upstreams.set(up, (upstreams.get(up) ?? 0) + 1);
         } catch {
-          recorder.add('officer', false, 'network');
+          recorder.add('officer', false, 'network', startedAt);
         }
         await sleep(pauseMs);
       }
