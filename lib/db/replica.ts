@@ -29,7 +29,7 @@ interface Replica {
   db: Db;
   client: postgres.Sql;
   healthy: boolean;
-  probing: boolean;
+  inflight: Promise<ReplicaLag> | null;
   last: ReplicaLag;
   timer: NodeJS.Timeout;
 }
@@ -43,9 +43,15 @@ const LAG_QUERY = sql`SELECT pg_is_in_recovery() AS standby,
   CASE WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0
     ELSE COALESCE(extract(epoch FROM now() - pg_last_xact_replay_timestamp()) * 1000, 0) END::float8 AS lag_ms`;
 
-async function probe(replica: Replica): Promise<ReplicaLag> {
-  if (replica.probing) return replica.last;
-  replica.probing = true;
+// One probe at a time; callers during a probe share its answer.
+function probe(replica: Replica): Promise<ReplicaLag> {
+  replica.inflight ??= measure(replica).finally(() => {
+    replica.inflight = null;
+  });
+  return replica.inflight;
+}
+
+async function measure(replica: Replica): Promise<ReplicaLag> {
   const checkedAt = new Date().toISOString();
   try {
     const [row] = await queryRows<{ standby: boolean; lag_ms: number }>(replica.db, LAG_QUERY);
@@ -55,8 +61,6 @@ async function probe(replica: Replica): Promise<ReplicaLag> {
   } catch {
     replica.healthy = false;
     replica.last = { configured: true, inUse: false, reachable: false, lagMs: null, checkedAt };
-  } finally {
-    replica.probing = false;
   }
   return replica.last;
 }
@@ -81,7 +85,7 @@ function openReplica(url: string): Replica {
     db: drizzle({ client, schema }),
     client,
     healthy: false,
-    probing: false,
+    inflight: null,
     last: { configured: true, inUse: false, reachable: false, lagMs: null, checkedAt: null },
     timer,
   };
