@@ -40,6 +40,15 @@ async function finish(code, removeDir) {
   process.exit(code);
 }
 process.on('SIGINT', () => void finish(130));
+// Whatever goes wrong, the processes started here are stopped.
+process.on('uncaughtException', (error) => {
+  console.error(`[drills] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  void finish(1);
+});
+process.on('unhandledRejection', (error) => {
+  console.error(`[drills] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  void finish(1);
+});
 
 const cluster = await startCluster({
   dir,
@@ -64,8 +73,18 @@ const cluster = await startCluster({
 });
 const base = cluster.url;
 const primary = postgres(cluster.pg.url('primary'), { max: 2, onnotice: () => {}, connect_timeout: 3 });
-const health = async (port) =>
-  (await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(3_000) })).json();
+// An instance's own view (not through nginx); {} when it does not answer in time on a busy machine.
+const health = async (port) => {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      return await res.json();
+    } catch {
+      await sleep(500);
+    }
+  }
+  return {};
+};
 
 // --- load ------------------------------------------------------------------------------------
 const recorder = new Recorder();

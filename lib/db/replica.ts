@@ -13,6 +13,7 @@ import * as schema from './schema';
 const PROBE_MS = Number(process.env.REPLICA_PROBE_MS ?? 2_000);
 const MAX_LAG_MS = Number(process.env.REPLICA_MAX_LAG_MS ?? 10_000);
 const CONNECT_TIMEOUT_S = 2;
+const PROBE_WAIT_MS = 1_500;
 
 export interface ReplicaLag {
   /** Whether a replica is configured at all. */
@@ -112,7 +113,16 @@ export function getReadDb(): Db {
 export async function readReplicaLag(): Promise<ReplicaLag> {
   const replica = getReplica();
   if (!replica) return { configured: false, inUse: false, reachable: false, lagMs: null, checkedAt: null };
-  return probe(replica);
+  // Health checks must answer quickly: a probe still running after a moment gives the last answer.
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<ReplicaLag>((resolve) => {
+    timer = setTimeout(() => resolve(replica.last), PROBE_WAIT_MS);
+  });
+  try {
+    return await Promise.race([probe(replica), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function closeReadDb(): Promise<void> {
