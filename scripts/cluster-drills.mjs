@@ -106,6 +106,8 @@ log(
 await sleep(8_000);
 
 async function lostFixes() {
+  // What was acknowledged before the query starts: later acknowledgements may not be in its snapshot.
+  const acknowledged = phones.map((p) => p.acknowledged.slice());
   const hashes = phones.map((p) => tokenHash(p.token));
   const rows =
     await primary`SELECT d.token_hash, p.fix_time FROM positions p JOIN devices d ON d.id = p.device_id
@@ -113,9 +115,9 @@ async function lostFixes() {
   const stored = new Set(rows.map((r) => `${r.token_hash}|${r.fix_time.getTime()}`));
   let acked = 0;
   let lost = 0;
-  for (const phone of phones) {
+  for (const [i, phone] of phones.entries()) {
     const hash = tokenHash(phone.token);
-    for (const t of phone.acknowledged) {
+    for (const t of acknowledged[i]) {
       acked++;
       if (!stored.has(`${hash}|${t}`)) lost++;
     }
