@@ -17,7 +17,7 @@ export function writeNginxConfig({ dir, port, appPorts }) {
   fs.mkdirSync(tmp, { recursive: true });
   // Worker processes drop to an unprivileged user when started by root; they write request bodies here.
   fs.chmodSync(tmp, 0o777);
-  const servers = appPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n');
+  const servers = appPorts.map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=3s;`).join('\n');
   const proxy = `
       proxy_pass http://regwatch;
       proxy_http_version 1.1;
@@ -43,6 +43,9 @@ http {
   upstream regwatch {
 ${servers}
     keepalive 32;
+    # Shorter than Node's own 5 s, so nginx never reuses a connection the instance is closing
+    # (which resets the request and, with few instances, can leave none marked live).
+    keepalive_timeout 3s;
   }
   server {
     listen 127.0.0.1:${port};
