@@ -4,7 +4,8 @@ import 'server-only';
 import { getDb } from '@/lib/db/client';
 import { dropExpiredPartitions, ensurePositionPartitions } from '@/lib/db/partitions';
 import { getCurrentPolicy } from './policy';
-import { refreshMapCells } from './map-cells';
+import { learnMapCellsBuild, refreshMapCells } from './map-cells';
+import { runInSlot } from './job-slots';
 import { runSweep } from './sweep';
 
 const globalKey = Symbol.for('regwatch.jobs');
@@ -17,12 +18,19 @@ export async function runRetentionPurge(now = new Date()): Promise<string[]> {
   return dropExpiredPartitions(db, new Date(now.getTime() - policy.retentionDays * 86_400_000));
 }
 
-function every(ms: number, name: string, job: () => Promise<unknown>): NodeJS.Timeout {
+// `otherwise` runs on the instances that did not win the interval's slot.
+function every(
+  ms: number,
+  name: string,
+  job: () => Promise<unknown>,
+  otherwise?: () => Promise<unknown>,
+): NodeJS.Timeout {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    job()
+    runInSlot(getDb(), name, ms, job)
+      .then((ran) => (ran ? undefined : otherwise?.()))
       .catch((e: unknown) =>
         console.error(`[jobs] ${name} failed: ${e instanceof Error ? e.message : 'unknown error'}`),
       )
@@ -43,6 +51,11 @@ export function startServerJobs(): void {
   g[globalKey] = [
     every(sweepMs, 'sweep', () => runSweep(getDb())),
     every(Number(process.env.PURGE_INTERVAL_MS ?? 3_600_000), 'retention purge', () => runRetentionPurge()),
-    every(Number(process.env.MAP_CELLS_INTERVAL_MS ?? 15_000), 'map cells', () => refreshMapCells(getDb())),
+    every(
+      Number(process.env.MAP_CELLS_INTERVAL_MS ?? 15_000),
+      'map cells',
+      () => refreshMapCells(getDb()),
+      () => learnMapCellsBuild(getDb()),
+    ),
   ];
 }

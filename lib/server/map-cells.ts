@@ -43,13 +43,17 @@ async function takeLock(tx: Tx): Promise<boolean> {
     sql`SELECT pg_try_advisory_xact_lock(${MAP_CELLS_LOCK}) AS ok`,
   );
   if (lock?.ok) return true;
-  // Another instance is at work; learn the size of its last build for canUseMapCells.
+  await learnMapCellsBuild(tx);
+  return false;
+}
+
+/** Another instance builds the cells: learn the size of its last build for canUseMapCells. */
+export async function learnMapCellsBuild(db: Pick<Db, 'execute'>): Promise<void> {
   const [run] = await queryRows<{ workers: number | null }>(
-    tx,
+    db,
     sql`SELECT (detail->>'workers')::int AS workers FROM job_runs WHERE name = 'map_cells'`,
   );
   if (run?.workers != null) lastBuild = { workers: Number(run.workers), at: Date.now() };
-  return false;
 }
 
 async function record(tx: Tx, result: MapCellsBuild, started: number, fullAt: string | null): Promise<void> {

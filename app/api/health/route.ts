@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, getHandle } from '@/lib/db/client';
 import { problem, RETRY_AFTER_SECONDS } from '@/lib/server/problem';
 import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
+import { readReplicaLag } from '@/lib/db/replica';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -32,7 +33,15 @@ export async function GET(): Promise<Response> {
     await pingDatabase();
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
     return Response.json(
-      { status: 'ok', database, dbReachable: true, databaseStatus: 'up', latencyMs, time },
+      {
+        status: 'ok',
+        database,
+        dbReachable: true,
+        databaseStatus: 'up',
+        latencyMs,
+        time,
+        replica: await readReplicaLag(),
+      },
       { headers: { 'cache-control': 'no-store' } },
     );
   } catch (error) {

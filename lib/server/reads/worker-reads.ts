@@ -21,8 +21,13 @@ export function describeWorkerFilters(params: Pick<WorkersParams, 'q' | 'status'
 }
 
 /** A page of the worker list; names are shown, so the entry names every worker on the page. */
-export async function readWorkerPage(db: Db, officer: OfficerContext, params: WorkersParams) {
-  const page = await listWorkers(db, officer, params);
+export async function readWorkerPage(
+  db: Db,
+  officer: OfficerContext,
+  params: WorkersParams,
+  readDb: Db = db, // a lag-tolerant replica may serve the list; the audit entry goes to `db`
+) {
+  const page = await listWorkers(readDb, officer, params);
   await recordAudit(db, {
     officer,
     action: 'worker.list',

@@ -1,6 +1,7 @@
 // GET /api/v1/lapses: the lapse queue in the caller's okrugs; format=csv streams the filtered list.
 // Items carry worker names, so each request is one audit entry (filters, count, lapse and worker ids).
 import { getDb } from '@/lib/db/client';
+import { getReadDb } from '@/lib/db/replica';
 import { lapsesParamsSchema } from '@/lib/api/lapses';
 import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
@@ -19,9 +20,12 @@ const EXPORT_MAX_ROWS = 100_000;
 export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req, { officer }) => {
   const params = parseQuery(req, lapsesParamsSchema);
   const db = getDb();
+  // Exports tolerate replica lag; the queue itself is read on the primary, since a review is
+  // followed by a reload of it.
+  const readDb = getReadDb();
   const filters = describeLapseFilters(params);
   if (params.format === 'csv') {
-    const count = Math.min(await countLapses(db, officer, params), EXPORT_MAX_ROWS);
+    const count = Math.min(await countLapses(readDb, officer, params), EXPORT_MAX_ROWS);
     await recordAudit(db, {
       officer,
       action: 'lapse.export',
@@ -33,7 +37,7 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
     return streamCsv(
       LAPSE_CSV_HEADER,
       async (cursor: string | null) => {
-        const page = await selectLapseCsvPage(db, officer, params, params.sort, cursor, EXPORT_PAGE);
+        const page = await selectLapseCsvPage(readDb, officer, params, params.sort, cursor, EXPORT_PAGE);
         written += page.rows.length;
         // Which workers left in the file (column 2), one entry per page of rows, before they are sent.
         if (page.rows.length) {

@@ -2,6 +2,7 @@
 // A listing shows names, so each request is one audit entry with the filters and the worker ids shown;
 // an export adds one entry per page of rows with the ids it wrote.
 import { getDb } from '@/lib/db/client';
+import { getReadDb } from '@/lib/db/replica';
 import { workersParamsSchema } from '@/lib/api/workers';
 import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
@@ -20,9 +21,10 @@ const EXPORT_MAX_ROWS = 100_000;
 export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req, { officer }) => {
   const params = parseQuery(req, workersParamsSchema);
   const db = getDb();
+  const readDb = getReadDb(); // lag-tolerant reads; audit entries are written to the primary
   const filters = describeWorkerFilters(params);
   if (params.format === 'csv') {
-    const count = Math.min(await countWorkers(db, officer, params), EXPORT_MAX_ROWS);
+    const count = Math.min(await countWorkers(readDb, officer, params), EXPORT_MAX_ROWS);
     await recordAudit(db, {
       officer,
       action: 'worker.export',
@@ -33,7 +35,7 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
     return streamCsv(
       WORKER_CSV_HEADER,
       async (after: (string | number)[] | null) => {
-        const page = await selectWorkerCsvPage(db, officer, params, after, EXPORT_PAGE);
+        const page = await selectWorkerCsvPage(readDb, officer, params, after, EXPORT_PAGE);
         written += page.rows.length;
         // Which workers left in the file, one entry per page of rows, written before they are sent.
         if (page.rows.length) {
@@ -51,7 +53,7 @@ export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req
       csvSeparator(params.sep),
     );
   }
-  return json(await readWorkerPage(db, officer, params));
+  return json(await readWorkerPage(db, officer, params, readDb));
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');

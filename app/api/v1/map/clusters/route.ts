@@ -1,6 +1,7 @@
 // GET /api/v1/map/clusters: server-side clusters for one viewport. An answer with single points
 // (a worker id at a position) is audited with those worker ids; clusters and heat cells are not.
 import { getDb } from '@/lib/db/client';
+import { getReadDb } from '@/lib/db/replica';
 import { clustersParamsSchema } from '@/lib/api/map';
 import { recordAudit } from '@/lib/server/audit';
 import { officerRoute } from '@/lib/server/officer-route';
@@ -14,7 +15,8 @@ export const runtime = 'nodejs';
 export const GET = officerRoute({ roles: ['officer', 'supervisor'] }, async (req, { officer }) => {
   const params = parseQuery(req, clustersParamsSchema);
   const db = getDb();
-  const body = await readClusters(db, officer, params);
+  // Lag-tolerant read on the replica when there is one; the audit entry goes to the primary.
+  const body = await readClusters(getReadDb(), officer, params);
   const workerIds = pointWorkerIds(body);
   if (workerIds.length > 0) {
     await recordAudit(db, {

@@ -1,6 +1,6 @@
 // GET /api/v1/stats/lapses?from=&to=&groupBy=: lapse counts per Moscow day, kind, citizenship,
 // okrug or cause, each split by likely cause.
-import { getDb } from '@/lib/db/client';
+import { getReadDb } from '@/lib/db/replica';
 import { lapseStatsParamsSchema } from '@/lib/api/stats';
 import { officerRoute } from '@/lib/server/officer-route';
 import { json, parseQuery } from '@/lib/server/queries/request';
@@ -12,7 +12,7 @@ export const runtime = 'nodejs';
 
 export const GET = officerRoute({}, async (req, { officer }) => {
   const params = parseQuery(req, lapseStatsParamsSchema);
-  return json(await readLapseStatsFor(getDb(), officer, params));
+  return json(await readLapseStatsFor(getReadDb(), officer, params));
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('GET');
