@@ -60,6 +60,12 @@ if [ -d e2e ] && ls e2e/*.spec.ts >/dev/null 2>&1; then
     E2E_DB=postgres npx playwright test
   fi
 fi
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  # Its own primary, replica, two app instances and nginx on private ports (scripts/cluster-drills.mjs).
+  step "cluster drills: kill -9 an instance, stop the replica, restart the primary"
+  node scripts/cluster-drills.mjs
+fi
+
 if [ -n "$pg_skipped" ]; then
   echo; echo "Suites passed on PGlite only: the PostgreSQL runs were SKIPPED (no server could be started)."
 else
