@@ -53,6 +53,18 @@ export function createAuth(db: Db) {
   const limits = readLockoutLimits();
   return betterAuth({
     appName: 'RegWatch',
+    // Better Auth logs a failed query with its parameters (session tokens, usernames): keep the
+    // first line of the message only, without anything after "params".
+    logger: {
+      log: (level, message) => {
+        const line =
+          String(message)
+            .split('\n')[0]
+            ?.split(/params:/i)[0]
+            ?.slice(0, 160) ?? '';
+        console.error(`[auth] ${level}: ${line}`);
+      },
+    },
     baseURL: process.env.BETTER_AUTH_URL || undefined,
     secret: resolveAuthSecret(),
     database: drizzleAdapter(db, { provider: 'pg', schema: betterAuthTables }),

@@ -7,6 +7,7 @@ import { getCurrentPolicy } from './policy';
 import { learnMapCellsBuild, refreshMapCells } from './map-cells';
 import { runInSlot } from './job-slots';
 import { runSweep } from './sweep';
+import { classifyDatabaseError } from './problem';
 
 const globalKey = Symbol.for('regwatch.jobs');
 type GlobalWithJobs = typeof globalThis & { [globalKey]?: NodeJS.Timeout[] };
@@ -32,7 +33,8 @@ function every(
     runInSlot(getDb(), name, ms, job)
       .then((ran) => (ran ? undefined : otherwise?.()))
       .catch((e: unknown) =>
-        console.error(`[jobs] ${name} failed: ${e instanceof Error ? e.message : 'unknown error'}`),
+        // Only the class and SQLSTATE: a driver's message can carry the query's parameters.
+        console.error(`[jobs] ${name} failed: ${describeFailure(e)}`),
       )
       .finally(() => {
         running = false;
@@ -58,4 +60,10 @@ export function startServerJobs(): void {
       () => learnMapCellsBuild(getDb()),
     ),
   ];
+}
+
+function describeFailure(e: unknown): string {
+  const db = classifyDatabaseError(e);
+  if (db) return `database ${db.kind} (${db.code})`;
+  return e instanceof Error ? e.name : 'unknown error';
 }
