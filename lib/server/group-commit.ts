@@ -32,6 +32,8 @@ export class GroupCommitter {
   private queue: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
   private inFlight = 0;
+  /** Workers whose upload is in a transaction now: their next upload waits, so each phone's order holds. */
+  private busy = new Set<string>();
   readonly stats: GroupCommitStats = { groups: 0, members: 0, retries: 0 };
   private readonly windowMs: number;
   private readonly maxMembers: number;
@@ -59,23 +61,28 @@ export class GroupCommitter {
     this.timer = null;
     while (this.queue.length && this.inFlight < this.maxInFlight) {
       const group = this.takeGroup();
+      if (!group.length) break;
       this.inFlight++;
+      for (const w of group) this.busy.add(w.upload.device.workerId);
       void this.commit(group).finally(() => {
         this.inFlight--;
+        for (const w of group) this.busy.delete(w.upload.device.workerId);
         // Whatever queued while this group committed has already waited: send it at once.
         if (this.queue.length) this.flush();
       });
     }
   }
 
-  // One upload per worker in a group: the next one for the same worker must see this one's state.
+  // One upload per worker in a group, none for a worker still committing: the next upload of the
+  // same worker must see this one's state.
   private takeGroup(): Waiting[] {
     const group: Waiting[] = [];
     const rest: Waiting[] = [];
     const workers = new Set<string>();
     for (const w of this.queue) {
-      if (group.length < this.maxMembers && !workers.has(w.upload.device.workerId)) {
-        workers.add(w.upload.device.workerId);
+      const id = w.upload.device.workerId;
+      if (group.length < this.maxMembers && !workers.has(id) && !this.busy.has(id)) {
+        workers.add(id);
         group.push(w);
       } else rest.push(w);
     }
