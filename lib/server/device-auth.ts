@@ -47,6 +47,13 @@ export function deviceErrorResponse(error: unknown): Response {
   return res;
 }
 
+/** How a token becomes a device: one query per token here, one per group in the ingest server. */
+export type DeviceFinder = (db: Db, token: string) => Promise<DeviceContext | null>;
+
+export function isTokenShaped(token: string): boolean {
+  return TOKEN_SHAPE.test(token);
+}
+
 /** Looks a raw token up; null when unknown or revoked. */
 export async function findDeviceByToken(db: Db, token: string): Promise<DeviceContext | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
@@ -72,17 +79,26 @@ async function touchDevice(db: Db, deviceId: string): Promise<void> {
 }
 
 /** `Authorization: Bearer <token>` → the device, or 401 with a message saying what to send. */
-export async function authenticateDevice(db: Db, req: Request): Promise<DeviceContext> {
+export async function authenticateDevice(
+  db: Db,
+  req: Request,
+  find: DeviceFinder = findDeviceByToken,
+): Promise<DeviceContext> {
   const header = req.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) {
     throw unauthorized('Send the device token from enrollment in the header Authorization: Bearer <token>.');
   }
-  return requireDeviceByToken(db, match[1]);
+  return requireDeviceByToken(db, match[1], 'Bearer', find);
 }
 
-export async function requireDeviceByToken(db: Db, token: string, scheme: Scheme = 'Bearer') {
-  const device = await findDeviceByToken(db, token);
+export async function requireDeviceByToken(
+  db: Db,
+  token: string,
+  scheme: Scheme = 'Bearer',
+  find: DeviceFinder = findDeviceByToken,
+) {
+  const device = await find(db, token);
   if (!device) throw unauthorized(await describeRefusedToken(db, token), scheme);
   return device;
 }
@@ -104,7 +120,11 @@ async function describeRefusedToken(db: Db, token: string): Promise<string> {
 }
 
 /** HTTP Basic as OwnTracks sends it: user = device id, password = token; both must match. */
-export async function authenticateDeviceBasic(db: Db, req: Request): Promise<DeviceContext> {
+export async function authenticateDeviceBasic(
+  db: Db,
+  req: Request,
+  find: DeviceFinder = findDeviceByToken,
+): Promise<DeviceContext> {
   const header = req.headers.get('authorization') ?? '';
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   const decoded = match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : '';
@@ -116,7 +136,7 @@ export async function authenticateDeviceBasic(db: Db, req: Request): Promise<Dev
     );
   }
   const user = decoded.slice(0, colon).trim();
-  const device = UUID_SHAPE.test(user) ? await findDeviceByToken(db, decoded.slice(colon + 1)) : null;
+  const device = UUID_SHAPE.test(user) ? await find(db, decoded.slice(colon + 1)) : null;
   if (!device || !sameText(device.deviceId.toLowerCase(), user.toLowerCase())) {
     throw unauthorized(
       'The device id and token do not match an enrolled device. Check both in the app settings.',

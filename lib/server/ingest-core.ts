@@ -8,7 +8,7 @@ import { MAX_CLOCK_SKEW_MS } from '@/lib/domain/track-plausibility';
 import { EffectWriter, type Explain } from './effect-writer';
 import type { DeviceContext } from './engine-api';
 import { HttpError } from './problem';
-import { buildExplainer, lockWorkerStatus, toMeta, toWorkerState, type StatusRow } from './worker-state';
+import { buildExplainer, lockWorkerStatuses, toMeta, toWorkerState, type StatusRow } from './worker-state';
 
 const noExplanation: Explain = () => {
   throw new Error('a lapse opened without an explainer');
@@ -32,6 +32,51 @@ export interface WorkerUpload {
   after?: (effects: Effect[], before: WorkerState) => Promise<void>;
 }
 
+/**
+ * The same transaction for many workers at once (group commit): one lock statement, the callers'
+ * writes, one set of effect statements. A worker without a status row gets null and no upload.
+ */
+export async function runForWorkers(
+  db: Db,
+  workerIds: string[],
+  now: Date,
+  policy: Policy,
+  body: (tx: Db, rows: (StatusRow | null)[]) => Promise<(WorkerUpload | null)[]>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await lockWorkerStatuses(tx, workerIds);
+    const uploads = await body(tx, rows);
+    const steps = uploads.flatMap((upload, i) => {
+      const row = rows[i];
+      if (!upload || !row) return [];
+      const before = toWorkerState(row);
+      return [{ row, upload, before, step: upload.effects(before) }];
+    });
+    const changed = steps.filter((s) => s.step.effects.length || s.step.state !== s.before);
+    if (changed.length) {
+      // Device events are read only when a lapse opens and needs explaining: most batches open none.
+      const opening = changed.filter((s) => s.step.effects.some((e) => e.type === 'open_lapse'));
+      const since = Math.min(
+        ...opening.map((s) => (s.step.state.openLapse?.startedAt ?? s.before.lastFix?.time ?? now).getTime()),
+      );
+      const explain = opening.length
+        ? await buildExplainer(
+            tx,
+            opening.map((s) => s.row.worker_id),
+            new Date(since),
+            policy,
+          )
+        : noExplanation;
+      const writer = new EffectWriter(now, explain, 'device');
+      for (const s of changed) writer.add(toMeta(s.row), s.before, s.step.state, s.step.effects);
+      await writer.flush(tx);
+    }
+    for (const s of steps) await s.upload.after?.(s.step.effects, s.before);
+  });
+}
+
+export const UNLINKED_DEVICE = 'This device is not linked to a worker any more. Enroll the device again.';
+
 export async function runForWorker(
   db: Db,
   device: DeviceContext,
@@ -39,23 +84,8 @@ export async function runForWorker(
   policy: Policy,
   body: (tx: Db, row: StatusRow) => Promise<WorkerUpload>,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const row = await lockWorkerStatus(tx, device.workerId);
-    if (!row)
-      throw new HttpError(401, 'This device is not linked to a worker any more. Enroll the device again.');
-    const { effects, after } = await body(tx, row);
-    const before = toWorkerState(row);
-    const step = effects(before);
-    if (step.effects.length || step.state !== before) {
-      // Device events are read only when a lapse opens and needs explaining: most batches open none.
-      const since = step.state.openLapse?.startedAt ?? before.lastFix?.time ?? now;
-      const explain = step.effects.some((e) => e.type === 'open_lapse')
-        ? await buildExplainer(tx, [device.workerId], since, policy)
-        : noExplanation;
-      const writer = new EffectWriter(now, explain, 'device');
-      writer.add(toMeta(row), before, step.state, step.effects);
-      await writer.flush(tx);
-    }
-    await after?.(step.effects, before);
+  await runForWorkers(db, [device.workerId], now, policy, async (tx, [row]) => {
+    if (!row) throw new HttpError(401, UNLINKED_DEVICE);
+    return [await body(tx, row)];
   });
 }

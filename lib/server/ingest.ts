@@ -5,17 +5,12 @@ import 'server-only';
 // void is marked and audited (late-data-guard.ts).
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
-import { dayKey, ensurePartitionsForDays } from '@/lib/db/partitions';
-import { applyDeviceEvent, applyFix, type Effect, type WorkerState } from '@/lib/domain/lifecycle';
-import { BACKLOG_HOLD_SECONDS } from '@/lib/api/device-schemas';
-import { hasClearlyLeftRegion } from '@/lib/domain/region';
-import type { Plausibility } from '@/lib/domain/track-plausibility';
+import { applyDeviceEvent, type Effect } from '@/lib/domain/lifecycle';
 import { DEVICE_EVENT_TYPES, type DeviceEvent, type DeviceEventType, type Fix } from '@/lib/domain/types';
-import { loadRegionPack } from '@/lib/region/load-pack';
 import type { DeviceContext, IngestResult, Rejection } from './engine-api';
 import { checkTime, runForWorker } from './ingest-core';
-import { reconcileLateFixes, refineLapsesWithEvents } from './late-data';
-import { judgeUpload, type LateVoid, markLateDataVoids, recordRefusedLateData } from './late-data-guard';
+import { ingestPositionGroup } from './ingest-positions';
+import { refineLapsesWithEvents } from './late-data';
 import { getCurrentPolicy } from './policy';
 
 export interface IngestOptions {
@@ -27,25 +22,7 @@ function isDeviceEventType(value: string): value is DeviceEventType {
   return DEVICE_EVENT_TYPES.some((t) => t === value);
 }
 
-/** The voids the lifecycle decided for fresh fixes, with the registration each one restored. */
-function listFreshVoids(effects: Effect[], before: WorkerState): LateVoid[] {
-  return effects.flatMap((e) =>
-    e.type === 'void_lapse'
-      ? [
-          {
-            lapseId: e.lapseId,
-            reason: e.reason,
-            restoredRegistrationId: effects.some(
-              (t) => t.type === 'transition' && t.eventType === 'restored' && t.lapseId === e.lapseId,
-            )
-              ? before.registrationId
-              : null,
-          },
-        ]
-      : [],
-  );
-}
-
+/** One device's upload: a group of one, so the dashboard and the ingest server share every step. */
 export async function ingestPositions(
   db: Db,
   device: DeviceContext,
@@ -53,127 +30,10 @@ export async function ingestPositions(
   now = new Date(),
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const policy = await getCurrentPolicy(db);
-  const pack = loadRegionPack();
-  const rejected: Rejection[] = [];
-  const candidates: { fix: Fix; index: number }[] = [];
-  fixes.forEach((fix, index) => {
-    const reason = checkTime(fix.time, now, policy);
-    if (reason) rejected.push({ index, reason });
-    else candidates.push({ fix, index });
-  });
-  if (candidates.length === 0) return { accepted: 0, duplicates: 0, rejected };
-  await ensurePartitionsForDays(
-    db,
-    candidates.map((c) => dayKey(c.fix.time)),
-  );
-
-  let accepted = 0;
-  await runForWorker(db, device, now, policy, async (tx, row) => {
-    const rows = candidates.map(({ fix }) => ({
-      device_id: device.deviceId,
-      worker_id: device.workerId,
-      fix_time: fix.time.toISOString(),
-      received_at: now.toISOString(),
-      lat: fix.lat,
-      lon: fix.lon,
-      accuracy: fix.accuracy,
-      speed: fix.speed ?? null,
-      heading: fix.heading ?? null,
-      altitude: fix.altitude ?? null,
-      battery: fix.battery === null || fix.battery === undefined ? null : Math.round(fix.battery),
-      charging: fix.charging ?? null,
-      provider: fix.provider ?? null,
-      mock: fix.mock ?? false,
-    }));
-    const inserted = await queryRows<{ fix_time: string | Date }>(
-      tx,
-      sql`INSERT INTO positions SELECT * FROM json_populate_recordset(null::positions, ${JSON.stringify(rows)}::json)
-          ON CONFLICT (device_id, fix_time) DO NOTHING RETURNING fix_time`,
-    );
-    accepted = inserted.length;
-    const insertedTimes = new Set(inserted.map((r) => new Date(r.fix_time).getTime()));
-    const seen = new Set<number>();
-    const fresh: Fix[] = [];
-    const late: Date[] = [];
-    const lastFixMs = row.last_fix_time ? new Date(row.last_fix_time).getTime() : -Infinity;
-    for (const { fix } of [...candidates].sort((a, b) => a.fix.time.getTime() - b.fix.time.getTime())) {
-      const t = fix.time.getTime();
-      if (!insertedTimes.has(t) || seen.has(t)) continue;
-      seen.add(t);
-      if (t > lastFixMs) fresh.push(fix);
-      else late.push(fix.time);
-    }
-    // Only an upload that could rewrite history is judged: one that meets an open silence lapse
-    // (which fresh fixes may void) or that holds fixes older than the last one.
-    const verdict: Plausibility =
-      row.open_lapse_silence || late.length
-        ? await judgeUpload(
-            tx,
-            device,
-            [...seen].map((t) => new Date(t)),
-            now,
-          )
-        : { ok: true };
-    return {
-      effects: (state) => {
-        let current = state;
-        const all: Effect[] = [];
-        for (const fix of fresh) {
-          const step = applyFix(
-            current,
-            {
-              time: fix.time,
-              lat: fix.lat,
-              lon: fix.lon,
-              accuracy: fix.accuracy,
-              battery: fix.battery ?? null,
-              charging: fix.charging ?? null,
-              mock: fix.mock ?? false,
-              inRegion: !hasClearlyLeftRegion(pack, fix.lat, fix.lon, fix.accuracy),
-            },
-            policy,
-            () => crypto.randomUUID(),
-            { mayVoid: verdict.ok },
-          );
-          current = step.state;
-          all.push(...step.effects);
-        }
-        return { state: current, effects: all };
-      },
-      after: async (effects, before) => {
-        if (!verdict.ok) {
-          await recordRefusedLateData(tx, device, verdict, seen.size);
-        } else {
-          const voids = listFreshVoids(effects, before);
-          if (late.length) voids.push(...(await reconcileLateFixes(tx, device.workerId, late, now, policy)));
-          if (voids.length) await markLateDataVoids(tx, device, voids, seen.size, now);
-        }
-        await holdForBacklog(tx, device.workerId, options.backlog, seen.size, now);
-      },
-    };
-  });
-  return { accepted, duplicates: candidates.length - accepted, rejected };
-}
-
-// A phone that says more fixes follow (and sent new ones now) is not judged by the sweep until
-// the hold runs out; the batch that reports no backlog ends the hold at once.
-async function holdForBacklog(
-  tx: Db,
-  workerId: string,
-  backlog: number | null | undefined,
-  stored: number,
-  now: Date,
-): Promise<void> {
-  if (backlog && backlog > 0 && stored > 0) {
-    const until = new Date(now.getTime() + BACKLOG_HOLD_SECONDS * 1000).toISOString();
-    await tx.execute(
-      sql`UPDATE worker_status SET backlog_until = ${until}::timestamptz WHERE worker_id = ${workerId}`,
-    );
-  } else if (backlog !== undefined) {
-    await tx.execute(sql`UPDATE worker_status SET backlog_until = NULL
-        WHERE worker_id = ${workerId} AND backlog_until IS NOT NULL`);
-  }
+  const [outcome] = await ingestPositionGroup(db, [{ device, fixes, backlog: options.backlog }], now);
+  if (!outcome) throw new Error('a group of one gave no outcome');
+  if (!outcome.ok) throw outcome.error;
+  return outcome.result;
 }
 
 export async function ingestDeviceEvents(

@@ -82,6 +82,18 @@ export async function lockWorkerStatus(tx: Tx, workerId: string): Promise<Status
   return row ?? null;
 }
 
+/** Locks many workers' rows in one statement, in id order so concurrent groups cannot deadlock. */
+export async function lockWorkerStatuses(tx: Tx, workerIds: string[]): Promise<(StatusRow | null)[]> {
+  const rows = await queryRows<StatusRow>(
+    tx,
+    sql`SELECT ${STATUS_COLUMNS} FROM worker_status
+        WHERE worker_id IN (SELECT value::uuid FROM json_array_elements_text(${JSON.stringify(workerIds)}::json))
+        ORDER BY worker_id FOR UPDATE`,
+  );
+  const byId = new Map(rows.map((r) => [r.worker_id, r]));
+  return workerIds.map((id) => byId.get(id) ?? null);
+}
+
 // Device events from an hour before the earliest lapse start: enough to see a shutdown, a
 // location switch or a low-battery warning that explains the silence.
 export async function buildExplainer(

@@ -12,6 +12,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where /api/v1/device and /api/v1/ingest go: the ingest server with INGEST_SERVER=1, else baseUrl. */
+    deviceBaseUrl: string;
     dbKind: 'pglite' | 'postgres';
     /** The test database on PostgreSQL runs (for read-only checks); empty on PGlite. */
     databaseUrl: string;
@@ -197,11 +199,47 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   log(`server ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  let ingest: ChildProcess | null = null;
+  let deviceBaseUrl = baseUrl;
+  if (process.env.INGEST_SERVER === '1') {
+    // PGlite serves one process, so the separate ingest server is exercised on PostgreSQL only.
+    if (kind !== 'postgres') throw new Error('INGEST_SERVER=1 needs TEST_DB=postgres.');
+    const ingestPort = await freePort();
+    deviceBaseUrl = `http://127.0.0.1:${ingestPort}`;
+    const ingestLog = path.join(os.tmpdir(), `regwatch-it-ingest-${ingestPort}.log`);
+    const ingestOut = fs.openSync(ingestLog, 'w');
+    ingest = spawn(
+      process.execPath,
+      [
+        path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+        '--conditions=react-server',
+        'scripts/ingest-server.ts',
+      ],
+      {
+        cwd: root,
+        env: { ...env, INGEST_PORT: String(ingestPort) },
+        detached: true,
+        stdio: ['ignore', ingestOut, ingestOut],
+      },
+    );
+    fs.closeSync(ingestOut);
+    log(`ingest server pid ${ingest.pid} on ${deviceBaseUrl}; log ${ingestLog}`);
+    try {
+      await waitForHealth(deviceBaseUrl, ingest, ingestLog);
+    } catch (error) {
+      await stopGroup(ingest);
+      await stopGroup(child);
+      await cleanupDb();
+      throw error;
+    }
+  }
   project.provide('baseUrl', baseUrl);
+  project.provide('deviceBaseUrl', deviceBaseUrl);
   project.provide('dbKind', kind);
   project.provide('databaseUrl', databaseUrl);
 
   return async () => {
+    if (ingest) await stopGroup(ingest);
     await stopGroup(child);
     await cleanupDb().catch((e: unknown) => log(`could not remove the test database: ${String(e)}`));
   };

@@ -6,8 +6,11 @@ export const MOSCOW = { lat: 55.7539, lon: 37.6208 }; // Red Square
 export const MOSCOW_HOME = { text: 'Москва, ул. Тверская, д. 7, кв. 12', lat: 55.7606, lon: 37.6093 };
 export const TULA = { lat: 54.1931, lon: 37.6173 }; // outside Moscow and Moscow Oblast
 
+const DEVICE_PATHS = /^\/api\/v1\/(device|ingest)\//;
+
+/** Device paths go where a load balancer would send them (the ingest server under INGEST_SERVER=1). */
 export function url(path: string): string {
-  return `${inject('baseUrl')}${path}`;
+  return `${inject(DEVICE_PATHS.test(path) ? 'deviceBaseUrl' : 'baseUrl')}${path}`;
 }
 
 export async function api(

@@ -9,7 +9,7 @@ import {
 import { getDb } from '@/lib/db/client';
 import { DEFAULT_MAX_BODY_BYTES, parseWith, readJson } from '@/lib/server/body';
 import { authenticateDevice, deviceErrorResponse } from '@/lib/server/device-auth';
-import { ingestPositions } from '@/lib/server/ingest';
+import { getPositionsPath } from '@/lib/server/positions-path';
 import { HttpError } from '@/lib/server/problem';
 import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
@@ -19,7 +19,8 @@ export const runtime = 'nodejs';
 export async function POST(req: Request): Promise<Response> {
   try {
     const db = getDb();
-    const device = await authenticateDevice(db, req);
+    const path = getPositionsPath();
+    const device = await authenticateDevice(db, req, path.findDevice);
     const { positions, backlog } = parseWith(
       positionsEnvelopeSchema,
       await readJson(req, DEFAULT_MAX_BODY_BYTES),
@@ -32,7 +33,7 @@ export async function POST(req: Request): Promise<Response> {
     }
     const batch = splitBatch(positions, fixSchema);
     const result = batch.valid.length
-      ? await ingestPositions(db, device, batch.valid, new Date(), { backlog })
+      ? await path.write(db, device, batch.valid, { backlog })
       : { accepted: 0, duplicates: 0, rejected: [] };
     return Response.json(mergeBatchResult(result, batch), { headers: { 'cache-control': 'no-store' } });
   } catch (error) {

@@ -8,7 +8,7 @@ import {
 } from '@/lib/protocols/osmand';
 import { isJsonContentType, readJson, readTextBody } from '@/lib/server/body';
 import { deviceErrorResponse, requireDeviceByToken, unauthorized } from '@/lib/server/device-auth';
-import { ingestPositions } from '@/lib/server/ingest';
+import { getPositionsPath } from '@/lib/server/positions-path';
 import { HttpError } from '@/lib/server/problem';
 import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
@@ -38,7 +38,8 @@ async function handle(req: Request): Promise<Response> {
     const { token, parse } = await readRequest(req);
     if (!token)
       throw unauthorized('Set the device identifier (id) in the tracker app to the token from enrollment.');
-    const device = await requireDeviceByToken(db, token);
+    const path = getPositionsPath();
+    const device = await requireDeviceByToken(db, token, 'Bearer', path.findDevice);
     const parsed = parse();
     if (!parsed.ok) {
       const first = parsed.errors[0];
@@ -52,7 +53,7 @@ async function handle(req: Request): Promise<Response> {
         },
       );
     }
-    const result = await ingestPositions(db, device, [parsed.fix]);
+    const result = await path.write(db, device, [parsed.fix], {});
     // Traccar Client retries anything but 200 forever, so a fix the engine refuses (too old, say) is
     // acknowledged and the reason is given in a header instead of blocking the phone's queue.
     const reason = result.rejected[0]?.reason;

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db/client';
 import { parseOwnTracks } from '@/lib/protocols/owntracks';
 import { readJson } from '@/lib/server/body';
 import { authenticateDeviceBasic, deviceErrorResponse } from '@/lib/server/device-auth';
-import { ingestPositions } from '@/lib/server/ingest';
+import { getPositionsPath } from '@/lib/server/positions-path';
 import { HttpError } from '@/lib/server/problem';
 import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 
@@ -13,7 +13,8 @@ export const runtime = 'nodejs';
 export async function POST(req: Request): Promise<Response> {
   try {
     const db = getDb();
-    const device = await authenticateDeviceBasic(db, req);
+    const path = getPositionsPath();
+    const device = await authenticateDeviceBasic(db, req, path.findDevice);
     const parsed = parseOwnTracks(await readJson(req, 64_000));
     if (parsed.kind === 'invalid') {
       const first = parsed.errors[0];
@@ -27,7 +28,7 @@ export async function POST(req: Request): Promise<Response> {
         },
       );
     }
-    if (parsed.kind === 'location') await ingestPositions(db, device, [parsed.fix]);
+    if (parsed.kind === 'location') await path.write(db, device, [parsed.fix], {});
     // OwnTracks expects a JSON array of messages for the phone; we have none to send back.
     return Response.json([], { headers: { 'cache-control': 'no-store' } });
   } catch (error) {

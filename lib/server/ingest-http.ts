@@ -1,0 +1,101 @@
+import 'server-only';
+// The ingest server's HTTP layer on plain node:http: it turns each request into a web Request and
+// hands it to the very route handlers the dashboard serves, so status codes, problem+json bodies
+// and the OsmAnd/OwnTracks answers are the same bytes on both processes.
+import http from 'node:http';
+import * as enroll from '@/app/api/v1/device/enroll/route';
+import * as events from '@/app/api/v1/device/events/route';
+import * as positions from '@/app/api/v1/device/positions/route';
+import * as registrations from '@/app/api/v1/device/registrations/route';
+import * as deviceStatus from '@/app/api/v1/device/status/route';
+import * as osmand from '@/app/api/v1/ingest/osmand/route';
+import * as owntracks from '@/app/api/v1/ingest/owntracks/route';
+import { problem } from './problem';
+
+type Handler = (req: Request) => Promise<Response>;
+type Methods = Partial<Record<'GET' | 'POST', Handler>>;
+
+const ROUTES: Record<string, Methods> = {
+  '/api/v1/device/enroll': { POST: enroll.POST },
+  '/api/v1/device/events': { POST: events.POST },
+  '/api/v1/device/positions': { POST: positions.POST },
+  '/api/v1/device/registrations': { POST: registrations.POST },
+  '/api/v1/device/status': { GET: deviceStatus.GET },
+  '/api/v1/ingest/osmand': { GET: osmand.GET, POST: osmand.POST },
+  '/api/v1/ingest/owntracks': { POST: owntracks.POST },
+};
+
+// Every route caps its body at 1 MB or less; reading one byte more is enough for its own 413.
+const READ_CAP = 1_000_001;
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (total >= READ_CAP) return;
+      chunks.push(chunk);
+      total += chunk.length;
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).subarray(0, READ_CAP)));
+    req.on('error', reject);
+  });
+}
+
+function toHeaders(req: http.IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  return headers;
+}
+
+async function send(res: http.ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  res.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
+  res.end(body);
+}
+
+async function route(req: http.IncomingMessage, health: () => Promise<boolean>): Promise<Response> {
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+  if (url.pathname === '/api/health') {
+    const ok = await health().catch(() => false);
+    return Response.json({ ok, role: 'ingest' }, { status: ok ? 200 : 503 });
+  }
+  const methods = ROUTES[url.pathname.replace(/\/+$/, '')];
+  if (!methods) return problem(404, `Nothing is served at ${url.pathname} by the ingest server.`);
+  const method =
+    req.method === 'GET' || req.method === 'HEAD' ? 'GET' : req.method === 'POST' ? 'POST' : null;
+  const handler = method ? methods[method] : undefined;
+  if (!handler) {
+    const allowed = Object.keys(methods).join(', ');
+    return problem(405, `Use ${allowed} on ${url.pathname}.`, {}, { allow: allowed });
+  }
+  const body = method === 'POST' ? await readBody(req) : null;
+  return handler(
+    new Request(url, {
+      method: req.method,
+      headers: toHeaders(req),
+      body: body && body.length ? new Uint8Array(body) : null,
+    }),
+  );
+}
+
+export function createIngestServer(health: () => Promise<boolean>): http.Server {
+  const server = http.createServer((req, res) => {
+    route(req, health)
+      .then((response) => send(res, response))
+      .catch(() => {
+        // The handlers answer their own errors; this is the adapter failing (a dropped socket).
+        console.error('[ingest] request failed in the HTTP adapter');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
