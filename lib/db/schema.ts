@@ -146,6 +146,11 @@ export const lapses = pgTable('lapses', {
   reviewNote: text('review_note'),
   reviewedBy: text('reviewed_by'),
   reviewedAt: tz('reviewed_at'),
+  policyVersion: integer('policy_version'),
+  trigger: text('trigger'),
+  cancelRule: text('cancel_rule'),
+  cancelDeadline: tz('cancel_deadline'),
+  causeFacts: jsonb('cause_facts').$type<Record<string, unknown>>(),
 });
 
 // One row per worker: the current picture used by the map, the counters and the sweep.
@@ -185,6 +190,10 @@ export const policyVersions = pgTable('policy_versions', {
   createdAt: tz('created_at').notNull().defaultNow(),
   createdBy: text('created_by').notNull(),
   note: text('note'),
+  preset: text('preset').notNull().default('strict'),
+  cancelUnit: text('cancel_unit').notNull().default('calendar'),
+  cancelAfterWorkingDays: integer('cancel_after_working_days').notNull().default(3),
+  reminderAfterSeconds: integer('reminder_after_seconds'),
 });
 
 // Append-only (a trigger refuses UPDATE and DELETE). Holds ids and reasons, never personal data.
