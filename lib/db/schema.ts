@@ -149,7 +149,7 @@ export const lapses = pgTable('lapses', {
   policyVersion: integer('policy_version'),
   trigger: text('trigger'),
   cancelRule: text('cancel_rule'),
-  cancelDeadline: tz('cancel_deadline'),
+  cancelledAt: tz('cancelled_at'),
   causeFacts: jsonb('cause_facts').$type<Record<string, unknown>>(),
 });
 

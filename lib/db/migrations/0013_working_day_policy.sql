@@ -12,5 +12,5 @@ ALTER TABLE policy_versions ADD COLUMN reminder_after_seconds integer;
 ALTER TABLE lapses ADD COLUMN policy_version integer;
 ALTER TABLE lapses ADD COLUMN trigger text;
 ALTER TABLE lapses ADD COLUMN cancel_rule text;
-ALTER TABLE lapses ADD COLUMN cancel_deadline timestamptz;
+ALTER TABLE lapses ADD COLUMN cancelled_at timestamptz;
 ALTER TABLE lapses ADD COLUMN cause_facts jsonb;
