@@ -71,6 +71,7 @@ export const pagesEn = {
     workerStatus: 'Worker status',
     document: 'Document',
     cause: 'Likely cause',
+    cancelledBecause: 'Which rule cancelled the registration',
     evidence: 'Evidence',
     lastFix: 'Last fix',
     noFix: 'There was no fix before the lapse',
@@ -296,6 +297,14 @@ export const pagesEn = {
     saved: 'Policy saved: version {version}.',
     rangeError: 'Allowed: {min} to {max}.',
     loadFailed: 'Could not load the policy.',
+    ruleTitle: 'The rule in words',
+    preset: 'Rule set',
+    presetKeep: 'Keep the current rules',
+    presetStrict: 'Strict: the first lapse cancels at once',
+    presetFz: '121-FZ: cancel after more than 3 working days without data',
+    presetHint:
+      'A rule set fills in when a lapse cancels and when the worker is reminded; numbers changed below override it.',
+    presetChange: 'Rule set: {preset}',
   },
   simulate: {
     title: 'Policy simulator',
