@@ -86,6 +86,7 @@ export const registrationEvents = pgTable('registration_events', {
   actor: text('actor').notNull(),
   lapseId: uuid('lapse_id'),
   createdAt: tz('created_at').notNull().defaultNow(),
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
 });
 
 export const positions = pgTable(

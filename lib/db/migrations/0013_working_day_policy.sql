@@ -14,3 +14,6 @@ ALTER TABLE lapses ADD COLUMN trigger text;
 ALTER TABLE lapses ADD COLUMN cancel_rule text;
 ALTER TABLE lapses ADD COLUMN cancelled_at timestamptz;
 ALTER TABLE lapses ADD COLUMN cause_facts jsonb;
+
+-- Address changes (issue 7): what changed, when the worker moved, and whether it was declared late.
+ALTER TABLE registration_events ADD COLUMN detail jsonb;
