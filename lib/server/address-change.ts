@@ -75,7 +75,7 @@ export async function changeAddress(
       late,
     };
     await tx.execute(sql`INSERT INTO registration_events (registration_id, worker_id, at, type, from_status, to_status, cause, actor, detail)
-        VALUES (${registrationId}::uuid, ${workerId}::uuid, ${nowIso}::timestamptz, 'address_changed', ${row.status},
+        VALUES (${registrationId}::uuid, ${workerId}::uuid, ${nowIso}::timestamptz, ${late ? 'address_changed_late' : 'address_changed'}, ${row.status},
           ${row.status}, ${cause}, 'device', ${JSON.stringify(detail)}::jsonb)`);
     return {
       registrationId,

@@ -90,11 +90,12 @@ describe('address change', () => {
     );
     // 5 June (Thu): 6, 9, 10 June are the three working days -> due by the end of 10 June.
     expect(result).toMatchObject({ late: true, deadline: '2025-06-10T21:00:00.000Z', status: 'active' });
-    const [event] = await queryRows<{ cause: string }>(
+    const events = await queryRows<{ cause: string; type: string }>(
       getDb(),
-      sql`SELECT cause FROM registration_events WHERE registration_id = ${w.registrationId}::uuid AND type = 'address_changed'`,
+      sql`SELECT cause, type FROM registration_events WHERE registration_id = ${w.registrationId}::uuid AND type LIKE 'address_changed%'`,
     );
-    expect(event?.cause).toContain('declared late');
+    expect(events).toEqual([expect.objectContaining({ type: 'address_changed_late' })]);
+    expect(events[0]?.cause).toContain('declared late');
   });
 
   it.each([
