@@ -32,6 +32,14 @@ export function LapseEvidence({ lapse }: { lapse: LapseDetail }) {
         <p className="mt-1 font-semibold text-slate-900">{t.likelyCause[lapse.likelyCause]}</p>
         <p className="mt-1 text-slate-800">{explanation}</p>
       </div>
+      {lapse.cancellation ? (
+        <div className="rounded-md border border-red-200 bg-red-50 p-3" data-testid="cancellation-rule">
+          <p className="text-xs font-semibold tracking-wide text-red-900 uppercase">{p.cancelledBecause}</p>
+          <p className="mt-1 text-slate-800">
+            {lang === 'ru' ? lapse.cancellation.explanationRu : lapse.cancellation.explanationEn}
+          </p>
+        </div>
+      ) : null}
 
       <DescriptionList>
         <Item label={t.pages.lapses.columns.kind}>

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { Field, Input, Textarea } from '@/components/ui/field';
+import { Field, Input, Select, Textarea } from '@/components/ui/field';
 import { apiFieldErrors, type FieldErrors } from '@/components/workers/shared/form-errors';
 import { POLICY_BOUNDS, policyUpdateSchema, type PolicyDto, type PolicyUpdate } from '@/lib/api/policy';
 import { updatePolicy } from '@/lib/api/queries';
@@ -42,6 +42,7 @@ export function PolicyEditForm({ policy }: { policy: PolicyDto }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState<PolicyUpdate | null>(null);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const [preset, setPreset] = useState<'' | 'strict' | '121-FZ'>('');
 
   const mutation = useMutation({
     mutationFn: updatePolicy,
@@ -50,6 +51,7 @@ export function PolicyEditForm({ policy }: { policy: PolicyDto }) {
       setSavedVersion(saved.version);
       setDraft(draftOf(saved));
       setNote('');
+      setPreset('');
       await queryClient.invalidateQueries({ queryKey: ['policy'] });
     },
     onError: (error) => {
@@ -77,6 +79,7 @@ export function PolicyEditForm({ policy }: { policy: PolicyDto }) {
     }
     setErrors(fieldErrors);
     if (Object.keys(fieldErrors).length > 0) return;
+    if (preset) body.preset = preset;
     if (Object.keys(body).length === 0) {
       setFormError(p.noChanges);
       return;
@@ -86,16 +89,34 @@ export function PolicyEditForm({ policy }: { policy: PolicyDto }) {
     if (parsed.success) setPending(parsed.data);
   };
 
-  const changeText = changes
-    .map(
+  const presetLabel = preset === 'strict' ? p.presetStrict : preset === '121-FZ' ? p.presetFz : null;
+  const changeText = [
+    ...(presetLabel ? [fill(p.presetChange, { preset: presetLabel })] : []),
+    ...changes.map(
       (f) =>
         `${policyFieldLabel(t, f)}: ${formatPolicyValue(t, lang, f, policy[f])} → ${formatPolicyValue(t, lang, f, Number(draft[f]))}`,
-    )
-    .join('; ');
+    ),
+  ].join('; ');
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3">
       <p className="text-sm text-slate-700">{p.editIntro}</p>
+      <Field label={p.preset} hint={p.presetHint}>
+        {(control) => (
+          <Select
+            {...control}
+            value={preset}
+            onChange={(e) => {
+              const v = e.target.value;
+              setPreset(v === 'strict' || v === '121-FZ' ? v : '');
+            }}
+          >
+            <option value="">{p.presetKeep}</option>
+            <option value="strict">{p.presetStrict}</option>
+            <option value="121-FZ">{p.presetFz}</option>
+          </Select>
+        )}
+      </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         {POLICY_FIELDS.map((f) => {
           const [min, max] = POLICY_BOUNDS[f];

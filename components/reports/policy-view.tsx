@@ -2,6 +2,7 @@
 // The current lapse policy, read-only: every threshold in words, and which version it is.
 import { DescriptionList, Item } from '@/components/workers/shared/description-list';
 import type { PolicyDto } from '@/lib/api/policy';
+import { describePolicyRule } from '@/lib/domain/policy-words';
 import { formatDateTime } from '@/lib/format/date';
 import { useText } from '@/lib/i18n/client';
 import { formatPolicyValue, POLICY_FIELDS, policyFieldLabel } from './policy-fields';
@@ -18,6 +19,14 @@ export function PolicyView({ policy }: { policy: PolicyDto }) {
           by: policy.createdBy,
         })}
       </p>
+      <section aria-label={p.ruleTitle} className="rounded border border-slate-200 bg-slate-50 p-3">
+        <h3 className="text-sm font-semibold text-slate-900">{p.ruleTitle}</h3>
+        <ul className="mt-1 list-disc pl-5 text-sm text-slate-800" data-testid="policy-rule-words">
+          {describePolicyRule(policy, lang).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
       <DescriptionList>
         {POLICY_FIELDS.map((f) => (
           <Item key={f} label={policyFieldLabel(t, f)}>

@@ -58,6 +58,9 @@ export function RegistrationTimeline({ worker }: { worker: WorkerDetail }) {
                       cause: t.likelyCause[lapse.likelyCause],
                     })}
                     . {lang === 'ru' ? lapse.explanationRu : lapse.explanationEn}
+                    {e.type === 'cancelled' && lapse.cancellation
+                      ? ` ${lang === 'ru' ? lapse.cancellation.explanationRu : lapse.cancellation.explanationEn}`
+                      : null}
                   </p>
                 ) : null}
                 <p className="mt-0.5 text-xs text-slate-600">

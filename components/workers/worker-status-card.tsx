@@ -51,6 +51,13 @@ export function WorkerStatusCard({ worker, okrugs }: { worker: WorkerDetail; okr
                 . {lang === 'ru' ? reasonLapse.explanationRu : reasonLapse.explanationEn}
               </p>
             ) : null}
+            {reasonLapse?.cancellation ? (
+              <p className="mt-1 text-slate-800" data-testid="cancellation-rule">
+                {lang === 'ru'
+                  ? reasonLapse.cancellation.explanationRu
+                  : reasonLapse.cancellation.explanationEn}
+              </p>
+            ) : null}
             {typeLabel ? null : (
               <p className="mt-1 text-xs text-slate-600">{fill(p.rawCause, { cause: reason.cause })}</p>
             )}

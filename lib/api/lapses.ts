@@ -73,6 +73,16 @@ export const lapseItemSchema = z.object({
   explanationRu: z.string(),
   explanationEn: z.string(),
   causedCancellation: z.boolean(),
+  /** Which rule cancelled the registration, in words, with the numbers of the policy then in force. */
+  cancellation: z
+    .object({
+      rule: z.enum(['immediate', 'grace_elapsed', 'working_days_elapsed']).nullable(),
+      policyVersion: z.number().int().nullable(),
+      explanationRu: z.string(),
+      explanationEn: z.string(),
+    })
+    .nullable()
+    .optional(),
   voidedAt: nullableIsoTime,
   /** Set when fixes the phone uploaded late voided this lapse: a mark for an officer to review. */
   restoredByLateDataAt: nullableIsoTime.optional(),

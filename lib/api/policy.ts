@@ -1,6 +1,7 @@
 // The lapse policy: current version, a new version (supervisor), and the what-if simulator.
 import { z } from 'zod';
 import { instant, isoTime, plainText } from './common';
+import { CANCEL_UNITS, POLICY_PRESETS } from '@/lib/domain/types';
 
 export const policySchema = z.object({
   version: z.number().int(),
@@ -10,6 +11,10 @@ export const policySchema = z.object({
   lowBatteryPercent: z.number().int(),
   minAccuracyMeters: z.number().int(),
   retentionDays: z.number().int(),
+  preset: z.enum(POLICY_PRESETS),
+  cancelUnit: z.enum(CANCEL_UNITS),
+  cancelAfterWorkingDays: z.number().int(),
+  reminderAfterSeconds: z.number().int().nullable(),
   createdAt: isoTime,
   createdBy: z.string(),
   note: z.string().nullable(),
@@ -26,6 +31,12 @@ export const POLICY_BOUNDS = {
   retentionDays: [1, 90],
 } as const;
 
+/** Bounds of the working-day rule fields (kept apart so the numeric form fields stay as they were). */
+export const RULE_BOUNDS = {
+  cancelAfterWorkingDays: [1, 30],
+  reminderAfterSeconds: [3600, 2_592_000],
+} as const;
+
 function bounded(name: keyof typeof POLICY_BOUNDS) {
   const [min, max] = POLICY_BOUNDS[name];
   return z.number().int().min(min).max(max);
@@ -39,6 +50,24 @@ export const policyUpdateSchema = z
     lowBatteryPercent: bounded('lowBatteryPercent').optional(),
     minAccuracyMeters: bounded('minAccuracyMeters').optional(),
     retentionDays: bounded('retentionDays').optional(),
+    preset: z
+      .enum(['strict', '121-FZ'])
+      .optional()
+      .describe('Start from a named rule set; other fields given in the same body override it.'),
+    cancelUnit: z.enum(CANCEL_UNITS).optional(),
+    cancelAfterWorkingDays: z
+      .number()
+      .int()
+      .min(RULE_BOUNDS.cancelAfterWorkingDays[0])
+      .max(RULE_BOUNDS.cancelAfterWorkingDays[1])
+      .optional(),
+    reminderAfterSeconds: z
+      .number()
+      .int()
+      .min(RULE_BOUNDS.reminderAfterSeconds[0])
+      .max(RULE_BOUNDS.reminderAfterSeconds[1])
+      .nullable()
+      .optional(),
     note: plainText(2000, 'The note').optional(),
   })
   .describe('Fields left out keep their current value; read-only fields (version, createdAt…) are ignored.');

@@ -99,6 +99,7 @@ export const registrationEvents = pgTable('registration_events', {
   createdAt: tz('created_at').notNull().defaultNow(),
   /** The writing transaction, for the live feed (migration 0008_feed); set by a column default. */
   feedXid: bigint('feed_xid', { mode: 'bigint' }),
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
 });
 
 export const positions = pgTable(
@@ -161,6 +162,11 @@ export const lapses = pgTable('lapses', {
   reviewedAt: tz('reviewed_at'),
   /** The writing transaction, for the live feed (migration 0008_feed); set by a column default. */
   feedXid: bigint('feed_xid', { mode: 'bigint' }),
+  policyVersion: integer('policy_version'),
+  trigger: text('trigger'),
+  cancelRule: text('cancel_rule'),
+  cancelledAt: tz('cancelled_at'),
+  causeFacts: jsonb('cause_facts').$type<Record<string, unknown>>(),
 });
 
 // One row per worker: the current picture used by the map, the counters and the sweep.
@@ -200,6 +206,10 @@ export const policyVersions = pgTable('policy_versions', {
   createdAt: tz('created_at').notNull().defaultNow(),
   createdBy: text('created_by').notNull(),
   note: text('note'),
+  preset: text('preset').notNull().default('strict'),
+  cancelUnit: text('cancel_unit').notNull().default('calendar'),
+  cancelAfterWorkingDays: integer('cancel_after_working_days').notNull().default(3),
+  reminderAfterSeconds: integer('reminder_after_seconds'),
 });
 
 // Append-only (a trigger refuses UPDATE and DELETE). Holds ids and reasons, never personal data.

@@ -115,7 +115,11 @@ describe('sweep over silence', () => {
     expect(applySweep(interrupted, at(24), withGrace(600), ids()).state.status).toBe('interrupted');
     const step = applySweep(interrupted, at(25), withGrace(600), ids());
     expect(step.state.status).toBe('cancelled');
-    expect(step.effects).toContainEqual({ type: 'lapse_cancelled', lapseId: 'lapse-1' });
+    expect(step.effects).toContainEqual({
+      type: 'lapse_cancelled',
+      lapseId: 'lapse-1',
+      rule: 'grace_elapsed',
+    });
     const cancel = step.effects.find((e) => e.type === 'transition');
     expect(cancel?.type === 'transition' && cancel.at).toEqual(at(25));
   });

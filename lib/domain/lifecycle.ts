@@ -2,6 +2,7 @@
 // The server feeds it fresh fixes, device events and sweep ticks in time order and stores the
 // effects it returns; the seeder and the policy simulator can replay history through it too.
 import type { DeviceEventType, LapseKind, Policy, WorkerStatusValue } from './types';
+import { addWorkingDays } from './working-days';
 
 export interface FixSnapshot {
   time: Date;
@@ -58,10 +59,23 @@ export type Effect =
       cause: string;
       lapseId: string | null;
     }
-  | { type: 'open_lapse'; lapse: OpenLapse; lastFix: FixSnapshot | null; endedAt: Date | null }
+  | {
+      type: 'open_lapse';
+      lapse: OpenLapse;
+      lastFix: FixSnapshot | null;
+      endedAt: Date | null;
+      /** What opened it, and the policy version in force: the facts the explanation is built from. */
+      trigger?: LapseTrigger;
+      policyVersion?: number;
+    }
   | { type: 'close_lapse'; lapseId: string; endedAt: Date }
   | { type: 'void_lapse'; lapseId: string; reason: string }
-  | { type: 'lapse_cancelled'; lapseId: string };
+  | { type: 'lapse_cancelled'; lapseId: string; rule?: CancelRule };
+
+/** silence: no fixes for lapseAfter; device: the phone reported it; fix: a fix showed it (mock, region). */
+export type LapseTrigger = 'silence' | 'device' | 'fix';
+/** Which rule cancelled: at once (no grace), a calendar grace period, or N working days without data. */
+export type CancelRule = 'immediate' | 'grace_elapsed' | 'working_days_elapsed';
 
 export interface Step {
   state: WorkerState;
@@ -99,7 +113,27 @@ export function silenceLapseKind(lastFix: FixSnapshot | null, policy: Policy): L
   return 'signal_lost';
 }
 
-// Opens a lapse on an active registration. With grace 0 the published rule applies at once: the
+/**
+ * When an open lapse cancels the registration: graceSeconds after it is established, or under a
+ * working-day rule (121-FZ) when more than N working days have passed since the last fix.
+ */
+export function findCancelDeadline(
+  policy: Policy,
+  lastFixTime: Date | null,
+  startedAt: Date,
+  establishedAt: Date,
+): Date {
+  if (policy.cancelUnit === 'working_days') {
+    return addWorkingDays(lastFixTime ?? startedAt, policy.cancelAfterWorkingDays ?? 3);
+  }
+  return addSeconds(establishedAt, policy.graceSeconds);
+}
+
+function isImmediate(policy: Policy): boolean {
+  return policy.cancelUnit !== 'working_days' && policy.graceSeconds === 0;
+}
+
+// Opens a lapse on an active registration. With grace 0 the strict rule applies at once: the
 // registration is cancelled at the moment the lapse is established.
 function openLapse(
   state: WorkerState,
@@ -109,12 +143,22 @@ function openLapse(
   policy: Policy,
   newId: () => string,
   cause: string,
-  silence = false,
+  trigger: LapseTrigger,
 ): Step {
-  const deadline = addSeconds(establishedAt, policy.graceSeconds);
-  const lapse: OpenLapse = { id: newId(), kind, startedAt, deadline, silence };
-  const effects: Effect[] = [{ type: 'open_lapse', lapse, lastFix: state.lastFix, endedAt: null }];
-  if (policy.graceSeconds === 0) {
+  const lastFixTime = state.lastFix?.time ?? null;
+  const deadline = findCancelDeadline(policy, lastFixTime, startedAt, establishedAt);
+  const lapse: OpenLapse = { id: newId(), kind, startedAt, deadline, silence: trigger === 'silence' };
+  const effects: Effect[] = [
+    {
+      type: 'open_lapse',
+      lapse,
+      lastFix: state.lastFix,
+      endedAt: null,
+      trigger,
+      policyVersion: policy.version,
+    },
+  ];
+  if (isImmediate(policy)) {
     effects.push(
       {
         type: 'transition',
@@ -125,7 +169,7 @@ function openLapse(
         cause,
         lapseId: lapse.id,
       },
-      { type: 'lapse_cancelled', lapseId: lapse.id },
+      { type: 'lapse_cancelled', lapseId: lapse.id, rule: 'immediate' },
     );
     return {
       state: {
@@ -152,10 +196,11 @@ function openLapse(
   };
 }
 
-function cancelAtDeadline(state: WorkerState): Step {
+function cancelAtDeadline(state: WorkerState, policy: Policy): Step {
   const lapse = state.openLapse;
   if (!lapse || !lapse.deadline || state.status !== 'interrupted') return { state, effects: [] };
   const at = lapse.deadline;
+  const workingDays = policy.cancelUnit === 'working_days';
   return {
     state: { ...state, status: 'cancelled', statusSince: at, openLapse: { ...lapse, deadline: null } },
     effects: [
@@ -165,10 +210,16 @@ function cancelAtDeadline(state: WorkerState): Step {
         at,
         from: 'interrupted',
         to: 'cancelled',
-        cause: `grace period over: ${lapse.kind}`,
+        cause: workingDays
+          ? `more than ${policy.cancelAfterWorkingDays ?? 3} working days without data: ${lapse.kind}`
+          : `grace period over: ${lapse.kind}`,
         lapseId: lapse.id,
       },
-      { type: 'lapse_cancelled', lapseId: lapse.id },
+      {
+        type: 'lapse_cancelled',
+        lapseId: lapse.id,
+        rule: workingDays ? 'working_days_elapsed' : 'grace_elapsed',
+      },
     ],
   };
 }
@@ -186,7 +237,7 @@ export function applySweep(state: WorkerState, now: Date, policy: Policy, newId:
 
 function judgeSilence(state: WorkerState, now: Date, policy: Policy, newId: () => string): Step {
   if (state.status === 'interrupted' && state.openLapse?.deadline && state.openLapse.deadline <= now) {
-    return cancelAtDeadline(state);
+    return cancelAtDeadline(state, policy);
   }
   if (state.status !== 'active' || !state.lastFix) return { state, effects: [] };
   const establishedAt = addSeconds(state.lastFix.time, policy.lapseAfterSeconds);
@@ -200,11 +251,11 @@ function judgeSilence(state: WorkerState, now: Date, policy: Policy, newId: () =
     policy,
     newId,
     `no fix for ${policy.lapseAfterSeconds} s`,
-    true,
+    'silence',
   );
   // A long silence can outlast the grace window before the sweep notices it.
   return step.state.openLapse?.deadline && step.state.openLapse.deadline <= now
-    ? chain(step, cancelAtDeadline)
+    ? chain(step, (s) => cancelAtDeadline(s, policy))
     : step;
 }
 
@@ -232,7 +283,7 @@ export function applyFix(
     step.state.openLapse?.deadline &&
     step.state.openLapse.deadline <= fix.time
   ) {
-    step = chain(step, cancelAtDeadline);
+    step = chain(step, (s) => cancelAtDeadline(s, policy));
   }
   return chain(step, (s) => applyFreshFix(s, fix, policy, newId, options.mayVoid ?? true));
 }
@@ -262,6 +313,7 @@ function applyFreshFix(
       policy,
       newId,
       'fix flagged as mock location',
+      'fix',
     );
   }
   const usable = isFixUsable(fix, policy);
@@ -308,7 +360,14 @@ function applyFreshFix(
     if (state.openLapse)
       effects.push({ type: 'close_lapse', lapseId: state.openLapse.id, endedAt: fix.time });
     effects.push(
-      { type: 'open_lapse', lapse, lastFix: snapshot, endedAt: fix.time },
+      {
+        type: 'open_lapse',
+        lapse,
+        lastFix: snapshot,
+        endedAt: fix.time,
+        trigger: 'fix',
+        policyVersion: policy.version,
+      },
       {
         type: 'transition',
         eventType: 'ended',
@@ -361,7 +420,16 @@ export function applyDeviceEvent(
 ): Step {
   const kind = LAPSE_OPENING_EVENTS[event.type];
   if (!kind || state.status !== 'active' || state.openLapse) return { state, effects: [] };
-  return openLapse(state, kind, event.time, event.time, policy, newId, `device reported ${event.type}`);
+  return openLapse(
+    state,
+    kind,
+    event.time,
+    event.time,
+    policy,
+    newId,
+    `device reported ${event.type}`,
+    'device',
+  );
 }
 
 /**

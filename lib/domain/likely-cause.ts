@@ -34,6 +34,8 @@ export interface LapseEvidence {
   regionName?: { ru: string; en: string } | string;
   /** IANA zone for clock times in the text; Europe/Moscow by default. */
   timeZone?: string;
+  /** When fixes came back, if they did: the text then says so instead of "no fixes since". */
+  endedAt?: Date | null;
 }
 
 export interface LapseExplanation {
@@ -91,12 +93,15 @@ export function explainLapse(input: LapseEvidence): LapseExplanation {
   }
   if (input.kind === 'left_region') return explainLeftRegion(input, at);
 
+  const back = input.endedAt ? at(input.endedAt) : null;
+  const afterRu = back ? `; отметки снова пошли в ${back}.` : ', после этого отметки не поступали.';
+  const afterEn = back ? `; fixes came back at ${back}.` : '; no fixes arrived after that.';
   const disabledAt = findDecisiveEvent(input, 'location_disabled');
   if (disabledAt) {
     return explain(
       'location_disabled',
-      `В ${at(disabledAt)} на телефоне отключили геолокацию, после этого отметки не поступали.`,
-      `Location services were switched off on the phone at ${at(disabledAt)}; no fixes arrived after that.`,
+      `В ${at(disabledAt)} на телефоне отключили геолокацию${afterRu}`,
+      `Location services were switched off on the phone at ${at(disabledAt)}${afterEn}`,
     );
   }
   const shutdownAt = findDecisiveEvent(input, 'shutdown');
@@ -110,8 +115,8 @@ export function explainLapse(input: LapseEvidence): LapseExplanation {
   if (shutdownAt) {
     return explain(
       'device_shutdown',
-      `В ${at(shutdownAt)} телефон выключили, после этого отметки не поступали.`,
-      `The phone was switched off at ${at(shutdownAt)}; no fixes arrived after that.`,
+      `В ${at(shutdownAt)} телефон выключили${afterRu}`,
+      `The phone was switched off at ${at(shutdownAt)}${afterEn}`,
     );
   }
   const airplaneAt = findDecisiveEvent(input, 'airplane_on');
@@ -169,12 +174,18 @@ function explainWithoutEvidence(
   at: (d: Date) => string,
   fixAt: string | null,
 ): LapseExplanation {
-  const since = fixAt
-    ? `после последней отметки в ${fixAt} новых отметок нет`
-    : `с ${at(input.startedAt)} отметок нет`;
-  const sinceEn = fixAt
-    ? `no fix has arrived since the last one at ${fixAt}`
-    : `no fix has arrived since ${at(input.startedAt)}`;
+  const back = input.endedAt ? at(input.endedAt) : null;
+  const from = fixAt ?? at(input.startedAt);
+  const since = back
+    ? `с ${from} до ${back} отметок не было`
+    : fixAt
+      ? `после последней отметки в ${fixAt} новых отметок нет`
+      : `с ${from} отметок нет`;
+  const sinceEn = back
+    ? `no fix arrived from ${from} until ${back}`
+    : fixAt
+      ? `no fix has arrived since the last one at ${fixAt}`
+      : `no fix has arrived since ${from}`;
   if (input.kind === 'location_disabled') {
     return explain(
       'location_disabled',

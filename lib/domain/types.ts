@@ -54,7 +54,19 @@ export interface Policy {
   lowBatteryPercent: number;
   minAccuracyMeters: number;
   retentionDays: number;
+  /** Named rule set ('strict', '121-FZ' or 'custom'); absent means strict. */
+  preset?: PolicyPreset;
+  /** 'calendar': cancel graceSeconds after the lapse; 'working_days': N working days after the last fix. */
+  cancelUnit?: CancelUnit;
+  cancelAfterWorkingDays?: number;
+  /** Seconds without data before the worker is reminded; null: no reminder. */
+  reminderAfterSeconds?: number | null;
 }
+
+export const POLICY_PRESETS = ['strict', '121-FZ', 'custom'] as const;
+export type PolicyPreset = (typeof POLICY_PRESETS)[number];
+export const CANCEL_UNITS = ['calendar', 'working_days'] as const;
+export type CancelUnit = (typeof CANCEL_UNITS)[number];
 
 export const DEFAULT_POLICY: Policy = {
   version: 1,

@@ -13,6 +13,7 @@ import {
 } from '@/lib/api/device-schemas';
 import { createOfficerSchema, resetPasswordSchema, updateOfficerSchema } from '@/lib/auth/officer-schemas';
 import { operation, type PathItem, pathParameter, validationError } from './build';
+import { addressChangeResultSchema, addressChangeSchema } from '@/lib/api/address-change';
 
 const batchResult = z.object({
   accepted: z.number().int(),
@@ -116,6 +117,26 @@ export function devicePaths(): Record<string, PathItem> {
           401: unauthorizedDevice,
           409: { description: 'Another registration of the worker is pending, active or interrupted.' },
           422: { description: 'The address is outside the region.' },
+        },
+      }),
+    },
+    '/api/v1/device/registrations/{id}/address': {
+      post: operation({
+        parameters: [pathParameter('id', 'Registration id returned when the address was declared')],
+        tag: 'Device',
+        operationId: 'changeAddress',
+        summary: 'Declare a new address without losing the registration',
+        description:
+          'The registration stays pending, active or interrupted; the change is recorded with its time. A change is due within 3 working days of the move (`movedAt`, production calendar, Europe/Moscow); a later one is accepted and flagged `late`.',
+        security: 'device',
+        body: { schema: addressChangeSchema },
+        responses: {
+          200: { description: 'The address is changed.', schema: addressChangeResultSchema },
+          400: validationError,
+          401: unauthorizedDevice,
+          404: { description: 'The device has no registration with this id.' },
+          409: { description: 'The registration is cancelled or ended: declare a new one instead.' },
+          422: { description: 'The address is outside the region, or `movedAt` is in the future.' },
         },
       }),
     },

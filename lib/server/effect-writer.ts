@@ -18,6 +18,8 @@ export interface Explanation {
   cause: LikelyCause;
   explanationRu: string;
   explanationEn: string;
+  /** The evidence the words came from, stored so they can be written again when read. */
+  facts?: Record<string, unknown>;
 }
 
 export type Explain = (input: {
@@ -46,13 +48,16 @@ interface LapseRow {
   likely_cause: string;
   explanation_ru: string;
   explanation_en: string;
+  policy_version: number | null;
+  trigger: string | null;
+  cause_facts: Record<string, unknown> | null;
 }
 
 export class EffectWriter {
   private lapses: LapseRow[] = [];
   private closes: { id: string; ended_at: string }[] = [];
   private voids: { id: string; reason: string }[] = [];
-  private cancelledLapses = new Set<string>();
+  private cancelledLapses = new Map<string, { id: string; rule: string | null; at: string | null }>();
   private events: Record<string, unknown>[] = [];
   private registrations = new Map<
     string,
@@ -107,13 +112,23 @@ export class EffectWriter {
           likely_cause: why.cause,
           explanation_ru: why.explanationRu,
           explanation_en: why.explanationEn,
+          policy_version: effect.policyVersion ?? null,
+          trigger: effect.trigger ?? null,
+          cause_facts: why.facts ?? null,
         });
       } else if (effect.type === 'close_lapse') {
         this.closes.push({ id: effect.lapseId, ended_at: effect.endedAt.toISOString() });
       } else if (effect.type === 'void_lapse') {
         this.voids.push({ id: effect.lapseId, reason: effect.reason });
       } else if (effect.type === 'lapse_cancelled') {
-        this.cancelledLapses.add(effect.lapseId);
+        const at = effects.find(
+          (e) => e.type === 'transition' && e.eventType === 'cancelled' && e.lapseId === effect.lapseId,
+        );
+        this.cancelledLapses.set(effect.lapseId, {
+          id: effect.lapseId,
+          rule: effect.rule ?? null,
+          at: at?.type === 'transition' ? at.at.toISOString() : null,
+        });
       } else if (effect.type === 'transition' && registrationId) {
         this.events.push({
           registration_id: registrationId,
@@ -147,10 +162,10 @@ export class EffectWriter {
       await tx.execute(sql`
         INSERT INTO lapses (id, worker_id, registration_id, kind, started_at, ended_at, detected_at, okrug, citizenship,
           last_fix_time, last_fix_lat, last_fix_lon, last_fix_accuracy, last_battery, last_charging,
-          likely_cause, explanation_ru, explanation_en, caused_cancellation)
+          likely_cause, explanation_ru, explanation_en, caused_cancellation, policy_version, trigger, cause_facts)
         SELECT id, worker_id, registration_id, kind, started_at, ended_at, detected_at, okrug, citizenship,
           last_fix_time, last_fix_lat, last_fix_lon, last_fix_accuracy, last_battery, last_charging,
-          likely_cause, explanation_ru, explanation_en, false
+          likely_cause, explanation_ru, explanation_en, false, policy_version, trigger, cause_facts
         FROM json_populate_recordset(null::lapses, ${JSON.stringify(this.lapses)}::json)`);
     }
     if (this.closes.length) {
@@ -168,8 +183,10 @@ export class EffectWriter {
     }
     if (this.cancelledLapses.size) {
       await tx.execute(sql`
-        UPDATE lapses SET caused_cancellation = true
-        WHERE id IN (SELECT value::uuid FROM json_array_elements_text(${JSON.stringify([...this.cancelledLapses])}::json))`);
+        UPDATE lapses l SET caused_cancellation = true, cancel_rule = v.rule, cancelled_at = v.at
+        FROM json_to_recordset(${JSON.stringify([...this.cancelledLapses.values()])}::json)
+          AS v(id uuid, rule text, at timestamptz)
+        WHERE l.id = v.id`);
     }
     if (this.events.length) {
       await tx.execute(sql`

@@ -2,7 +2,11 @@ import 'server-only';
 import { desc } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { policyVersions } from '@/lib/db/schema';
-import { DEFAULT_POLICY, type Policy } from '@/lib/domain/types';
+import { DEFAULT_POLICY, POLICY_PRESETS, type Policy, type PolicyPreset } from '@/lib/domain/types';
+
+function readPreset(value: string): PolicyPreset {
+  return POLICY_PRESETS.find((p) => p === value) ?? 'custom';
+}
 
 // Policy changes are rare and every ingest needs it: a short cache keeps it off the hot path while
 // other instances still see a change within seconds.
@@ -18,6 +22,10 @@ export function toPolicy(row: typeof policyVersions.$inferSelect): Policy {
     lowBatteryPercent: row.lowBatteryPercent,
     minAccuracyMeters: row.minAccuracyMeters,
     retentionDays: row.retentionDays,
+    preset: readPreset(row.preset),
+    cancelUnit: row.cancelUnit === 'working_days' ? 'working_days' : 'calendar',
+    cancelAfterWorkingDays: row.cancelAfterWorkingDays,
+    reminderAfterSeconds: row.reminderAfterSeconds,
   };
 }
 

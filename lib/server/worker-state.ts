@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import type { FixSnapshot, WorkerState } from '@/lib/domain/lifecycle';
 import { explainLapse } from '@/lib/domain/likely-cause';
+import { toCauseFacts } from './cause-facts';
 import { findNearestStation } from '@/lib/domain/region';
 import type { DeviceEventType, Policy, WorkerStatusValue, LapseKind } from '@/lib/domain/types';
 import { loadRegionPack } from '@/lib/region/load-pack';
@@ -123,16 +124,18 @@ export async function buildExplainer(
     const around = (events.get(workerId) ?? []).filter(
       (e) => Math.abs(e.time.getTime() - startedAt.getTime()) <= 3_600_000 || e.time >= startedAt,
     );
-    return explainLapse({
+    const nearestStation = near
+      ? { nameRu: near.station.nameRu, nameEn: near.station.nameEn, distanceM: near.distanceM }
+      : null;
+    const why = explainLapse({
       kind,
       startedAt,
       lastFix,
       events: around,
-      nearestStation: near
-        ? { nameRu: near.station.nameRu, nameEn: near.station.nameEn, distanceM: near.distanceM }
-        : null,
+      nearestStation,
       lowBatteryPercent: policy.lowBatteryPercent,
       regionName: { ru: pack.nameRu, en: pack.nameEn },
     });
+    return { ...why, facts: toCauseFacts(around, nearestStation, policy.lowBatteryPercent) };
   };
 }

@@ -118,7 +118,8 @@ export const en: Dictionary = {
     pending: 'The address is declared; no location fix inside the region has arrived yet.',
     active: 'Tracking is continuous.',
     interrupted: 'Tracking is interrupted; the grace period is running and the registration is still valid.',
-    cancelled: 'The lapse outlasted the grace period; the worker must register again.',
+    cancelled:
+      'A lapse cancelled the registration under the tracking policy; the worker must register again.',
     ended: 'The worker left the region; a new registration is needed on return.',
     none: 'A device is enrolled but no address has been declared yet.',
   },

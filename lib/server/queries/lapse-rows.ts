@@ -4,8 +4,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { lapseKindSchema, likelyCauseSchema, reviewDecisionSchema } from '@/lib/api/enums';
 import type { LapseItem } from '@/lib/api/lapses';
 import { toIso, toIsoOrNull, toNumber } from './values';
+import { writeLapseWords, type LapseWordsRow } from './lapse-words';
 
-export interface LapseRow {
+export interface LapseRow extends LapseWordsRow {
   id: string;
   worker_id: string;
   registration_id: string;
@@ -40,10 +41,14 @@ export function lapseColumns(asOf: Date): SQL {
   return sql`l.id, l.worker_id, l.registration_id, w.full_name_latin, w.full_name_cyrillic, l.citizenship,
     l.okrug, l.kind, l.started_at, l.ended_at, ${durationExpr(asOf)} AS duration_seconds, l.likely_cause,
     l.explanation_ru, l.explanation_en, l.caused_cancellation, l.voided_at, l.late_data_voided_at, l.review_decision, l.review_note,
-    l.reviewed_by, l.reviewed_at, l.last_fix_lat, l.last_fix_lon`;
+    l.reviewed_by, l.reviewed_at, l.last_fix_lat, l.last_fix_lon, l.last_fix_time, l.last_fix_accuracy,
+    l.last_battery, l.last_charging, l.trigger, l.cancel_rule, l.cancelled_at, l.cause_facts,
+    (SELECT row_to_json(pv) FROM policy_versions pv WHERE pv.id = l.policy_version) AS policy_json`;
 }
 
 export function toLapseItem(row: LapseRow): LapseItem {
+  const kind = lapseKindSchema.parse(row.kind);
+  const words = writeLapseWords(row, kind);
   return {
     id: row.id,
     workerId: row.worker_id,
@@ -56,13 +61,14 @@ export function toLapseItem(row: LapseRow): LapseItem {
     citizenship: row.citizenship,
     okrug: row.okrug,
     registrationId: row.registration_id,
-    kind: lapseKindSchema.parse(row.kind),
+    kind,
     startedAt: toIso(row.started_at),
     endedAt: toIsoOrNull(row.ended_at),
     durationSeconds: Math.max(0, Math.round(toNumber(row.duration_seconds))),
     likelyCause: likelyCauseSchema.catch('unknown').parse(row.likely_cause),
-    explanationRu: row.explanation_ru,
-    explanationEn: row.explanation_en,
+    explanationRu: words.explanationRu,
+    explanationEn: words.explanationEn,
+    cancellation: words.cancellation,
     causedCancellation: Boolean(row.caused_cancellation),
     voidedAt: toIsoOrNull(row.voided_at),
     restoredByLateDataAt: toIsoOrNull(row.late_data_voided_at ?? null),

@@ -8,13 +8,19 @@ import type { PolicyDto, PolicyUpdate } from '@/lib/api/policy';
 import type { OfficerContext } from '../officer-context';
 import { recordAudit } from '../audit';
 import { forgetCachedPolicy, toPolicy } from '../policy';
+import { detectPreset, PRESETS } from '@/lib/domain/policy-presets';
 import { HttpError } from '../problem';
 
 type PolicyRow = typeof policyVersions.$inferSelect;
 
 function toDto(row: PolicyRow): PolicyDto {
+  const policy = toPolicy(row);
   return {
-    ...toPolicy(row),
+    ...policy,
+    preset: policy.preset ?? 'strict',
+    cancelUnit: policy.cancelUnit ?? 'calendar',
+    cancelAfterWorkingDays: policy.cancelAfterWorkingDays ?? 3,
+    reminderAfterSeconds: policy.reminderAfterSeconds ?? null,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     note: row.note,
@@ -34,7 +40,21 @@ const TUNABLES = [
   'lowBatteryPercent',
   'minAccuracyMeters',
   'retentionDays',
+  'cancelUnit',
+  'cancelAfterWorkingDays',
+  'reminderAfterSeconds',
 ] as const;
+
+type Tunables = Pick<PolicyDto, (typeof TUNABLES)[number]>;
+
+/** The new values: the old ones, then the preset if one is named, then the fields given. Pure. */
+export function mergePolicyUpdate(old: Tunables, update: PolicyUpdate): Tunables {
+  const base: Tunables = update.preset ? { ...old, ...PRESETS[update.preset] } : { ...old };
+  const given = Object.fromEntries(
+    TUNABLES.filter((k) => update[k] !== undefined).map((k) => [k, update[k]]),
+  );
+  return { ...base, ...given };
+}
 
 /** Cross-field rules the per-field bounds cannot express. Pure. */
 export function explainPolicyConflict(
@@ -53,8 +73,8 @@ export async function updatePolicy(
 ): Promise<PolicyDto> {
   const result = await db.transaction(async (tx) => {
     const old = await readPolicy(tx);
-    const next = { ...old };
-    for (const key of TUNABLES) next[key] = update[key] ?? old[key];
+    const next = { ...old, ...mergePolicyUpdate(old, update) };
+    const preset = detectPreset(next);
     const conflict = explainPolicyConflict(next);
     if (conflict) {
       throw new HttpError(400, conflict, {
@@ -72,6 +92,10 @@ export async function updatePolicy(
         lowBatteryPercent: next.lowBatteryPercent,
         minAccuracyMeters: next.minAccuracyMeters,
         retentionDays: next.retentionDays,
+        preset,
+        cancelUnit: next.cancelUnit,
+        cancelAfterWorkingDays: next.cancelAfterWorkingDays,
+        reminderAfterSeconds: next.reminderAfterSeconds,
         createdBy: officer.username,
         note: update.note || null,
       })
@@ -86,7 +110,12 @@ export async function updatePolicy(
       targetType: 'policy',
       targetId: String(row.id),
       reason: update.note || null,
-      detail: { fromVersion: old.version, toVersion: row.id, changed },
+      detail: {
+        fromVersion: old.version,
+        toVersion: row.id,
+        changed,
+        preset: { old: old.preset, new: preset },
+      },
     });
     return toDto(row);
   });
