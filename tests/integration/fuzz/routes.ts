@@ -190,6 +190,12 @@ export const ROUTES: RouteSpec[] = [
     auth: 'device',
     body: () => ({ address: { text: 'Москва, ул. Тверская, д. 7', lat: 55.7606, lon: 37.6093 } }),
   },
+  {
+    path: '/api/v1/device/registrations/[id]/address',
+    methods: ['POST'],
+    auth: 'device',
+    body: () => ({ address: { text: 'Москва, ул. Арбат, д. 10', lat: 55.7514, lon: 37.5936 } }),
+  },
   { path: '/api/v1/device/status', methods: ['GET'], auth: 'device', readOnly: true },
   {
     path: '/api/v1/ingest/osmand',

@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/client';
 import { changeAddress } from '@/lib/server/address-change';
 import { readJsonBody } from '@/lib/server/body';
 import { authenticateDevice, deviceErrorResponse } from '@/lib/server/device-auth';
+import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
 import { HttpError } from '@/lib/server/problem';
 
 export const dynamic = 'force-dynamic';
@@ -25,3 +26,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     return deviceErrorResponse(error);
   }
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods('POST');
