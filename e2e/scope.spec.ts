@@ -42,8 +42,10 @@ test.describe('officer (TsAO, ZAO)', () => {
   test.use({ storageState: authFile('officer') });
 
   test('the worker page of a YuAO worker shows not-found and no personal data', async ({ page }) => {
-    await page.goto(`/workers/${outsider.id}`);
-    await expect(page.getByText(t.pages.list.notFound)).toBeVisible();
+    const res = await page.goto(`/workers/${outsider.id}`);
+    // A real 404, the same answer as for a worker that does not exist, so existence does not leak.
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: t.errors.notFoundTitle })).toBeVisible();
     await expect(page.getByText(outsider.fullNameLatin)).toHaveCount(0);
     if (outsider.fullNameCyrillic) await expect(page.getByText(outsider.fullNameCyrillic)).toHaveCount(0);
     await expect(page.getByRole('button', { name: t.pages.trace.button })).toHaveCount(0);
