@@ -192,6 +192,7 @@ export const ru = {
     regionLabel: 'Карта регистраций: Москва и Московская область',
     keyboardNote:
       'Карта дублирует списки: все работники и перерывы доступны с клавиатуры на страницах «Работники» и «Перерывы».',
+    attribution: '© участники OpenStreetMap',
     loading: 'Загружаем карту…',
     loadFailed: 'Не удалось загрузить данные карты.',
     updating: 'Обновляем…',
@@ -454,6 +455,17 @@ export const ru = {
   },
   dialog: {
     close: 'Закрыть окно',
+  },
+  sector: {
+    construction: 'Строительство',
+    retail: 'Торговля',
+    cleaning: 'Уборка (клининг)',
+    transport: 'Транспорт',
+    services: 'Услуги',
+  },
+  systemValues: {
+    system: 'система',
+    defaultPolicyNote: 'Опубликованное правило: первый перерыв аннулирует регистрацию.',
   },
   pages: pagesRu,
 };

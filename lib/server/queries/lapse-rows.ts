@@ -27,6 +27,7 @@ export interface LapseRow {
   review_note: string | null;
   reviewed_by: string | null;
   reviewed_at: unknown;
+  reviewed_by_name?: string | null;
   last_fix_lat: unknown;
   last_fix_lon: unknown;
 }
@@ -40,7 +41,8 @@ export function lapseColumns(asOf: Date): SQL {
   return sql`l.id, l.worker_id, l.registration_id, w.full_name_latin, w.full_name_cyrillic, l.citizenship,
     l.okrug, l.kind, l.started_at, l.ended_at, ${durationExpr(asOf)} AS duration_seconds, l.likely_cause,
     l.explanation_ru, l.explanation_en, l.caused_cancellation, l.voided_at, l.late_data_voided_at, l.review_decision, l.review_note,
-    l.reviewed_by, l.reviewed_at, l.last_fix_lat, l.last_fix_lon`;
+    l.reviewed_by, l.reviewed_at, l.last_fix_lat, l.last_fix_lon,
+    (SELECT o.name FROM officers o WHERE o.username = l.reviewed_by LIMIT 1) AS reviewed_by_name`;
 }
 
 export function toLapseItem(row: LapseRow): LapseItem {
@@ -72,6 +74,7 @@ export function toLapseItem(row: LapseRow): LapseItem {
             decision: reviewDecisionSchema.parse(row.review_decision),
             note: row.review_note ?? '',
             by: row.reviewed_by ?? '',
+            byName: row.reviewed_by_name ?? null,
             at: toIso(row.reviewed_at),
           }
         : null,
