@@ -64,6 +64,7 @@ export function AuditTable({
                         onWorker(e.workerId);
                       }}
                       title={e.workerId}
+                      translate="no"
                       aria-label={fill(p.filterWorker, { id: e.workerName ?? e.workerId })}
                       className={
                         e.workerName
