@@ -9,7 +9,8 @@ import { fill, t, tEn } from './helpers/i18n';
 import { waitForHydration } from './helpers/hydration';
 import { saveScreenshots } from './helpers/screenshot';
 
-// Latin words a Russian screen may show: the product and data names, formats, units of the trade.
+// Latin words a Russian screen may show: the product and map names, formats, the language switch
+// (each language names itself) and key names in the keyboard hints.
 const ALLOWED_LATIN = new Set([
   'RegWatch',
   'OSM',
@@ -20,31 +21,51 @@ const ALLOWED_LATIN = new Set([
   'UUID',
   'iOS',
   'Android',
+  'English',
+  'Enter',
+  'Esc',
 ]);
 
-/** Visible text of the page outside names, codes and ids (marked translate="no", <code>, <kbd>). */
+/** A token that is a code rather than a word: ISO country codes, language codes (GE, KZ, ru). */
+function isCode(word: string): boolean {
+  return /^[A-Z]{2,4}$/.test(word) || /^(ru|en)$/.test(word);
+}
+
+/**
+ * Latin-only words in the visible text and accessible names, each with where it was found, outside
+ * names, codes and ids (marked translate="no", <code>, <kbd>).
+ */
 async function latinWords(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => {
-    const skip = 'code, kbd, samp, [translate="no"], script, style, noscript, .leaflet-container';
+  const pieces = await page.evaluate(() => {
+    const skip = 'code, kbd, samp, [translate="no"], script, style, noscript';
+    const where = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').slice(0, 40)}`;
+    const out: Array<[string, string]> = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const parts: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || parent.closest(skip)) continue;
       const style = getComputedStyle(parent);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
-      parts.push(node.textContent ?? '');
+      out.push([node.textContent ?? '', where(parent)]);
     }
     // Accessible names count too: a screen reader reads them aloud.
     for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
       if (el.closest(skip)) continue;
-      for (const a of ['aria-label', 'title', 'placeholder']) parts.push(el.getAttribute(a) ?? '');
+      for (const a of ['aria-label', 'title', 'placeholder'])
+        out.push([el.getAttribute(a) ?? '', `${where(el)}@${a}`]);
     }
-    return parts.join(' ');
+    return out;
   });
-  // Tokens made of Latin letters only: codes and ids carry digits, names are skipped above.
-  const words = text.split(/[\s,.;:!?()«»"'/\\[\]{}—–…·×|]+/).filter((w) => /^[A-Za-z][A-Za-z-]*$/.test(w));
-  return [...new Set(words.filter((w) => w.length > 1 && !ALLOWED_LATIN.has(w)))];
+  const found = new Set<string>();
+  for (const [text, where] of pieces) {
+    for (const w of text.split(/[\s,.;:!?()«»"'/\\[\]{}—–…·×|]+/)) {
+      if (w.length > 1 && /^[A-Za-z][A-Za-z-]*$/.test(w) && !ALLOWED_LATIN.has(w) && !isCode(w)) {
+        found.add(`${w} (${where})`);
+      }
+    }
+  }
+  return [...found];
 }
 
 async function withPage(
@@ -73,9 +94,15 @@ test('the worker list shows document, birth date, status, okrug and how many wer
     await withPage(browser, 'officer', lang, async (page) => {
       await page.goto('/workers?q=Абдуллаев');
       const table = page.getByRole('table');
-      await expect(table.getByRole('columnheader', { name: d.pages.workers.columns.document })).toBeVisible();
-      await expect(table.getByRole('columnheader', { name: d.pages.workers.columns.status })).toBeVisible();
-      await expect(table.getByRole('columnheader', { name: d.pages.workers.columns.okrug })).toBeVisible();
+      await expect(
+        table.getByRole('columnheader', { name: d.pages.workers.columns.document, exact: true }),
+      ).toBeVisible();
+      await expect(
+        table.getByRole('columnheader', { name: d.pages.workers.columns.status, exact: true }),
+      ).toBeVisible();
+      await expect(
+        table.getByRole('columnheader', { name: d.pages.workers.columns.okrug, exact: true }),
+      ).toBeVisible();
       const firstRow = table.locator('tbody tr').first();
       await expect(firstRow).toContainText(/[A-Z0-9]{6,}/);
       await expect(firstRow).toContainText(/\d{2}\.\d{2}\.\d{4}/);
@@ -136,7 +163,7 @@ test('the audit log names workers and describes details in words', async ({ brow
     await page.goto('/workers?status=active');
     const link = page.getByRole('table').getByRole('link').first();
     await waitForHydration(link);
-    name = (await link.locator('span').first().textContent()) ?? '';
+    name = (await link.locator('span[translate="no"]').first().textContent()) ?? '';
     await link.click();
     await expect(page).toHaveURL(/\/workers\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -147,7 +174,7 @@ test('the audit log names workers and describes details in words', async ({ brow
       await page.goto('/audit');
       const rows = page.getByRole('table').locator('tbody tr');
       await expect(rows.first()).toBeVisible();
-      await expect(page.getByRole('table').getByRole('link', { name }).first()).toBeVisible();
+      await expect(page.getByRole('table').getByRole('link', { name, exact: true }).first()).toBeVisible();
       const details = (await rows.locator('td:last-child').allTextContents()).join('\n');
       expect(details).not.toMatch(/\{|page: first|count: \d/);
       await saveScreenshots(page, `audit-${lang}`);

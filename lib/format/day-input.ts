@@ -23,7 +23,9 @@ export function parseDayInput(text: string): string | null {
 
 /** The mask while typing: digits only, dots after the day and the month ('0503' -> '05.03'). */
 export function maskDayInput(text: string): string {
-  if (/[./-]/.test(text)) return text.slice(0, 10);
+  // Separators typed where the mask puts them (or none) follow the mask; '5.3.2026' stays as typed.
+  const groups = text.split(/[./-]/);
+  if (groups.slice(0, -1).some((g) => g.length !== 2) || groups.length > 3) return text.slice(0, 10);
   const digits = text.replace(/\D/g, '').slice(0, 8);
   const parts = [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4)].filter(Boolean);
   return parts.join('.');

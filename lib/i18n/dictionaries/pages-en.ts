@@ -399,11 +399,14 @@ export const pagesEn = {
       sort: 'Sort',
       state: 'State',
       actor: 'Officer',
+      length: 'Query length',
       action: 'Action',
     },
     detailValues: {
       none: 'none',
       page: { first: 'first', next: 'next' },
+      searchKind: { name: 'by name', document: 'by document', phone: 'by phone' },
+      layer: { addresses: 'addresses', lapses: 'lapses', heat: 'lapse density' },
       method: { password: 'password' },
     },
     actions: {

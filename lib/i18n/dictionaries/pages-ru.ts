@@ -404,11 +404,14 @@ export const pagesRu = {
       sort: 'Сортировка',
       state: 'Состояние',
       actor: 'Сотрудник',
+      length: 'Длина запроса',
       action: 'Действие',
     },
     detailValues: {
       none: 'нет',
       page: { first: 'первая', next: 'следующая' },
+      searchKind: { name: 'по ФИО', document: 'по документу', phone: 'по телефону' },
+      layer: { addresses: 'адреса', lapses: 'перерывы', heat: 'плотность перерывов' },
       method: { password: 'пароль' },
     },
     actions: {
