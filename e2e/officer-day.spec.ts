@@ -122,12 +122,12 @@ test('an unknown worker answers 404 with "not found"', async ({ browser }) => {
 
 test('the lapse queue shows its worker filter as a chip that removes it', async ({ browser }) => {
   await withPage(browser, 'officer', 'ru', async (page) => {
-    const queue = await getJson(page.request, '/api/v1/lapses?state=open&limit=1', lapsesPageSchema);
+    const queue = await getJson(page.request, '/api/v1/lapses?state=unreviewed&limit=1', lapsesPageSchema);
     const lapse = queue.items[0];
     test.skip(!lapse, 'no lapse in the seed');
     if (!lapse) return;
     const name = lapse.workerNameCyrillic ?? lapse.workerName;
-    await page.goto(`/lapses?state=open&worker=${lapse.workerId}`);
+    await page.goto(`/lapses?state=unreviewed&worker=${lapse.workerId}`);
     const remove = page.getByRole('button', { name: fill(t.pages.list.workerChipRemove, { name }) });
     await expect(page.getByText(fill(t.pages.list.workerChip, { name }))).toBeVisible();
     await saveScreenshots(page, 'lapses-worker-chip-ru');
@@ -186,6 +186,7 @@ const RUSSIAN_PAGES: Array<[AccountKey, string]> = [
   ['officer', '/'],
   ['officer', '/workers'],
   ['officer', '/workers?status=cancelled'],
+  ['officer', '/workers?status=active'],
   ['officer', '/lapses'],
   ['officer', '/reports'],
   ['auditor', '/audit'],
@@ -202,7 +203,7 @@ test('Russian pages show no English words outside names, codes and ids', async (
       const words = await latinWords(page);
       if (words.length) found.push(`${account} ${path}: ${words.join(', ')}`);
       // The first worker's file too: sector, history, lapses.
-      if (path === '/workers?status=cancelled') {
+      if (path.startsWith('/workers?status=')) {
         const link = page.getByRole('table').getByRole('link').first();
         if ((await link.count()) > 0) {
           await waitForHydration(link);
@@ -210,7 +211,7 @@ test('Russian pages show no English words outside names, codes and ids', async (
           await expect(page).toHaveURL(/\/workers\/[0-9a-f-]{36}$/);
           await page.waitForLoadState('networkidle');
           const fileWords = await latinWords(page);
-          if (fileWords.length) found.push(`${account} worker file: ${fileWords.join(', ')}`);
+          if (fileWords.length) found.push(`${account} ${page.url()}: ${fileWords.join(', ')}`);
         }
       }
     });

@@ -95,7 +95,7 @@ export default function LeafletMap(props: LeafletMapProps) {
         attributionControl
         className="h-full w-full"
       >
-        <Attribution text={t.map.attribution} />
+        <Attribution text={t.shell.osmAttribution} />
         <ContainerLabel label={props.label} />
         <SizeWatcher />
         <CameraController target={props.camera} />
