@@ -159,6 +159,7 @@ test('date filters take dd.mm.yyyy in the Russian UI and say what is wrong', asy
 test('the audit log names workers and describes details in words', async ({ browser }) => {
   // An officer opens a worker's file, so the log has an entry about that worker.
   let name = '';
+  let workerId = '';
   await withPage(browser, 'officer', 'ru', async (page) => {
     await page.goto('/workers?status=active');
     const link = page.getByRole('table').getByRole('link').first();
@@ -166,17 +167,21 @@ test('the audit log names workers and describes details in words', async ({ brow
     name = (await link.locator('span[translate="no"]').first().textContent()) ?? '';
     await link.click();
     await expect(page).toHaveURL(/\/workers\/[0-9a-f-]{36}$/);
+    workerId = new URL(page.url()).pathname.split('/').pop() ?? '';
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await saveScreenshots(page, 'worker-file-ru');
   });
   for (const lang of ['ru', 'en'] as const) {
     await withPage(browser, 'auditor', lang, async (page) => {
-      await page.goto('/audit');
+      await page.goto(`/audit?worker=${workerId}`);
       const rows = page.getByRole('table').locator('tbody tr');
       await expect(rows.first()).toBeVisible();
       await expect(page.getByRole('table').getByRole('link', { name, exact: true }).first()).toBeVisible();
       const details = (await rows.locator('td:last-child').allTextContents()).join('\n');
       expect(details).not.toMatch(/\{|page: first|count: \d/);
+      await saveScreenshots(page, `audit-worker-${lang}`);
+      await page.goto('/audit');
+      await expect(rows.first()).toBeVisible();
       await saveScreenshots(page, `audit-${lang}`);
     });
   }

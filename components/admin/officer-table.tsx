@@ -115,7 +115,7 @@ export function OfficerTable({
                 <td className="px-3 py-2">
                   <div
                     className="flex flex-wrap gap-1.5"
-                    aria-label={`${s.columns.actions}: ${label}`}
+                    aria-label={`${s.columns.actions}: ${officer.name}`}
                     role="group"
                   >
                     <Button size="sm" onClick={() => onAction('edit', officer)} disabled={busy}>

@@ -3,7 +3,7 @@
 // read once at mount; everything that changes later is a child component with its own effect.
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useState } from 'react';
-import { MapContainer, useMap } from 'react-leaflet';
+import { MapContainer, useMap, ZoomControl } from 'react-leaflet';
 import type { Lang } from '@/lib/i18n/config';
 import { useT } from '@/lib/i18n/client';
 import { CameraController } from './camera-controller';
@@ -93,8 +93,11 @@ export default function LeafletMap(props: LeafletMapProps) {
         zoomSnap={1}
         preferCanvas
         attributionControl
+        zoomControl={false}
         className="h-full w-full"
       >
+        {/* Leaflet's own control is titled "Zoom in" in English; these titles follow the interface. */}
+        <ZoomControl position="topleft" zoomInTitle={t.map.zoomIn} zoomOutTitle={t.map.zoomOut} />
         <Attribution text={t.shell.osmAttribution} />
         <ContainerLabel label={props.label} />
         <SizeWatcher />

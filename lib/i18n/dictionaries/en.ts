@@ -192,6 +192,8 @@ export const en: Dictionary = {
     regionLabel: 'Registration map: Moscow and Moscow Oblast',
     keyboardNote:
       'The map repeats the lists: every worker and lapse is reachable by keyboard on the Workers and Lapses pages.',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
     loading: 'Loading the map…',
     loadFailed: 'Could not load the map data.',
     updating: 'Updating…',
