@@ -66,7 +66,6 @@ export function OfficerTable({
           {officers.map((officer) => {
             const self = officer.id === currentOfficerId;
             const busy = busyId === officer.id;
-            const label = officer.username ?? officer.name;
             return (
               <tr key={officer.id} className="border-b border-slate-100 align-top last:border-b-0">
                 <th scope="row" className="px-3 py-2 font-medium text-slate-900">
