@@ -104,7 +104,7 @@ export function DateFilter({
     if (day !== value) onChange(day);
   };
   return (
-    <Field label={label} error={error ?? undefined}>
+    <Field label={label} error={error ?? undefined} className="w-40">
       {(control) => (
         <Input
           {...control}
@@ -112,7 +112,7 @@ export function DateFilter({
           inputMode="numeric"
           autoComplete="off"
           placeholder={t.pages.list.datePlaceholder}
-          className="w-32 tabular-nums"
+          className="tabular-nums"
           value={text}
           onChange={(e) => {
             const next = maskDayInput(e.target.value);
