@@ -23,7 +23,9 @@ export function WorkerIdentity({ worker }: { worker: WorkerDetail }) {
         <Item label={p.nameCyrillic}>
           <span lang="ru">{worker.fullNameCyrillic ?? none}</span>
         </Item>
-        <Item label={p.nameLatin}>{worker.fullNameLatin}</Item>
+        <Item label={p.nameLatin}>
+          <span translate="no">{worker.fullNameLatin}</span>
+        </Item>
         <Item label={p.citizenship}>{citizenshipLabel(t, worker.citizenship)}</Item>
         <Item label={p.document}>
           <span className="tabular-nums">{worker.documentNumber}</span>
