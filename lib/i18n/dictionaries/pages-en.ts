@@ -154,12 +154,17 @@ export const pagesEn = {
     emptyFiltered: 'Nobody found',
     emptyFilteredHint:
       'Check the spelling: search by surname in Cyrillic or Latin, by document number without spaces, or by phone. Or clear the status, citizenship and okrug filters.',
-    found: { one: '{count} found', few: '{count} found', many: '{count} found', other: '{count} found' },
+    found: {
+      one: '{count} worker found',
+      few: '{count} workers found',
+      many: '{count} workers found',
+      other: '{count} workers found',
+    },
     foundMore: {
-      one: 'More than {count} found',
-      few: 'More than {count} found',
-      many: 'More than {count} found',
-      other: 'More than {count} found',
+      one: 'More than {count} worker found',
+      few: 'More than {count} workers found',
+      many: 'More than {count} workers found',
+      other: 'More than {count} workers found',
     },
     document: 'Document',
     birthDate: 'Date of birth',
