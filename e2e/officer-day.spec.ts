@@ -60,7 +60,7 @@ async function latinWords(page: Page): Promise<string[]> {
   const found = new Set<string>();
   for (const [text, where] of pieces) {
     for (const w of text.split(/[\s,.;:!?()«»"'/\\[\]{}—–…·×|]+/)) {
-      if (w.length > 1 && /^[A-Za-z][A-Za-z-]*$/.test(w) && !ALLOWED_LATIN.has(w) && !isCode(w)) {
+      if (w.length > 1 && /^-?[A-Za-z][A-Za-z-]*$/.test(w) && !ALLOWED_LATIN.has(w) && !isCode(w)) {
         found.add(`${w} (${where})`);
       }
     }

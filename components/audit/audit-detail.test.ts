@@ -13,7 +13,9 @@ describe('audit detail in words', () => {
       page: 'first',
       lapseIds: ['0b6d9164-1111-4222-8333-444455556666', '0b6d9164-1111-4222-8333-444455556667'],
     });
-    expect(text).toBe(`Фильтры: (Статус: ${ru.status.active}); Показано: 100; Страница: первая; Перерывов: 2`);
+    expect(text).toBe(
+      `Фильтры: (Статус: ${ru.status.active}); Показано: 100; Страница: первая; Перерывов: 2`,
+    );
     expect(text).not.toMatch(/[A-Za-z]/);
   });
 
@@ -25,6 +27,9 @@ describe('audit detail in words', () => {
       'Decision: Technical cause; Page: next',
     );
     expect(describeAuditDetail(ru, null)).toBe('');
+    expect(describeAuditDetail(ru, { filters: { sort: '-startedAt' } })).toBe(
+      'Фильтры: (Сортировка: сначала новые)',
+    );
   });
 });
 

@@ -31,6 +31,7 @@ function codeLabel(t: Dictionary, key: string, value: string): string {
   if (key === 'state' && has(t.lapseState, value)) return t.lapseState[value];
   if (key === 'method' && has(d.method, value)) return d.method[value];
   if (key === 'layer' && has(d.layer, value)) return d.layer[value];
+  if (key === 'sort' && has(d.sort, value)) return d.sort[value];
   // The search record says how the query was read ({ kind: 'name', length: 9 }), never the query.
   if (key === 'kind' && has(d.searchKind, value)) return d.searchKind[value];
   if (key === 'kind' && has(t.lapseKind, value)) return t.lapseKind[value];

@@ -412,6 +412,12 @@ export const pagesEn = {
       page: { first: 'first', next: 'next' },
       searchKind: { name: 'by name', document: 'by document', phone: 'by phone' },
       layer: { addresses: 'addresses', lapses: 'lapses', heat: 'lapse density' },
+      sort: {
+        '-startedAt': 'newest first',
+        startedAt: 'oldest first',
+        '-duration': 'longest first',
+        duration: 'shortest first',
+      },
       method: { password: 'password' },
     },
     actions: {

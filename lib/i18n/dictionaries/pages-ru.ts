@@ -412,6 +412,12 @@ export const pagesRu = {
       page: { first: 'первая', next: 'следующая' },
       searchKind: { name: 'по ФИО', document: 'по документу', phone: 'по телефону' },
       layer: { addresses: 'адреса', lapses: 'перерывы', heat: 'плотность перерывов' },
+      sort: {
+        '-startedAt': 'сначала новые',
+        startedAt: 'сначала старые',
+        '-duration': 'сначала долгие',
+        duration: 'сначала короткие',
+      },
       method: { password: 'пароль' },
     },
     actions: {
