@@ -155,10 +155,10 @@ for (const c of PAGES) {
 test('api docs (from the navigation): no serious accessibility violations; screenshot', async ({
   browser,
 }) => {
-  const context = await browser.newContext({ storageState: authFile('officer') });
+  const context = await browser.newContext({ storageState: authFile('admin') });
   const page = await context.newPage();
   try {
-    await page.goto('/lapses?state=voided');
+    await page.goto('/admin');
     const link = page
       .getByRole('navigation', { name: t.nav.label })
       .getByRole('link', { name: t.nav.apiDocs });

@@ -11,10 +11,10 @@ const ALL: readonly Section[] = ['map', 'lapses', 'workers', 'reports', 'audit',
 // Who may use what (DESIGN.md §2): officers and supervisors work cases; auditors read the log and
 // reports; admins manage accounts and read the log.
 const SECTIONS: Record<AccountKey, { home: string; sections: readonly Section[] }> = {
-  officer: { home: '/', sections: ['map', 'lapses', 'workers', 'reports', 'apiDocs'] },
-  officer2: { home: '/', sections: ['map', 'lapses', 'workers', 'reports', 'apiDocs'] },
-  supervisor: { home: '/', sections: ['map', 'lapses', 'workers', 'reports', 'apiDocs'] },
-  auditor: { home: '/audit', sections: ['reports', 'audit', 'apiDocs'] },
+  officer: { home: '/', sections: ['map', 'lapses', 'workers', 'reports'] },
+  officer2: { home: '/', sections: ['map', 'lapses', 'workers', 'reports'] },
+  supervisor: { home: '/', sections: ['map', 'lapses', 'workers', 'reports'] },
+  auditor: { home: '/audit', sections: ['reports', 'audit'] },
   admin: { home: '/admin', sections: ['audit', 'admin', 'apiDocs'] },
 };
 

@@ -66,11 +66,14 @@ export function OfficerTable({
           {officers.map((officer) => {
             const self = officer.id === currentOfficerId;
             const busy = busyId === officer.id;
-            const label = officer.username ?? officer.name;
             return (
               <tr key={officer.id} className="border-b border-slate-100 align-top last:border-b-0">
                 <th scope="row" className="px-3 py-2 font-medium text-slate-900">
-                  {officer.username ?? <span className="text-slate-600">{s.sso}</span>}
+                  {officer.username ? (
+                    <span translate="no">{officer.username}</span>
+                  ) : (
+                    <span className="text-slate-600">{s.sso}</span>
+                  )}
                   {self ? <span className="ml-1 text-xs font-normal text-slate-600">({s.you})</span> : null}
                 </th>
                 <td className="px-3 py-2 text-slate-800">{officer.name}</td>
@@ -111,7 +114,7 @@ export function OfficerTable({
                 <td className="px-3 py-2">
                   <div
                     className="flex flex-wrap gap-1.5"
-                    aria-label={`${s.columns.actions}: ${label}`}
+                    aria-label={`${s.columns.actions}: ${officer.name}`}
                     role="group"
                   >
                     <Button size="sm" onClick={() => onAction('edit', officer)} disabled={busy}>

@@ -4,31 +4,9 @@ import { Table, TableCaption, TableContainer, TBody, Td, Th, THead, Tr } from '@
 import { DateTime } from '@/components/ui/time';
 import { auditActionLabel } from '@/components/workers/shared/labels';
 import type { AuditEntry } from '@/lib/api/audit';
-import { formatDateTime } from '@/lib/format/date';
 import { OFFICER_ROLES } from '@/lib/domain/types';
 import { useText } from '@/lib/i18n/client';
-
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-function showValue(value: unknown): string {
-  if (typeof value === 'string' && ISO_TIME.test(value)) return formatDateTime(value);
-  if (Array.isArray(value)) return `[${value.map(showValue).join(', ')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{ ${Object.entries(value)
-      .map(([k, v]) => `${k}: ${showValue(v)}`)
-      .join(', ')} }`;
-  }
-  return String(value);
-}
-
-/** The detail record in one line, times in Moscow time like everywhere else. */
-function summarize(detail: AuditEntry['detail']): string {
-  if (!detail) return '';
-  return Object.entries(detail)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${showValue(v)}`)
-    .join('; ');
-}
+import { describeAuditDetail } from './audit-detail';
 
 export function AuditTable({
   items,
@@ -62,7 +40,7 @@ export function AuditTable({
         </THead>
         <TBody>
           {items.map((e) => {
-            const detail = summarize(e.detail);
+            const detail = describeAuditDetail(t, e.detail);
             return (
               <Tr key={e.id}>
                 <Td className="whitespace-nowrap tabular-nums">
@@ -86,10 +64,15 @@ export function AuditTable({
                         onWorker(e.workerId);
                       }}
                       title={e.workerId}
-                      aria-label={fill(p.filterWorker, { id: e.workerId })}
-                      className="font-mono text-xs whitespace-nowrap text-blue-800 underline"
+                      translate="no"
+                      aria-label={fill(p.filterWorker, { id: e.workerName ?? e.workerId })}
+                      className={
+                        e.workerName
+                          ? 'text-sm text-blue-800 underline'
+                          : 'font-mono text-xs whitespace-nowrap text-blue-800 underline'
+                      }
                     >
-                      {e.workerId.slice(0, 8)}…
+                      {e.workerName ?? `${e.workerId.slice(0, 8)}…`}
                     </a>
                   ) : e.workerIds?.length ? (
                     <span className="text-xs whitespace-nowrap text-slate-700" title={e.workerIds.join(' ')}>

@@ -1,6 +1,6 @@
 'use client';
 // Filters of the lapse queue: state, kind, likely cause, okrug, citizenship, period. All in the URL.
-import { DateFilter, FilterBar, SelectFilter } from '@/components/workers/shared/filter-controls';
+import { DateFilter, FilterBar, FilterChip, SelectFilter } from '@/components/workers/shared/filter-controls';
 import { citizenshipOptions } from '@/components/workers/shared/labels';
 import type { UrlState } from '@/components/workers/shared/use-url-state';
 import { LAPSE_KINDS, LIKELY_CAUSES } from '@/lib/domain/types';
@@ -8,10 +8,19 @@ import { useText } from '@/lib/i18n/client';
 import { okrugName, okrugShort, type OkrugOption } from '@/lib/ui/okrug';
 import { LAPSE_STATE_OPTIONS, readLapseState } from './lapse-filters';
 
-const FILTER_KEYS = ['state', 'kind', 'cause', 'okrug', 'citizenship', 'from', 'to'] as const;
+const FILTER_KEYS = ['state', 'kind', 'cause', 'okrug', 'citizenship', 'worker', 'from', 'to'] as const;
 
-export function LapseFiltersBar({ url, okrugs }: { url: UrlState; okrugs: OkrugOption[] }) {
-  const { t, lang } = useText();
+export function LapseFiltersBar({
+  url,
+  okrugs,
+  workerName,
+}: {
+  url: UrlState;
+  okrugs: OkrugOption[];
+  /** Known once the queue has rows; until then the chip shows the start of the id. */
+  workerName?: string;
+}) {
+  const { t, lang, fill } = useText();
   const p = t.pages.lapses;
   const { params, update } = url;
   const set = (key: string) => (value: string | undefined) =>
@@ -26,6 +35,13 @@ export function LapseFiltersBar({ url, okrugs }: { url: UrlState; okrugs: OkrugO
           : undefined
       }
     >
+      {params.worker ? (
+        <FilterChip
+          label={fill(t.pages.list.workerChip, { name: workerName ?? `${params.worker.slice(0, 8)}…` })}
+          removeLabel={fill(t.pages.list.workerChipRemove, { name: workerName ?? params.worker })}
+          onRemove={() => set('worker')(undefined)}
+        />
+      ) : null}
       <SelectFilter
         label={p.stateLabel}
         value={readLapseState(params)}

@@ -12,6 +12,7 @@ import { pageLinks, pickUuid } from '@/components/workers/shared/search-params';
 import { useUrlState } from '@/components/workers/shared/use-url-state';
 import { buttonClass } from '@/components/ui/button';
 import { lapsesCsvUrl, lapsesQuery } from '@/lib/api/queries';
+import type { LapseItem } from '@/lib/api/lapses';
 import type { OfficerRole } from '@/lib/domain/types';
 import { formatNumber } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';
@@ -22,6 +23,13 @@ import { hasLapseFilters, parseLapseFilters, readLapseSort } from './lapse-filte
 import { LapseFiltersBar } from './lapse-filters-bar';
 import { LapseTable } from './lapse-table';
 import { useQueueKeys } from './use-queue-keys';
+
+/** The name of the worker the queue is narrowed to, read from the rows it shows (no extra request). */
+function filteredWorkerName(items: LapseItem[], worker: string | undefined): string | undefined {
+  if (!worker) return undefined;
+  const row = items.find((i) => i.workerId === worker);
+  return row ? (row.workerNameCyrillic ?? row.workerName) : undefined;
+}
 
 export function LapseQueue({
   okrugs,
@@ -75,7 +83,11 @@ export function LapseQueue({
 
   return (
     <div className="flex flex-col gap-3">
-      <LapseFiltersBar url={url} okrugs={filterOkrugs} />
+      <LapseFiltersBar
+        url={url}
+        okrugs={filterOkrugs}
+        workerName={filteredWorkerName(items, params.worker)}
+      />
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
         <p className="inline-flex items-center gap-1.5">
           <Keyboard aria-hidden="true" className="size-4" />

@@ -53,7 +53,8 @@ export function LapseReviewSection({
           <DecisionBadge decision={lapse.review.decision} />
           <p className="mt-2 break-words whitespace-pre-line text-slate-900">{lapse.review.note}</p>
           <p className="mt-1 text-xs text-slate-600">
-            {lapse.review.by}, <DateTime value={lapse.review.at} />
+            <span title={lapse.review.by}>{lapse.review.byName ?? lapse.review.by}</span>,{' '}
+            <DateTime value={lapse.review.at} />
           </p>
           {!canRevise ? <p className="mt-2 text-xs text-slate-600">{p.reviewLocked}</p> : null}
           {canRevise && !revising ? (

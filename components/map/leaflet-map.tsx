@@ -3,8 +3,9 @@
 // read once at mount; everything that changes later is a child component with its own effect.
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useState } from 'react';
-import { MapContainer, useMap } from 'react-leaflet';
+import { MapContainer, useMap, ZoomControl } from 'react-leaflet';
 import type { Lang } from '@/lib/i18n/config';
+import { useT } from '@/lib/i18n/client';
 import { CameraController } from './camera-controller';
 import { HitRegistry, HitRegistryContext } from './hit-registry';
 import type { BBox, CameraTarget, DataLayer, LayerState } from './layer-state';
@@ -19,8 +20,11 @@ import { HeatLayer } from './layers/heat-layer';
 import { LapsesLayer } from './layers/lapses-layer';
 import { RasterTileLayer } from './layers/tile-layer';
 
-export const OSM_ATTRIBUTION =
-  '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noreferrer">© OpenStreetMap contributors</a>';
+/** The OpenStreetMap credit, worded in the interface language (the text comes from the dictionary). */
+function osmAttribution(text: string): string {
+  const safe = text.replace(/[<>&"]/g, '');
+  return `<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noreferrer">${safe}</a>`;
+}
 
 export interface LeafletMapProps {
   lang: Lang;
@@ -42,16 +46,17 @@ const TILE_URL = process.env.NEXT_PUBLIC_TILE_URL ?? '';
 const TILE_ATTRIBUTION = process.env.NEXT_PUBLIC_TILE_ATTRIBUTION ?? '';
 
 /** The OpenStreetMap attribution stays on screen whatever layers are shown. */
-function Attribution() {
+function Attribution({ text }: { text: string }) {
   const map = useMap();
   useEffect(() => {
     const control = map.attributionControl;
+    const html = osmAttribution(text);
     control.setPrefix(false);
-    control.addAttribution(OSM_ATTRIBUTION);
+    control.addAttribution(html);
     return () => {
-      control.removeAttribution(OSM_ATTRIBUTION);
+      control.removeAttribution(html);
     };
-  }, [map]);
+  }, [map, text]);
   return null;
 }
 
@@ -68,6 +73,7 @@ function ContainerLabel({ label }: { label: string }) {
 
 export default function LeafletMap(props: LeafletMapProps) {
   const { lang, initialView, maxBounds, layers, filters, selectedWorker, viewport } = props;
+  const t = useT();
   const [registry] = useState(() => new HitRegistry());
   const [w, s, e, n] = maxBounds;
   const show = (key: LayerKey) => layers.includes(key);
@@ -87,9 +93,12 @@ export default function LeafletMap(props: LeafletMapProps) {
         zoomSnap={1}
         preferCanvas
         attributionControl
+        zoomControl={false}
         className="h-full w-full"
       >
-        <Attribution />
+        {/* Leaflet's own control is titled "Zoom in" in English; these titles follow the interface. */}
+        <ZoomControl position="topleft" zoomInTitle={t.map.zoomIn} zoomOutTitle={t.map.zoomOut} />
+        <Attribution text={t.shell.osmAttribution} />
         <ContainerLabel label={props.label} />
         <SizeWatcher />
         <CameraController target={props.camera} />

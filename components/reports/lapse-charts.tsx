@@ -1,5 +1,6 @@
 'use client';
 // Lapses per day of the report period, stacked by likely cause, with the data as a table.
+import { ChartLegend } from './chart-legend';
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -16,10 +17,6 @@ import { ChartCard } from './chart-card';
 export const AXIS = { fontSize: 12, fill: '#334155' };
 
 /** Legend labels in body text colour: series colours are too light for text. */
-export function legendText(value: string) {
-  return <span style={{ color: '#334155' }}>{value}</span>;
-}
-
 function dayLabel(key: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(key);
   return m ? `${m[3]}.${m[2]}` : key;
@@ -66,7 +63,7 @@ export function LapsesPerDayChart({ from, to }: { from: string; to: string }) {
                   <XAxis dataKey="day" tick={AXIS} interval="preserveStartEnd" />
                   <YAxis tick={AXIS} allowDecimals={false} tickFormatter={n} width={48} />
                   <Tooltip formatter={(v) => (typeof v === 'number' ? n(v) : String(v))} />
-                  <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
+                  <Legend content={(props) => <ChartLegend payload={props.payload} />} />
                   {causes.map((c) => (
                     <Bar
                       key={c}

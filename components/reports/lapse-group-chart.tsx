@@ -1,5 +1,6 @@
 'use client';
 // Lapse totals by citizenship, okrug or kind over the report period, with cancellations beside them.
+import { ChartLegend } from './chart-legend';
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -16,7 +17,7 @@ import { okrugShort, type OkrugOption } from '@/lib/ui/okrug';
 import { STATUS_STYLES } from '@/lib/ui/status';
 import { LAPSE_BAR_COLOR } from './cause-colors';
 import { ChartCard } from './chart-card';
-import { AXIS, legendText } from './lapse-charts';
+import { AXIS } from './lapse-charts';
 import type { ReportGroup } from './report-range';
 
 function groupLabel(
@@ -83,7 +84,7 @@ export function LapsesByGroupChart({
                   <XAxis type="number" tick={AXIS} allowDecimals={false} tickFormatter={n} />
                   <YAxis type="category" dataKey="label" tick={AXIS} width={110} interval={0} />
                   <Tooltip formatter={(v) => (typeof v === 'number' ? n(v) : String(v))} />
-                  <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
+                  <Legend content={(props) => <ChartLegend payload={props.payload} />} />
                   <Bar dataKey="count" name={p.lapses} fill={LAPSE_BAR_COLOR} isAnimationActive={false} />
                   <Bar
                     dataKey="cancellations"

@@ -1,6 +1,7 @@
 'use client';
 // The current lapse policy, read-only: every threshold in words, and which version it is.
 import { DescriptionList, Item } from '@/components/workers/shared/description-list';
+import { systemValueLabel } from '@/components/workers/shared/labels';
 import type { PolicyDto } from '@/lib/api/policy';
 import { describePolicyRule } from '@/lib/domain/policy-words';
 import { formatDateTime } from '@/lib/format/date';
@@ -16,7 +17,7 @@ export function PolicyView({ policy }: { policy: PolicyDto }) {
         {fill(p.version, {
           version: policy.version,
           date: formatDateTime(policy.createdAt),
-          by: policy.createdBy,
+          by: systemValueLabel(t, policy.createdBy),
         })}
       </p>
       <section aria-label={p.ruleTitle} className="rounded border border-slate-200 bg-slate-50 p-3">
@@ -34,7 +35,9 @@ export function PolicyView({ policy }: { policy: PolicyDto }) {
           </Item>
         ))}
       </DescriptionList>
-      {policy.note ? <p className="text-sm break-words text-slate-700">{policy.note}</p> : null}
+      {policy.note ? (
+        <p className="text-sm break-words text-slate-700">{systemValueLabel(t, policy.note)}</p>
+      ) : null}
     </div>
   );
 }

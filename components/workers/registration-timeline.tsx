@@ -8,11 +8,24 @@ import { STATUS_STYLES } from '@/lib/ui/status';
 import { fillNodes } from './shared/fill-nodes';
 import { eventTypeLabel, isWorkerStatus } from './shared/labels';
 
+/** An actor that is neither a known officer nor the system: a short, still recognisable id. */
+function shortId(id: string): string {
+  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
+}
+
 export function RegistrationTimeline({ worker }: { worker: WorkerDetail }) {
   const { t, lang, fill } = useText();
   const p = t.pages.worker;
   const events = [...worker.events].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
-  const actorLabel = (actor: string) => (actor === 'system' || actor === 'device' ? p.systemActor : actor);
+  // A person's action names the officer (id on hover); the system and devices read as "system".
+  const actorLabel = (e: (typeof events)[number]) =>
+    e.actorName ? (
+      <span title={e.actor}>{e.actorName}</span>
+    ) : e.actor === 'system' || e.actor === 'device' ? (
+      p.systemActor
+    ) : (
+      <span title={e.actor}>{shortId(e.actor)}</span>
+    );
   return (
     <section
       aria-labelledby="worker-history-title"
@@ -63,8 +76,11 @@ export function RegistrationTimeline({ worker }: { worker: WorkerDetail }) {
                       : null}
                   </p>
                 ) : null}
+                {e.note ? (
+                  <p className="mt-1 text-sm text-slate-800">{fill(p.eventNote, { note: e.note })}</p>
+                ) : null}
                 <p className="mt-0.5 text-xs text-slate-600">
-                  {fill(p.eventBy, { actor: actorLabel(e.actor) })}
+                  {fillNodes(p.eventBy, { actor: actorLabel(e) })}
                 </p>
               </li>
             );

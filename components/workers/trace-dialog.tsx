@@ -7,7 +7,7 @@ import { Route, ShieldCheck } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { ErrorState } from '@/components/ui/error-state';
-import { Field, Input, Textarea } from '@/components/ui/field';
+import { Field, Textarea } from '@/components/ui/field';
 import { SkeletonText } from '@/components/ui/skeleton';
 import { traceQuery } from '@/lib/api/queries';
 import { traceParamsSchema, type TraceFilters } from '@/lib/api/workers';
@@ -16,6 +16,7 @@ import { formatNumber } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';
 import { DistrictSketch, SketchLegend } from './plot/district-sketch';
 import type { PlotBase } from './plot/projection';
+import { DateFilter } from './shared/filter-controls';
 import { TraceTable } from './trace-table';
 
 export function TraceButton({ workerId, plotBase }: { workerId: string; plotBase: PlotBase }) {
@@ -77,30 +78,18 @@ function TraceBody({ workerId, plotBase }: { workerId: string; plotBase: PlotBas
           )}
         </Field>
         <div className="flex flex-wrap gap-3">
-          <Field label={p.from}>
-            {(control) => (
-              <Input
-                {...control}
-                type="date"
-                className="w-auto"
-                value={from}
-                max={to || undefined}
-                onChange={(e) => setFrom(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={p.to}>
-            {(control) => (
-              <Input
-                {...control}
-                type="date"
-                className="w-auto"
-                value={to}
-                min={from || undefined}
-                onChange={(e) => setTo(e.target.value)}
-              />
-            )}
-          </Field>
+          <DateFilter
+            label={p.from}
+            value={from || undefined}
+            max={to || undefined}
+            onChange={(v) => setFrom(v ?? '')}
+          />
+          <DateFilter
+            label={p.to}
+            value={to || undefined}
+            min={from || undefined}
+            onChange={(v) => setTo(v ?? '')}
+          />
         </div>
         <p className="-mt-1 text-xs text-slate-600">{p.rangeHint}</p>
         <div>

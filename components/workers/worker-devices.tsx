@@ -20,7 +20,8 @@ export function WorkerDevices({ devices }: { devices: WorkerDetail['devices'] })
       <ul className="flex flex-col gap-1.5 text-sm">
         {devices.map((d) => (
           <li key={d.id} className={d.revokedAt ? 'text-slate-500' : 'text-slate-900'}>
-            <span className="font-medium">
+            {/* Platform, model and version are product names: the same in every language. */}
+            <span className="font-medium" translate="no">
               {[d.platform, d.model, d.appVersion].filter(Boolean).join(' · ')}
             </span>
             {d.lastSeenAt ? (

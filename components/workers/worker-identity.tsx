@@ -5,7 +5,7 @@ import type { WorkerDetail } from '@/lib/api/workers';
 import { formatDate } from '@/lib/format/date';
 import { useT } from '@/lib/i18n/client';
 import { DescriptionList, Item } from './shared/description-list';
-import { citizenshipLabel } from './shared/labels';
+import { citizenshipLabel, sectorLabel } from './shared/labels';
 
 export function WorkerIdentity({ worker }: { worker: WorkerDetail }) {
   const t = useT();
@@ -23,7 +23,9 @@ export function WorkerIdentity({ worker }: { worker: WorkerDetail }) {
         <Item label={p.nameCyrillic}>
           <span lang="ru">{worker.fullNameCyrillic ?? none}</span>
         </Item>
-        <Item label={p.nameLatin}>{worker.fullNameLatin}</Item>
+        <Item label={p.nameLatin}>
+          <span translate="no">{worker.fullNameLatin}</span>
+        </Item>
         <Item label={p.citizenship}>{citizenshipLabel(t, worker.citizenship)}</Item>
         <Item label={p.document}>
           <span className="tabular-nums">{worker.documentNumber}</span>
@@ -35,7 +37,7 @@ export function WorkerIdentity({ worker }: { worker: WorkerDetail }) {
           <span className="tabular-nums">{worker.phone}</span>
         </Item>
         <Item label={p.employer}>{worker.employer ?? none}</Item>
-        <Item label={p.sector}>{worker.sector ?? none}</Item>
+        <Item label={p.sector}>{worker.sector ? sectorLabel(t, worker.sector) : none}</Item>
         <Item label={p.enrolledAt}>
           <DateTime value={worker.enrolledAt} />
         </Item>

@@ -23,7 +23,7 @@ import { WorkerSearchForm } from './worker-search-form';
 import { WorkerTable } from './worker-table';
 
 export function WorkerList({ okrugs, filterOkrugs }: { okrugs: OkrugOption[]; filterOkrugs: OkrugOption[] }) {
-  const { t, lang, fill } = useText();
+  const { t, lang, fill, plural } = useText();
   const p = t.pages.workers;
   const { params, update } = useUrlState();
   const filters = parseWorkerFilters(params);
@@ -90,7 +90,7 @@ export function WorkerList({ okrugs, filterOkrugs }: { okrugs: OkrugOption[]; fi
       <div ref={listRef} className="scroll-mt-4" aria-busy={query.isFetching}>
         <QueryView
           query={query}
-          skeleton={<TableSkeleton rows={10} columns={7} label={t.pages.list.loading} />}
+          skeleton={<TableSkeleton rows={10} columns={8} label={t.pages.list.loading} />}
           errorTitle={p.loadFailed}
         >
           {(page) =>
@@ -101,6 +101,11 @@ export function WorkerList({ okrugs, filterOkrugs }: { okrugs: OkrugOption[]; fi
               />
             ) : (
               <>
+                {page.total !== undefined && (
+                  <p className="text-sm text-slate-700" role="status" data-testid="workers-total">
+                    {plural(page.totalIsLowerBound ? p.foundMore : p.found, page.total)}
+                  </p>
+                )}
                 <WorkerTable items={page.items} okrugs={okrugs} />
                 <Pagination
                   page={links.page}

@@ -11,6 +11,12 @@ import { labelOkrug, okrugShort, type OkrugOption } from '@/lib/ui/okrug';
 import { citizenshipLabel } from './shared/labels';
 import { PersonName } from './shared/person-name';
 
+/** Birth dates come as calendar days (yyyy-mm-dd); officers read dd.mm.yyyy. */
+function formatBirthDate(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : day;
+}
+
 export function WorkerTable({ items, okrugs }: { items: WorkerListItem[]; okrugs: OkrugOption[] }) {
   const { t, lang } = useText();
   const p = t.pages.workers;
@@ -21,6 +27,7 @@ export function WorkerTable({ items, okrugs }: { items: WorkerListItem[]; okrugs
         <THead>
           <tr>
             <Th>{p.columns.name}</Th>
+            <Th>{p.columns.document}</Th>
             <Th>{p.columns.citizenship}</Th>
             <Th>{p.columns.status}</Th>
             <Th>{p.columns.since}</Th>
@@ -42,6 +49,14 @@ export function WorkerTable({ items, okrugs }: { items: WorkerListItem[]; okrugs
                       primaryClassName="text-blue-800"
                     />
                   </Link>
+                </Td>
+                <Td className="whitespace-nowrap">
+                  <span className="font-mono text-sm" title={p.document}>
+                    {w.documentNumber}
+                  </span>
+                  <span className="block text-xs text-slate-600" title={p.birthDate}>
+                    {formatBirthDate(w.birthDate)}
+                  </span>
                 </Td>
                 <Td>{citizenshipLabel(t, w.citizenship)}</Td>
                 <Td>

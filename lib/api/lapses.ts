@@ -51,6 +51,8 @@ export const reviewSchema = z.object({
   decision: reviewDecisionSchema,
   note: z.string(),
   by: z.string(),
+  /** The reviewing officer's display name (the login stays in `by`). */
+  byName: z.string().nullable().optional(),
   at: isoTime,
 });
 

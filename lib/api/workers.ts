@@ -66,6 +66,10 @@ export const registrationEventSchema = z.object({
   toStatus: z.string(),
   cause: z.string(),
   actor: z.string(),
+  /** The officer's display name when `actor` is an officer id; null for the system and devices. */
+  actorName: z.string().nullable().optional(),
+  /** The reason an officer recorded (a reinstatement's note). */
+  note: z.string().nullable().optional(),
   lapseId: z.guid().nullable(),
 });
 export type RegistrationEvent = z.infer<typeof registrationEventSchema>;

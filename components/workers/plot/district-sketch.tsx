@@ -2,7 +2,7 @@
 // A small static sketch: okrug outlines, the declared address, lapse places and optionally a trace.
 // Not a map (no tiles, no pan): a figure with a caption, a legend and the data also given as text.
 import { useId, type ReactNode } from 'react';
-import { useLang } from '@/lib/i18n/client';
+import { useLang, useT } from '@/lib/i18n/client';
 import { OPEN_LAPSE_COLOR, STATUS_STYLES } from '@/lib/ui/status';
 import { projectPoint, viewBoxFor, type PlotBase, type XY } from './projection';
 
@@ -35,6 +35,11 @@ export function DistrictSketch({
   className?: string;
 }) {
   const lang = useLang();
+  const t = useT();
+  // The region pack credits OpenStreetMap in English; that credit is worded in the interface language.
+  const attribution = /OpenStreetMap contributors/.test(base.attribution)
+    ? t.shell.osmAttribution
+    : base.attribution;
   const captionId = useId();
   const projected = points.map((p) => ({ ...p, xy: projectPoint(p.lon, p.lat) }));
   const line: XY[] = (trace ?? []).map((p) => projectPoint(p.lon, p.lat));
@@ -93,7 +98,7 @@ export function DistrictSketch({
         ))}
       </svg>
       <figcaption id={captionId} className="mt-1.5 text-xs text-slate-600">
-        {caption} <span className="whitespace-nowrap">{base.attribution}</span>
+        {caption} <span className="whitespace-nowrap">{attribution}</span>
       </figcaption>
       {legend}
     </figure>

@@ -1,9 +1,10 @@
 'use client';
 // Filter controls above a list: each a labelled native control that writes to the URL on change.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { formatDayInput, maskDayInput, parseDayInput } from '@/lib/format/day-input';
 import { useT } from '@/lib/i18n/client';
 
 export interface Option {
@@ -80,19 +81,76 @@ export function DateFilter({
   min?: string;
   max?: string;
 }) {
+  const t = useT();
+  // Typed text lives here until it is a whole valid day; the URL (value) only ever holds yyyy-mm-dd.
+  const [text, setText] = useState(() => formatDayInput(value));
+  const [shown, setShown] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  if (shown !== value) {
+    setShown(value);
+    setText(formatDayInput(value));
+    setError(null);
+  }
+  const commit = (raw: string) => {
+    if (raw.trim() === '') {
+      setError(null);
+      if (value) onChange(undefined);
+      return;
+    }
+    const day = parseDayInput(raw);
+    if (!day) return setError(t.pages.list.dateInvalid);
+    if ((min && day < min) || (max && day > max)) return setError(t.pages.list.dateOutOfRange);
+    setError(null);
+    if (day !== value) onChange(day);
+  };
   return (
-    <Field label={label}>
+    <Field label={label} error={error ?? undefined} className="w-40">
       {(control) => (
         <Input
           {...control}
-          type="date"
-          className="w-auto"
-          value={value ?? ''}
-          min={min}
-          max={max}
-          onChange={(e) => onChange(e.target.value || undefined)}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder={t.pages.list.datePlaceholder}
+          className="tabular-nums"
+          value={text}
+          onChange={(e) => {
+            const next = maskDayInput(e.target.value);
+            setText(next);
+            if (next.length === 10 || next === '') commit(next);
+          }}
+          onBlur={() => commit(text)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit(text);
+          }}
         />
       )}
     </Field>
+  );
+}
+
+/** A removable chip for a filter that has no control of its own (e.g. one worker from a link). */
+export function FilterChip({
+  label,
+  onRemove,
+  removeLabel,
+}: {
+  label: string;
+  onRemove: () => void;
+  removeLabel: string;
+}) {
+  return (
+    <span className="inline-flex h-9 items-center gap-1 self-end rounded-full border border-blue-300 bg-blue-50 pr-1 pl-3 text-sm text-blue-900">
+      {label}
+      <button
+        type="button"
+        onClick={onRemove}
+        aria-label={removeLabel}
+        title={removeLabel}
+        className="rounded-full p-1 hover:bg-blue-100 focus-visible:outline-2 focus-visible:outline-blue-700"
+      >
+        <X aria-hidden="true" className="size-4" />
+      </button>
+    </span>
   );
 }

@@ -32,6 +32,23 @@ function hasKey<T extends object>(record: T, key: PropertyKey): key is keyof T {
   return Object.prototype.hasOwnProperty.call(record, key);
 }
 
+/** A sector code ("construction") in words; an unknown code shows as it came. */
+export function sectorLabel(t: Dictionary, code: string): string {
+  return hasKey(t.sector, code) ? t.sector[code] : code;
+}
+
+/**
+ * Values that the database writes in English on its own (the migration's default policy row, the
+ * "system" actor) in the interface language; anything an officer typed shows as typed.
+ */
+export function systemValueLabel(t: Dictionary, value: string): string {
+  if (value === 'system') return t.systemValues.system;
+  if (value === 'Published rule: the first lapse cancels the registration.') {
+    return t.systemValues.defaultPolicyNote;
+  }
+  return value;
+}
+
 /** Words for a registration event type, or null for a type this version does not know. */
 export function eventTypeLabel(t: Dictionary, type: string): string | null {
   const types = t.pages.worker.eventTypes;

@@ -18,14 +18,20 @@ export function PersonName({
   const [first, second] = lang === 'ru' && cyrillic ? [cyrillic, latin] : [latin, cyrillic];
   return (
     <span className={cn('flex min-w-0 flex-col', className)}>
+      {/* translate="no": a name is a name in every language (the Russian-page scan skips it too). */}
       <span
+        translate="no"
         lang={first === cyrillic ? 'ru' : undefined}
         className={cn('font-medium break-words text-slate-900', primaryClassName)}
       >
         {first}
       </span>
       {second && second !== first ? (
-        <span lang={second === cyrillic ? 'ru' : undefined} className="text-xs break-words text-slate-600">
+        <span
+          translate="no"
+          lang={second === cyrillic ? 'ru' : undefined}
+          className="text-xs break-words text-slate-600"
+        >
           {second}
         </span>
       ) : null}

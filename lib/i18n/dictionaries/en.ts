@@ -193,6 +193,8 @@ export const en: Dictionary = {
     regionLabel: 'Registration map: Moscow and Moscow Oblast',
     keyboardNote:
       'The map repeats the lists: every worker and lapse is reachable by keyboard on the Workers and Lapses pages.',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
     loading: 'Loading the map…',
     loadFailed: 'Could not load the map data.',
     updating: 'Updating…',
@@ -456,6 +458,17 @@ export const en: Dictionary = {
   },
   dialog: {
     close: 'Close the dialog',
+  },
+  sector: {
+    construction: 'Construction',
+    retail: 'Retail',
+    cleaning: 'Cleaning',
+    transport: 'Transport',
+    services: 'Services',
+  },
+  systemValues: {
+    system: 'system',
+    defaultPolicyNote: 'Published rule: the first lapse cancels the registration.',
   },
   pages: pagesEn,
 };

@@ -45,6 +45,7 @@ interface AuditRow {
   actor_username: string | null;
   action: string;
   worker_id: string | null;
+  worker_name?: string | null;
   worker_ids: unknown;
   target_type: string | null;
   target_id: string | null;
@@ -63,6 +64,7 @@ function toEntry(r: AuditRow): AuditEntry {
     actorUsername: r.actor_username,
     action: r.action,
     workerId: r.worker_id,
+    workerName: r.worker_name ?? null,
     workerIds: toIdList(r.worker_ids),
     targetType: r.target_type,
     targetId: r.target_id,
@@ -85,8 +87,9 @@ export async function selectAuditPage(
   const rows = await queryRows<AuditRow>(
     db,
     sql`SELECT a.id, a.at, a.actor_id, a.actor_name, a.actor_role, o.username AS actor_username, a.action,
-          a.worker_id, array_to_json(a.worker_ids) AS worker_ids, a.target_type, a.target_id, a.reason, a.detail
-        FROM audit_log a LEFT JOIN officers o ON o.id = a.actor_id WHERE ${buildAuditWhere(filters)} AND ${afterId === null ? sql`TRUE` : sql`a.id < ${afterId}`}
+          a.worker_id, coalesce(w.full_name_cyrillic, w.full_name_latin) AS worker_name,
+          array_to_json(a.worker_ids) AS worker_ids, a.target_type, a.target_id, a.reason, a.detail
+        FROM audit_log a LEFT JOIN officers o ON o.id = a.actor_id LEFT JOIN workers w ON w.id = a.worker_id WHERE ${buildAuditWhere(filters)} AND ${afterId === null ? sql`TRUE` : sql`a.id < ${afterId}`}
         ORDER BY a.id DESC LIMIT ${limit}`,
   );
   return rows.map(toEntry);

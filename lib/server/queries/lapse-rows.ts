@@ -28,6 +28,7 @@ export interface LapseRow extends LapseWordsRow {
   review_note: string | null;
   reviewed_by: string | null;
   reviewed_at: unknown;
+  reviewed_by_name?: string | null;
   last_fix_lat: unknown;
   last_fix_lon: unknown;
 }
@@ -43,7 +44,8 @@ export function lapseColumns(asOf: Date): SQL {
     l.explanation_ru, l.explanation_en, l.caused_cancellation, l.voided_at, l.late_data_voided_at, l.review_decision, l.review_note,
     l.reviewed_by, l.reviewed_at, l.last_fix_lat, l.last_fix_lon, l.last_fix_time, l.last_fix_accuracy,
     l.last_battery, l.last_charging, l.trigger, l.cancel_rule, l.cancelled_at, l.cause_facts,
-    (SELECT row_to_json(pv) FROM policy_versions pv WHERE pv.id = l.policy_version) AS policy_json`;
+    (SELECT row_to_json(pv) FROM policy_versions pv WHERE pv.id = l.policy_version) AS policy_json,
+    (SELECT o.name FROM officers o WHERE o.username = l.reviewed_by LIMIT 1) AS reviewed_by_name`;
 }
 
 export function toLapseItem(row: LapseRow): LapseItem {
@@ -78,6 +80,7 @@ export function toLapseItem(row: LapseRow): LapseItem {
             decision: reviewDecisionSchema.parse(row.review_decision),
             note: row.review_note ?? '',
             by: row.reviewed_by ?? '',
+            byName: row.reviewed_by_name ?? null,
             at: toIso(row.reviewed_at),
           }
         : null,

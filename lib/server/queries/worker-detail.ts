@@ -83,6 +83,8 @@ interface EventRow {
   cause: string;
   actor: string;
   lapse_id: string | null;
+  actor_name?: string | null;
+  note?: string | null;
 }
 
 export function toRegistrationEvent(e: EventRow): RegistrationEvent {
@@ -95,6 +97,8 @@ export function toRegistrationEvent(e: EventRow): RegistrationEvent {
     toStatus: e.to_status,
     cause: e.cause,
     actor: e.actor,
+    actorName: e.actor_name ?? null,
+    note: e.note ?? null,
     lapseId: e.lapse_id,
   };
 }
@@ -133,8 +137,14 @@ export async function getWorkerDetail(
     // before the cancellation it undoes, and the newest record is what explains the status now.
     queryRows<EventRow>(
       db,
-      sql`SELECT id, registration_id, at, type, from_status, to_status, cause, actor, lapse_id
-          FROM registration_events WHERE worker_id = ${id}::uuid ORDER BY id DESC LIMIT 500`,
+      // The officer's name for a person's action, and the reason they recorded for a reinstatement.
+      sql`SELECT e.id, e.registration_id, e.at, e.type, e.from_status, e.to_status, e.cause, e.actor, e.lapse_id,
+            o.name AS actor_name,
+            CASE WHEN e.type = 'reinstated' THEN (SELECT a.reason FROM audit_log a
+              WHERE a.action = 'registration.reinstate' AND a.target_id = e.registration_id::text
+                AND a.worker_id = e.worker_id ORDER BY a.id DESC LIMIT 1) END AS note
+          FROM registration_events e LEFT JOIN officers o ON o.id = e.actor
+          WHERE e.worker_id = ${id}::uuid ORDER BY e.id DESC LIMIT 500`,
     ),
     // Events of the worker itself (a phone replaced by a new enrolment) join the same timeline,
     // with negative ids so they never collide with registration event ids.
@@ -142,7 +152,7 @@ export async function getWorkerDetail(
       db,
       sql`SELECT -id AS id, NULL::uuid AS registration_id, at, type, NULL AS from_status,
             coalesce((SELECT status FROM worker_status WHERE worker_id = ${id}::uuid), 'none') AS to_status,
-            cause, actor, NULL::uuid AS lapse_id
+            cause, actor, NULL::uuid AS lapse_id, (SELECT name FROM officers WHERE id = actor) AS actor_name
           FROM worker_events WHERE worker_id = ${id}::uuid ORDER BY id DESC LIMIT 100`,
     ),
     queryRows<LapseRow>(
