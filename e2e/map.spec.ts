@@ -148,3 +148,17 @@ test('a shared map link reopens the same filters and worker; Escape closes the p
   await expect(page).not.toHaveURL(/worker=/);
   await expect(page).toHaveURL(/[?&]status=cancelled(&|$)/);
 });
+
+test('the legend is open on the first visit and collapsed on later ones unless reopened', async ({
+  page,
+}) => {
+  const legendButton = page.getByRole('button', { name: t.map.legend.title });
+  await page.goto('/');
+  await expect(legendButton).toHaveAttribute('aria-expanded', 'true');
+  await page.reload();
+  await expect(legendButton).toHaveAttribute('aria-expanded', 'false');
+  await legendButton.click();
+  await expect(legendButton).toHaveAttribute('aria-expanded', 'true');
+  await page.reload();
+  await expect(legendButton).toHaveAttribute('aria-expanded', 'true');
+});

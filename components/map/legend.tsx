@@ -1,6 +1,6 @@
 'use client';
 // The map legend: for each status its colour, shape and words; then groups, lapses, density, lines.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ChevronDown } from 'lucide-react';
 import { useT } from '@/lib/i18n/client';
 import { cn } from '@/lib/ui/cn';
@@ -10,9 +10,41 @@ import { ClusterSwatch, LapsePinSwatch, StatusSwatch } from './shape-swatch';
 
 const HEAT_GRADIENT = 'linear-gradient(90deg, #fff5b4, #feb24c, #f03b20, #80003c)';
 
+// Open on the first visit, so a new officer learns the symbols; collapsed after that unless the
+// officer opened it again, so it does not cover a quarter of the map every day.
+const LEGEND_KEY = 'regwatch.map-legend';
+
+function readLegendOpen(): boolean {
+  try {
+    const stored = window.localStorage.getItem(LEGEND_KEY);
+    if (stored === null) window.localStorage.setItem(LEGEND_KEY, 'closed');
+    return stored === null || stored === 'open';
+  } catch {
+    return true; // storage blocked: behave like a first visit
+  }
+}
+
+function storeLegendOpen(open: boolean): void {
+  try {
+    window.localStorage.setItem(LEGEND_KEY, open ? 'open' : 'closed');
+  } catch {
+    // storage blocked: the choice lasts for this page only
+  }
+}
+
 export function Legend({ layers }: { layers: LayerKey[] }) {
   const t = useT();
   const [open, setOpen] = useState(true);
+  // localStorage exists only in the browser; the server render always shows the legend open.
+  useEffect(() => {
+    const stored = readLegendOpen();
+    if (!stored) setOpen(false); // eslint-disable-line react-hooks/set-state-in-effect
+  }, []);
+  const toggle = () =>
+    setOpen((v) => {
+      storeLegendOpen(!v);
+      return !v;
+    });
   return (
     <section
       aria-labelledby="map-legend-title"
@@ -23,7 +55,7 @@ export function Legend({ layers }: { layers: LayerKey[] }) {
           type="button"
           aria-expanded={open}
           aria-controls="map-legend-body"
-          onClick={() => setOpen((v) => !v)}
+          onClick={toggle}
           className="flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left text-sm font-semibold text-slate-900"
         >
           <span className="flex-1">{t.map.legend.title}</span>
