@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '@/lib/i18n/dictionaries/en';
 import { ru } from '@/lib/i18n/dictionaries/ru';
 import { SECTORS } from '@/lib/sim/employers';
-import { sectorLabel, systemValueLabel } from '@/components/workers/shared/labels';
+import { sectorLabel, systemValueLabel } from '@/components/shared/labels';
 import { describeAuditDetail } from './audit-detail';
 
 describe('audit detail in words', () => {

@@ -4,7 +4,7 @@
 import { formatDateTime } from '@/lib/format/date';
 import type { Dictionary } from '@/lib/i18n';
 import type { AuditEntry } from '@/lib/api/audit';
-import { statusLabel } from '@/components/workers/shared/labels';
+import { statusLabel } from '@/components/shared/labels';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -7,7 +7,7 @@ import {
   pickText,
   pickUuid,
   type ParamRecord,
-} from '@/components/workers/shared/search-params';
+} from '@/components/shared/search-params';
 
 export const AUDIT_PAGE_SIZE = 100;
 export const AUDIT_FILTER_KEYS = ['actor', 'worker', 'action', 'from', 'to'] as const;

@@ -7,15 +7,10 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { TableSkeleton } from '@/components/ui/skeleton';
-import {
-  DateFilter,
-  FilterBar,
-  SelectFilter,
-  type Option,
-} from '@/components/workers/shared/filter-controls';
-import { QueryView } from '@/components/workers/shared/query-view';
-import { pageLinks } from '@/components/workers/shared/search-params';
-import { useUrlState } from '@/components/workers/shared/use-url-state';
+import { DateFilter, FilterBar, SelectFilter, type Option } from '@/components/shared/filter-controls';
+import { QueryView } from '@/components/shared/query-view';
+import { pageLinks } from '@/components/shared/search-params';
+import { useUrlState } from '@/components/shared/use-url-state';
 import { auditCsvUrl, auditQuery } from '@/lib/api/queries';
 import { formatNumber } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';

@@ -2,7 +2,7 @@
 // Audit entries: when, who (with role), what, which worker (as a filter link), why, and the detail.
 import { Table, TableCaption, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { DateTime } from '@/components/ui/time';
-import { auditActionLabel } from '@/components/workers/shared/labels';
+import { auditActionLabel } from '@/components/shared/labels';
 import type { AuditEntry } from '@/lib/api/audit';
 import { OFFICER_ROLES } from '@/lib/domain/types';
 import { useText } from '@/lib/i18n/client';

@@ -5,7 +5,7 @@ import { BatteryCharging, BatteryLow, Lightbulb, TrainFront } from 'lucide-react
 import { LapseKindBadge } from '@/components/ui/lapse-kind-badge';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { DateTime } from '@/components/ui/time';
-import { DescriptionList, Item } from '@/components/workers/shared/description-list';
+import { DescriptionList, Item } from '@/components/shared/description-list';
 import type { LapseDetail } from '@/lib/api/lapses';
 import { formatDuration } from '@/lib/format/duration';
 import { formatNumber, formatPercent } from '@/lib/format/number';

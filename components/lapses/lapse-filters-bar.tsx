@@ -1,8 +1,8 @@
 'use client';
 // Filters of the lapse queue: state, kind, likely cause, okrug, citizenship, period. All in the URL.
-import { DateFilter, FilterBar, FilterChip, SelectFilter } from '@/components/workers/shared/filter-controls';
-import { citizenshipOptions } from '@/components/workers/shared/labels';
-import type { UrlState } from '@/components/workers/shared/use-url-state';
+import { DateFilter, FilterBar, FilterChip, SelectFilter } from '@/components/shared/filter-controls';
+import { citizenshipOptions } from '@/components/shared/labels';
+import type { UrlState } from '@/components/shared/use-url-state';
 import { LAPSE_KINDS, LIKELY_CAUSES } from '@/lib/domain/types';
 import { useText } from '@/lib/i18n/client';
 import { okrugName, okrugShort, type OkrugOption } from '@/lib/ui/okrug';

@@ -7,7 +7,7 @@ import { RotateCcw } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Textarea } from '@/components/ui/field';
-import { apiFieldErrors } from '@/components/workers/shared/form-errors';
+import { apiFieldErrors } from '@/components/shared/form-errors';
 import { reinstateRegistration } from '@/lib/api/queries';
 import { reinstateBodySchema } from '@/lib/api/registrations';
 import { useT } from '@/lib/i18n/client';

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent, type RefObject } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/field';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '@/components/workers/shared/form-errors';
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '@/components/shared/form-errors';
 import { REVIEW_NOTE_MIN, reviewBodySchema, type LapseDetail } from '@/lib/api/lapses';
 import { reviewLapse } from '@/lib/api/queries';
 import { REVIEW_DECISIONS, type ReviewDecision } from '@/lib/domain/types';

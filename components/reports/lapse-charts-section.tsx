@@ -1,7 +1,7 @@
 'use client';
 // The charts part of /reports: lapse statistics over the period chosen in the URL (?days=).
-import { SelectFilter } from '@/components/workers/shared/filter-controls';
-import { useUrlState } from '@/components/workers/shared/use-url-state';
+import { SelectFilter } from '@/components/shared/filter-controls';
+import { useUrlState } from '@/components/shared/use-url-state';
 import { useT } from '@/lib/i18n/client';
 import type { OkrugOption } from '@/lib/ui/okrug';
 import { LapsesPerDayChart } from './lapse-charts';

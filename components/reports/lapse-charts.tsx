@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Skeleton } from '@/components/ui/skeleton';
 import { EmptyState } from '@/components/ui/empty-state';
-import { QueryView } from '@/components/workers/shared/query-view';
+import { QueryView } from '@/components/shared/query-view';
 import { lapseStatsQuery } from '@/lib/api/queries';
 import type { LapseStats } from '@/lib/api/stats';
 import { LIKELY_CAUSES } from '@/lib/domain/types';

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import { apiFieldErrors, type FieldErrors } from '@/components/workers/shared/form-errors';
+import { apiFieldErrors, type FieldErrors } from '@/components/shared/form-errors';
 import { POLICY_BOUNDS, policyUpdateSchema, type PolicyDto, type PolicyUpdate } from '@/lib/api/policy';
 import { updatePolicy } from '@/lib/api/queries';
 import { formatNumber } from '@/lib/format/number';

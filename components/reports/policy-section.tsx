@@ -3,7 +3,7 @@
 // form for a new version.
 import { useQuery } from '@tanstack/react-query';
 import { SkeletonText } from '@/components/ui/skeleton';
-import { QueryView } from '@/components/workers/shared/query-view';
+import { QueryView } from '@/components/shared/query-view';
 import { policyQuery } from '@/lib/api/queries';
 import type { OfficerRole } from '@/lib/domain/types';
 import { useT } from '@/lib/i18n/client';

@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Calculator } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { apiFieldErrors, type FieldErrors } from '@/components/workers/shared/form-errors';
+import { apiFieldErrors, type FieldErrors } from '@/components/shared/form-errors';
 import { POLICY_BOUNDS, SIMULATE_MAX_DAYS, type PolicyDto } from '@/lib/api/policy';
 import { simulatePolicy } from '@/lib/api/queries';
 import { toMoscowDay } from '@/lib/format/date';

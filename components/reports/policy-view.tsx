@@ -1,7 +1,7 @@
 'use client';
 // The current lapse policy, read-only: every threshold in words, and which version it is.
-import { DescriptionList, Item } from '@/components/workers/shared/description-list';
-import { systemValueLabel } from '@/components/workers/shared/labels';
+import { DescriptionList, Item } from '@/components/shared/description-list';
+import { systemValueLabel } from '@/components/shared/labels';
 import type { PolicyDto } from '@/lib/api/policy';
 import { describePolicyRule } from '@/lib/domain/policy-words';
 import { formatDateTime } from '@/lib/format/date';

@@ -4,8 +4,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { LucideIcon } from 'lucide-react';
 import { Skeleton } from '@/components/ui/skeleton';
-import { QueryView } from '@/components/workers/shared/query-view';
-import { fillNodes } from '@/components/workers/shared/fill-nodes';
+import { QueryView } from '@/components/shared/query-view';
+import { fillNodes } from '@/components/shared/fill-nodes';
 import { DateTime } from '@/components/ui/time';
 import { summaryQuery } from '@/lib/api/queries';
 import { formatNumber, formatPercent } from '@/lib/format/number';

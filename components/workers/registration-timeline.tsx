@@ -5,8 +5,8 @@ import { DateTime } from '@/components/ui/time';
 import type { WorkerDetail } from '@/lib/api/workers';
 import { useText } from '@/lib/i18n/client';
 import { STATUS_STYLES } from '@/lib/ui/status';
-import { fillNodes } from './shared/fill-nodes';
-import { eventTypeLabel, isWorkerStatus } from './shared/labels';
+import { fillNodes } from '@/components/shared/fill-nodes';
+import { eventTypeLabel, isWorkerStatus } from '@/components/shared/labels';
 
 /** An actor that is neither a known officer nor the system: a short, still recognisable id. */
 function shortId(id: string): string {

@@ -16,7 +16,7 @@ import { formatNumber } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';
 import { DistrictSketch, SketchLegend } from './plot/district-sketch';
 import type { PlotBase } from './plot/projection';
-import { DateFilter } from './shared/filter-controls';
+import { DateFilter } from '@/components/shared/filter-controls';
 import { TraceTable } from './trace-table';
 
 export function TraceButton({ workerId, plotBase }: { workerId: string; plotBase: PlotBase }) {

@@ -3,7 +3,7 @@
 import type { WorkerDetail } from '@/lib/api/workers';
 import { DateTime } from '@/components/ui/time';
 import { useT } from '@/lib/i18n/client';
-import { fillNodes } from './shared/fill-nodes';
+import { fillNodes } from '@/components/shared/fill-nodes';
 
 export function WorkerDevices({ devices }: { devices: WorkerDetail['devices'] }) {
   const t = useT();

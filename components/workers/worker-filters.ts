@@ -9,7 +9,7 @@ import {
   pickIdList,
   pickText,
   type ParamRecord,
-} from './shared/search-params';
+} from '@/components/shared/search-params';
 
 export const WORKER_PAGE_SIZE = 50;
 export const WORKER_FILTER_KEYS = ['q', 'status', 'citizenship', 'okrug'] as const;

@@ -4,8 +4,8 @@ import { DateTime } from '@/components/ui/time';
 import type { WorkerDetail } from '@/lib/api/workers';
 import { formatDate } from '@/lib/format/date';
 import { useT } from '@/lib/i18n/client';
-import { DescriptionList, Item } from './shared/description-list';
-import { citizenshipLabel, sectorLabel } from './shared/labels';
+import { DescriptionList, Item } from '@/components/shared/description-list';
+import { citizenshipLabel, sectorLabel } from '@/components/shared/labels';
 
 export function WorkerIdentity({ worker }: { worker: WorkerDetail }) {
   const t = useT();

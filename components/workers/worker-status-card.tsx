@@ -8,9 +8,9 @@ import type { WorkerDetail } from '@/lib/api/workers';
 import { formatPercent } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';
 import { labelOkrug, type OkrugOption } from '@/lib/ui/okrug';
-import { DescriptionList, Item } from './shared/description-list';
-import { fillNodes } from './shared/fill-nodes';
-import { eventTypeLabel } from './shared/labels';
+import { DescriptionList, Item } from '@/components/shared/description-list';
+import { fillNodes } from '@/components/shared/fill-nodes';
+import { eventTypeLabel } from '@/components/shared/labels';
 
 export function WorkerStatusCard({ worker, okrugs }: { worker: WorkerDetail; okrugs: OkrugOption[] }) {
   const { t, lang, fill } = useText();

@@ -8,8 +8,8 @@ import { DateTime, RelativeTime } from '@/components/ui/time';
 import type { WorkerListItem } from '@/lib/api/workers';
 import { useText } from '@/lib/i18n/client';
 import { labelOkrug, okrugShort, type OkrugOption } from '@/lib/ui/okrug';
-import { citizenshipLabel } from './shared/labels';
-import { PersonName } from './shared/person-name';
+import { citizenshipLabel } from '@/components/shared/labels';
+import { PersonName } from '@/components/shared/person-name';
 
 /** Birth dates come as calendar days (yyyy-mm-dd); officers read dd.mm.yyyy. */
 function formatBirthDate(day: string): string {

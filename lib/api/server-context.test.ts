@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const SERVER_PREFETCH = [
   'lib/api/server-context.ts',
   'lib/ui/server-query-client.ts',
-  'components/workers/shared/prefetch-boundary.tsx',
+  'components/shared/prefetch-boundary.tsx',
 ];
 
 function code(file: string): string {

@@ -4,15 +4,15 @@ import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import { LapseQueue } from '@/components/lapses/lapse-queue';
 import { parseLapseFilters } from '@/components/lapses/lapse-filters';
-import { PageHeader } from '@/components/workers/shared/page-header';
-import { PrefetchBoundary } from '@/components/workers/shared/prefetch-boundary';
-import { pickUuid, toParamRecord, type RawSearchParams } from '@/components/workers/shared/search-params';
+import { PageHeader } from '@/components/shared/page-header';
+import { PrefetchBoundary } from '@/components/shared/prefetch-boundary';
+import { pickUuid, toParamRecord, type RawSearchParams } from '@/components/shared/search-params';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { getServerQueries } from '@/lib/api/server-context';
 import { getDictionary } from '@/lib/i18n/server';
 import { requirePageRole } from '@/lib/ui/page-access';
 import { getRegionInfo } from '@/lib/ui/region-info';
-import { scopedOkrugs } from '@/components/workers/shared/scoped-okrugs';
+import { scopedOkrugs } from '@/components/shared/scoped-okrugs';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getDictionary()).pages.lapses.title };

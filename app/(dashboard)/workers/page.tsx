@@ -2,10 +2,10 @@
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import { TableSkeleton } from '@/components/ui/skeleton';
-import { PageHeader } from '@/components/workers/shared/page-header';
-import { PrefetchBoundary } from '@/components/workers/shared/prefetch-boundary';
-import { scopedOkrugs } from '@/components/workers/shared/scoped-okrugs';
-import { toParamRecord, type RawSearchParams } from '@/components/workers/shared/search-params';
+import { PageHeader } from '@/components/shared/page-header';
+import { PrefetchBoundary } from '@/components/shared/prefetch-boundary';
+import { scopedOkrugs } from '@/components/shared/scoped-okrugs';
+import { toParamRecord, type RawSearchParams } from '@/components/shared/search-params';
 import { parseWorkerFilters } from '@/components/workers/worker-filters';
 import { WorkerList } from '@/components/workers/worker-list';
 import { getServerQueries } from '@/lib/api/server-context';

@@ -1,6 +1,6 @@
 // URL query handling shared by the list pages (server and browser alike): the page reads filters from
 // the URL with the same pure function on both sides, so the prefetched query key equals the client's.
-// Shared helpers of the lapses, workers and audit pages live under components/workers/shared/.
+// Shared helpers of the lapses, workers and audit pages live under components/shared/.
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 export type ParamRecord = Record<string, string>;
