@@ -31,6 +31,12 @@ describe('audit detail in words', () => {
       'Фильтры: (Сортировка: сначала новые)',
     );
   });
+
+  it('reads lapse kinds and likely causes as words under any key', () => {
+    const text = describeAuditDetail(ru, { filters: { kind: 'mock_location', cause: 'battery_depleted' } });
+    expect(text).not.toMatch(/[A-Za-z]/);
+    expect(text).toContain(ru.lapseKind.mock_location);
+  });
 });
 
 describe('codes that arrive in English', () => {

@@ -36,6 +36,10 @@ function codeLabel(t: Dictionary, key: string, value: string): string {
   if (key === 'kind' && has(d.searchKind, value)) return d.searchKind[value];
   if (key === 'kind' && has(t.lapseKind, value)) return t.lapseKind[value];
   if (key === 'role' && has(t.roles, value)) return t.roles[value];
+  if ((key === 'cause' || key === 'likelyCause') && has(t.likelyCause, value)) return t.likelyCause[value];
+  // A code under a key not listed above (a filter added later, say) still reads as words.
+  if (has(t.lapseKind, value)) return t.lapseKind[value];
+  if (has(t.likelyCause, value)) return t.likelyCause[value];
   return value;
 }
 
