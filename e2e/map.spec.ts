@@ -153,8 +153,15 @@ test('the legend is open on the first visit and collapsed on later ones unless r
   page,
 }) => {
   const legendButton = page.getByRole('button', { name: t.map.legend.title });
+  // The saved session may carry the mark of an earlier map visit (sign-in lands on the map): start
+  // from a browser that has never seen the legend.
   await page.goto('/');
+  await page.waitForFunction(() => localStorage.getItem('regwatch.map-legend') !== null);
+  await page.evaluate(() => localStorage.removeItem('regwatch.map-legend'));
+  await page.reload();
   await expect(legendButton).toHaveAttribute('aria-expanded', 'true');
+  // The server renders it open; wait until the page has hydrated and marked the visit.
+  await page.waitForFunction(() => localStorage.getItem('regwatch.map-legend') === 'closed');
   await page.reload();
   await expect(legendButton).toHaveAttribute('aria-expanded', 'false');
   await legendButton.click();
