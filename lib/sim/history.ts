@@ -174,3 +174,29 @@ function applyTransition(reg: RegistrationRow, effect: Extract<Effect, { type: '
   if (effect.eventType === 'cancelled') reg.cancelLapseId = effect.lapseId;
   else if (effect.eventType === 'restored') reg.cancelLapseId = null;
 }
+
+/** The worker_status row for a worker's lifecycle state, shared by the week replay and the recent-state seed. */
+export function buildStatusRow(
+  worker: { workerId: string; citizenship: string },
+  reg: RegistrationRow | undefined,
+  st: WorkerState,
+  lastSeenAt: number | null,
+): WorkerStatusRow {
+  return {
+    workerId: worker.workerId,
+    registrationId: reg?.id ?? null,
+    status: st.status,
+    citizenship: worker.citizenship,
+    okrug: reg?.okrug ?? null,
+    declaredLat: reg?.lat ?? null,
+    declaredLon: reg?.lon ?? null,
+    lastFix: st.lastFix,
+    lastSeenAt,
+    openLapseId: st.openLapse?.id ?? null,
+    openLapseKind: st.openLapse?.kind ?? null,
+    openLapseStartedAt: st.openLapse?.startedAt.getTime() ?? null,
+    lapseDeadline: st.openLapse?.deadline?.getTime() ?? null,
+    openLapseSilence: st.openLapse?.silence ?? false,
+    statusSince: st.statusSince.getTime(),
+  };
+}

@@ -8,7 +8,7 @@ import type { DeviceEventType, LapseKind, Policy } from '@/lib/domain/types';
 import { DAY, HOUR, MINUTE } from './clock';
 import { explainSimLapse } from './explain';
 import { FixBuffer, FLAG_CHARGING, FLAG_MOCK, PROVIDER_FUSED } from './fix-buffer';
-import { HistoryRecorder } from './history';
+import { buildStatusRow, HistoryRecorder } from './history';
 import type { SimEvent } from './phone';
 import { deriveUniqueId, generatePerson, type SimContext, type SimPerson } from './population';
 import { placeAt, recentShares, type RecentShares } from './recent-place';
@@ -219,22 +219,6 @@ function finish(story: Story, enrolledAt: number, buf: FixBuffer): SeedHistory {
     fixes: buf,
     events: story.events,
     stretches: [],
-    status: {
-      workerId: w.workerId,
-      registrationId: reg?.id ?? null,
-      status: st.status,
-      citizenship: w.citizenship,
-      okrug: reg?.okrug ?? null,
-      declaredLat: reg?.lat ?? null,
-      declaredLon: reg?.lon ?? null,
-      lastFix: st.lastFix,
-      lastSeenAt: story.lastSeenAt,
-      openLapseId: st.openLapse?.id ?? null,
-      openLapseKind: st.openLapse?.kind ?? null,
-      openLapseStartedAt: st.openLapse?.startedAt.getTime() ?? null,
-      lapseDeadline: st.openLapse?.deadline?.getTime() ?? null,
-      openLapseSilence: st.openLapse?.silence ?? false,
-      statusSince: st.statusSince.getTime(),
-    },
+    status: buildStatusRow(w, reg, st, story.lastSeenAt),
   };
 }

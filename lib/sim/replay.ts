@@ -16,7 +16,7 @@ import { getLocalMinuteOfDay, DAY, HOUR, MINUTE } from './clock';
 import { explainSimLapse } from './explain';
 import { FixBuffer, getBufferSnapshot } from './fix-buffer';
 import { createOutsideTest } from './outside';
-import { HistoryRecorder, type WorkerStatusRow } from './history';
+import { buildStatusRow, HistoryRecorder, type WorkerStatusRow } from './history';
 import type { PhoneOutput, SimEvent } from './phone';
 import { getStretchFixTime, getStretchSnapshot, type Stretch } from './stretch';
 import type { SimContext, SimWorker } from './population';
@@ -311,23 +311,7 @@ export class WorkerReplay {
       recorder: this.rec,
       enrolledAt: this.enrolledAt,
       lastSeenAt: this.lastSeenAt,
-      status: {
-        workerId: w.workerId,
-        registrationId: reg?.id ?? null,
-        status: st.status,
-        citizenship: w.citizenship,
-        okrug: reg?.okrug ?? null,
-        declaredLat: reg?.lat ?? null,
-        declaredLon: reg?.lon ?? null,
-        lastFix: st.lastFix,
-        lastSeenAt: this.lastSeenAt,
-        openLapseId: st.openLapse?.id ?? null,
-        openLapseKind: st.openLapse?.kind ?? null,
-        openLapseStartedAt: st.openLapse?.startedAt.getTime() ?? null,
-        lapseDeadline: st.openLapse?.deadline?.getTime() ?? null,
-        openLapseSilence: st.openLapse?.silence ?? false,
-        statusSince: st.statusSince.getTime(),
-      },
+      status: buildStatusRow(w, reg, st, this.lastSeenAt),
     };
   }
 }
