@@ -10,6 +10,7 @@ import * as registrations from '@/app/api/v1/device/registrations/route';
 import * as deviceStatus from '@/app/api/v1/device/status/route';
 import * as osmand from '@/app/api/v1/ingest/osmand/route';
 import * as owntracks from '@/app/api/v1/ingest/owntracks/route';
+import { PEER_HEADER } from '@/lib/auth/client-address';
 import { problem } from './problem';
 
 type Handler = (req: Request) => Promise<Response>;
@@ -48,6 +49,8 @@ function toHeaders(req: http.IncomingMessage): Headers {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
+  // The socket peer, replacing any value a client sent: the enrolment limit keys on it.
+  headers.set(PEER_HEADER, req.socket.remoteAddress ?? '');
   return headers;
 }
 

@@ -63,13 +63,14 @@ export class HttpError extends Error {
     readonly status: number,
     readonly detail: string,
     readonly extra: Partial<ProblemBody> = {},
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
   }
 }
 
 export function toResponse(error: unknown): Response {
-  if (error instanceof HttpError) return problem(error.status, error.detail, error.extra);
+  if (error instanceof HttpError) return problem(error.status, error.detail, error.extra, error.headers);
   const mapped = classifyDatabaseError(error);
   if (mapped) {
     console.error(`[api] database ${mapped.kind} (${mapped.code})`);
