@@ -98,6 +98,10 @@ export function devicePaths(): Record<string, PathItem> {
               'A worker with this citizenship and document is enrolled and the full name, birth date or phone does not match (which one is not said).',
           },
           422: { description: 'Citizenship outside the nine countries the rule applies to.' },
+          429: {
+            description:
+              'Too many refused re-enrolments (409) for this person from this address, or from this address overall; Retry-After says when to try again.',
+          },
         },
       }),
     },
