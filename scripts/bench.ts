@@ -294,6 +294,7 @@ async function main(): Promise<void> {
   say(`HTTP floor ${floorText}`);
 
   let server: ChildProcess | null = null;
+  let ingestServer: ChildProcess | null = null;
   try {
     let base = values.url ?? '';
     let rss: { stop: () => number } | null = null;
@@ -317,18 +318,41 @@ async function main(): Promise<void> {
       }
       await waitForHealth(base);
 
-      // (a) Ingestion as phones send it: one fix per OsmAnd request, then 10-fix app batches.
-      const osm = await load(base, (k) => buildOsmAndRequest(phones, k), countOsmAnd);
+      // (a) Ingestion as phones send it: one fix per OsmAnd request, then 10-fix app batches. On
+      // PostgreSQL the device paths go to the ingest server (scripts/ingest-server.ts), as a load
+      // balancer would send them, while the dashboard keeps running its sweep beside it.
+      let ingestBase = base;
+      let ingestLabel = 'next start';
+      if (kind === 'postgres') {
+        const ingestPort = await freePort();
+        ingestServer = spawn(
+          process.execPath,
+          [
+            path.join(process.cwd(), 'node_modules/tsx/dist/cli.mjs'),
+            '--conditions=react-server',
+            'scripts/ingest-server.ts',
+          ],
+          {
+            env: { ...process.env, INGEST_PORT: String(ingestPort) },
+            stdio: ['ignore', 'ignore', 'inherit'],
+            detached: true,
+          },
+        );
+        ingestBase = `http://127.0.0.1:${ingestPort}`;
+        ingestLabel = `ingest server${process.env.INGEST_WORKERS ? ` ×${process.env.INGEST_WORKERS}` : ''}`;
+        await waitForHealth(ingestBase);
+      }
+      const osm = await load(ingestBase, (k) => buildOsmAndRequest(phones, k), countOsmAnd);
       rows.push({
-        measure: `OsmAnd single-fix requests (${fmt(phones.length)} phones, ${concurrency} at a time, sweep on)`,
+        measure: `OsmAnd single-fix requests, ${ingestLabel} (${fmt(phones.length)} phones, ${concurrency} at a time, sweep on)`,
         result: `${fmt(osm.rps)} req/s = ${fmt(osm.unitsPerSecond)} fixes/s, p50 ${fmt(osm.p50, 1)} ms, p99 ${fmt(osm.p99, 1)} ms${describeFailures(osm)}`,
         baseline: `COPY ${fmt(copyRate)} rows/s; ${floorText}`,
         target: '3,300 req/s, p99 < 200 ms',
       });
       say(`OsmAnd ${rows.at(-1)?.result}`);
-      const app = await load(base, (k) => buildBatchRequest(phones, k, 10), countAccepted);
+      const app = await load(ingestBase, (k) => buildBatchRequest(phones, k, 10), countAccepted);
       rows.push({
-        measure: `App batches of 10 fixes (${fmt(phones.length)} phones, ${concurrency} at a time)`,
+        measure: `App batches of 10 fixes, ${ingestLabel} (${fmt(phones.length)} phones, ${concurrency} at a time)`,
         result: `${fmt(app.rps)} req/s = ${fmt(app.unitsPerSecond)} fixes/s, p50 ${fmt(app.p50, 1)} ms, p99 ${fmt(app.p99, 1)} ms${describeFailures(app)}`,
         baseline: `COPY ${fmt(copyRate)} rows/s; ${floorText}`,
         target: '3,300 fixes/s, p99 < 200 ms',
@@ -355,6 +379,13 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    if (ingestServer?.pid) {
+      try {
+        process.kill(-ingestServer.pid, 'SIGTERM');
+      } catch {
+        // already stopped
+      }
+    }
     if (server?.pid) {
       try {
         process.kill(-server.pid, 'SIGTERM');

@@ -1,6 +1,7 @@
 // `npm run demo`: everything needed to see the dashboard working on this machine, with nothing
 // installed beyond node_modules. Migrates, creates the demo accounts, seeds an empty database,
-// builds if needed, starts the server (with its lapse sweep), then a simulator of phones.
+// builds if needed, starts the server (with its lapse sweep), on PostgreSQL also the device ingest
+// server (scripts/ingest-server.ts, port + 1 or INGEST_PORT), then a simulator of phones.
 // Options: --dev (next dev instead of a production build), --port N (or PORT), --host H (or HOST,
 // default 127.0.0.1), --workers N (phones simulated fast, default 300), --seed-workers N
 // (population to seed, default 10000).
@@ -91,9 +92,14 @@ function run(command, args, logFile) {
 }
 
 /** Starts a long-running process in its own process group, so it can be stopped with its children. */
-function start(name, command, args) {
+function start(name, command, args, extraEnv = {}) {
   const out = fs.openSync(path.join(logDir, `${name}.log`), 'a');
-  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', out, out], detached: true });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
   children.set(child, true);
   child.on('exit', (code, signal) => {
     children.delete(child);
@@ -179,10 +185,24 @@ try {
   start('server', next, [values.dev ? 'dev' : 'start', '-p', String(port), '-H', host]);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   await waitForHealth(`${url}/api/health`, values.dev ? 300_000 : 120_000);
+  // On PostgreSQL the phones talk to the ingest server, as a load balancer would route them
+  // (/api/v1/device/* and /api/v1/ingest/*); PGlite serves one process, so there the dashboard
+  // serves the device paths itself.
+  let deviceUrl = url;
+  if (process.env.DATABASE_URL) {
+    const ingestPort = Number(process.env.INGEST_PORT ?? port + 1);
+    const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    start('ingest', process.execPath, [tsxCli, '--conditions=react-server', 'scripts/ingest-server.ts'], {
+      INGEST_PORT: String(ingestPort),
+      HOST: host,
+    });
+    deviceUrl = `http://${host.includes(':') ? `[${host}]` : host}:${ingestPort}`;
+    await waitForHealth(`${deviceUrl}/api/health`, 60_000);
+  }
   start('simulator', tsx, [
     'scripts/simulate.ts',
     '--url',
-    url,
+    deviceUrl,
     '--workers',
     values.workers,
     '--speed',
@@ -197,6 +217,7 @@ try {
     .map((line) => line.trimEnd());
   printBox([
     `RegWatch is running: open ${url}`,
+    ...(deviceUrl === url ? [] : [`Phones send to the ingest server at ${deviceUrl}`]),
     '',
     'Demo accounts (user  password  role):',
     ...signIn,

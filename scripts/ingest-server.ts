@@ -1,11 +1,17 @@
 // The device ingestion process: serves /api/v1/device/* and /api/v1/ingest/* on node:http with the
 // dashboard's own route code, batched token look-ups and group commit (lib/server/group-commit.ts).
 // A load balancer sends those two path prefixes here and everything else to the dashboard.
+// Found tokens are cached (lib/server/device-token-cache.ts); the positions transaction checks the
+// device again, and a refused one is forgotten.
 //   INGEST_PORT (3001)  HOST (127.0.0.1)  GROUP_WINDOW_MS (5)  GROUP_MAX (200)  GROUP_IN_FLIGHT (4)
+//   TOKEN_CACHE_MAX (1000000)  INGEST_WORKERS (1; 2 = node:cluster, two processes on one port)
+import cluster from 'node:cluster';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb, getHandle } from '../lib/db/client';
 import { migrate } from '../lib/db/migrate';
+import { DeviceAuthError } from '../lib/server/device-auth';
 import { createBatchedDeviceFinder } from '../lib/server/device-token-batch';
+import { createCachedDeviceFinder } from '../lib/server/device-token-cache';
 import { GroupCommitter } from '../lib/server/group-commit';
 import { createIngestServer } from '../lib/server/ingest-http';
 import { setPositionsPath } from '../lib/server/positions-path';
@@ -14,37 +20,65 @@ const port = Number(process.env.INGEST_PORT ?? 3001);
 const host = process.env.HOST ?? '127.0.0.1';
 const numberEnv = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
+const workers = Math.max(1, numberEnv('INGEST_WORKERS', 1));
 if (getHandle().kind === 'pglite') {
   console.warn('[ingest] PGlite serves one process: run the ingest server alone, not beside the dashboard.');
 }
-const db = getDb();
-await migrate(db);
-const committer = new GroupCommitter(db, {
-  windowMs: numberEnv('GROUP_WINDOW_MS', 5),
-  maxMembers: numberEnv('GROUP_MAX', 200),
-  maxInFlight: numberEnv('GROUP_IN_FLIGHT', 4),
-});
-setPositionsPath({
-  findDevice: createBatchedDeviceFinder(),
-  write: (_db, device, fixes, options) => committer.submit({ device, fixes, backlog: options.backlog }),
-});
-
-const server = createIngestServer(async () => {
-  await db.execute(sql`SELECT 1`);
-  return true;
-});
-server.listen(port, host, () => console.log(`[ingest] listening on http://${host}:${port}`));
-
-let stopping = false;
-async function stop(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  server.close();
-  server.closeIdleConnections();
-  const { groups, members, retries } = committer.stats;
-  console.log(`[ingest] stopping: ${members} uploads in ${groups} groups, ${retries} group retries`);
+if (cluster.isPrimary && workers > 1 && getHandle().kind === 'postgres') {
+  await migrate(getDb());
   await closeDb();
-  process.exit(0);
+  for (let i = 0; i < workers; i++) cluster.fork();
+  // A worker that dies is not replaced: the supervisor (or the demo) sees the exit and restarts all.
+  cluster.on('exit', () => process.exit(1));
+  const stopAll = () => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+    cluster.removeAllListeners('exit');
+    setTimeout(() => process.exit(0), 3_000).unref();
+  };
+  process.on('SIGTERM', stopAll);
+  process.on('SIGINT', stopAll);
+} else {
+  await serve();
 }
-process.on('SIGTERM', () => void stop());
-process.on('SIGINT', () => void stop());
+
+async function serve(): Promise<void> {
+  const db = getDb();
+  if (cluster.isPrimary) await migrate(db);
+  const committer = new GroupCommitter(db, {
+    windowMs: numberEnv('GROUP_WINDOW_MS', 5),
+    maxMembers: numberEnv('GROUP_MAX', 200),
+    maxInFlight: numberEnv('GROUP_IN_FLIGHT', 4),
+  });
+  const tokens = createCachedDeviceFinder(
+    createBatchedDeviceFinder(),
+    numberEnv('TOKEN_CACHE_MAX', 1_000_000),
+  );
+  setPositionsPath({
+    findDevice: tokens.find,
+    write: (_db, device, fixes, options) =>
+      committer.submit({ device, fixes, backlog: options.backlog }).catch((error: unknown) => {
+        if (error instanceof DeviceAuthError) tokens.forget(device.deviceId);
+        throw error;
+      }),
+  });
+
+  const server = createIngestServer(async () => {
+    await db.execute(sql`SELECT 1`);
+    return true;
+  });
+  server.listen(port, host, () => console.log(`[ingest] listening on http://${host}:${port}`));
+
+  let stopping = false;
+  async function stop(): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeIdleConnections();
+    const { groups, members, retries } = committer.stats;
+    console.log(`[ingest] stopping: ${members} uploads in ${groups} groups, ${retries} group retries`);
+    await closeDb();
+    process.exit(0);
+  }
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}

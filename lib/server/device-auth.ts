@@ -113,7 +113,12 @@ async function describeRefusedToken(db: Db, token: string): Promise<string> {
         .where(and(eq(devices.tokenHash, hashDeviceToken(token)), isNotNull(devices.revokedAt)))
         .limit(1)
     : [];
-  if (row?.replacedBy) {
+  return describeRefusal(Boolean(row?.replacedBy));
+}
+
+/** The refusal a revoked token gets; the ingest server also uses it when a cached token was revoked. */
+export function describeRefusal(replaced: boolean): string {
+  if (replaced) {
     return 'This phone was replaced: the same worker enrolled another phone, so this token no longer works. Enroll again to use this phone.';
   }
   return 'The device token is unknown or has been revoked. Enroll the device again to get a new token.';
@@ -137,13 +142,15 @@ export async function authenticateDeviceBasic(
   }
   const user = decoded.slice(0, colon).trim();
   const device = UUID_SHAPE.test(user) ? await find(db, decoded.slice(colon + 1)) : null;
-  if (!device || !sameText(device.deviceId.toLowerCase(), user.toLowerCase())) {
-    throw unauthorized(
-      'The device id and token do not match an enrolled device. Check both in the app settings.',
-      'Basic',
-    );
-  }
+  if (!device || !sameText(device.deviceId.toLowerCase(), user.toLowerCase())) throw refuseBasic();
   return device;
+}
+
+export function refuseBasic(): DeviceAuthError {
+  return unauthorized(
+    'The device id and token do not match an enrolled device. Check both in the app settings.',
+    'Basic',
+  );
 }
 
 function sameText(a: string, b: string): boolean {

@@ -1,8 +1,9 @@
 import 'server-only';
 // Token look-ups for the ingest server: the tokens of every request that arrives while a look-up
 // is running are resolved together in one statement, which also marks last_seen_at (at most once
-// a minute per device, judged by the database). Nothing is cached between look-ups, so a revoked
-// token is refused from the very next request, exactly as the dashboard does.
+// a minute per device, judged by the database). A found token is remembered (cache.ts below), so
+// a phone's next requests skip the look-up; that is safe because the positions transaction checks
+// the device again (ingest-group-lock.ts) and refuses a revoked one, which the caller then forgets.
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import { type DeviceFinder, hashDeviceToken, isTokenShaped } from './device-auth';

@@ -35,6 +35,7 @@ export interface WorkerUpload {
 /**
  * The same transaction for many workers at once (group commit): one lock statement, the callers'
  * writes, one set of effect statements. A worker without a status row gets null and no upload.
+ * `lock` replaces step 1 of the lock order when the caller needs more from that statement.
  */
 export async function runForWorkers(
   db: Db,
@@ -42,9 +43,10 @@ export async function runForWorkers(
   now: Date,
   policy: Policy,
   body: (tx: Db, rows: (StatusRow | null)[]) => Promise<(WorkerUpload | null)[]>,
+  lock: (tx: Db, workerIds: string[]) => Promise<(StatusRow | null)[]> = lockWorkerStatuses,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const rows = await lockWorkerStatuses(tx, workerIds);
+    const rows = await lock(tx, workerIds);
     const uploads = await body(tx, rows);
     const steps = uploads.flatMap((upload, i) => {
       const row = rows[i];

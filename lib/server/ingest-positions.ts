@@ -3,15 +3,16 @@ import 'server-only';
 // dashboard's routes call it with a group of one). Each worker's fixes move its registration
 // through the lifecycle exactly as a lone upload would: fresh fixes through applyFix, late ones
 // through the plausibility guard and the late-data reconciliation, the backlog hold last.
-import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '@/lib/db/client';
+import type { Db } from '@/lib/db/client';
 import { dayKey, ensurePartitionsForDays } from '@/lib/db/partitions';
 import { applyFix, type Effect } from '@/lib/domain/lifecycle';
 import { hasClearlyLeftRegion } from '@/lib/domain/region';
 import type { Plausibility } from '@/lib/domain/track-plausibility';
 import type { Fix, Policy } from '@/lib/domain/types';
 import { loadRegionPack } from '@/lib/region/load-pack';
+import { describeRefusal, unauthorized } from './device-auth';
 import type { DeviceContext, IngestResult, Rejection } from './engine-api';
+import { findRefusals, lockAndInsert } from './ingest-group-lock';
 import { checkTime, runForWorkers, UNLINKED_DEVICE, type WorkerUpload } from './ingest-core';
 import { holdForBacklog, listFreshVoids } from './ingest-steps';
 import { reconcileLateFixes } from './late-data';
@@ -76,35 +77,61 @@ export async function ingestPositionGroup(
     return { upload, rejected, candidates, accepted: 0 };
   });
   const outcomes = new Map<Member, UploadOutcome>();
+  // Every member joins the transaction, even one whose fixes were all refused by time: its device
+  // is checked there (a cached token of a revoked phone is refused, not answered 200).
   const active = members.filter((m) => m.candidates.length > 0);
   if (active.length) {
     await ensurePartitionsForDays(
       db,
       active.flatMap((m) => m.candidates.map((f) => dayKey(f.time))),
     );
-    await runForWorkers(
-      db,
-      active.map((m) => m.upload.device.workerId),
-      now,
-      policy,
-      async (tx, rows) => {
-        const linked = active.filter((m, i) => {
-          if (!rows[i]) outcomes.set(m, { ok: false, error: new HttpError(401, UNLINKED_DEVICE) });
-          return rows[i] !== null;
-        });
-        const stored = await insertPositions(tx, linked, now);
-        // One after the other: the judgement of a late upload reads inside the same transaction.
-        const prepared: (WorkerUpload | null)[] = [];
-        for (const [i, m] of active.entries()) {
-          const row = rows[i];
-          const times = stored.get(m.upload.device.deviceId) ?? new Set<number>();
-          m.accepted = times.size;
-          prepared.push(row ? await prepareUpload(tx, m, row, times, now, policy) : null);
-        }
-        return prepared;
-      },
-    );
   }
+  let stored = new Map<string, Set<number>>();
+  const lock = async (tx: Db): Promise<(StatusRow | null)[]> => {
+    const positionRows = active.flatMap((m) =>
+      m.candidates.map((fix) => toPositionRow(m.upload.device, fix, now)),
+    );
+    const locked = await lockAndInsert(
+      tx,
+      members.map((m) => m.upload.device),
+      positionRows,
+    );
+    stored = locked.stored;
+    const missing = members.filter((_, i) => !locked.rows[i]);
+    const refusals = await findRefusals(
+      tx,
+      missing.map((m) => m.upload.device.deviceId),
+    );
+    for (const m of missing) {
+      const refusal = refusals.get(m.upload.device.deviceId);
+      if (refusal?.revoked || !refusal) {
+        outcomes.set(m, { ok: false, error: unauthorized(describeRefusal(refusal?.replaced ?? false)) });
+      } else if (m.candidates.length) {
+        outcomes.set(m, { ok: false, error: new HttpError(401, UNLINKED_DEVICE) });
+      }
+    }
+    return locked.rows;
+  };
+  await runForWorkers(
+    db,
+    members.map((m) => m.upload.device.workerId),
+    now,
+    policy,
+    async (tx, rows) => {
+      // One after the other: the judgement of a late upload reads inside the same transaction.
+      const prepared: (WorkerUpload | null)[] = [];
+      for (const [i, m] of members.entries()) {
+        const row = rows[i];
+        const times = stored.get(m.upload.device.deviceId) ?? new Set<number>();
+        m.accepted = times.size;
+        prepared.push(
+          row && m.candidates.length ? await prepareUpload(tx, m, row, times, now, policy) : null,
+        );
+      }
+      return prepared;
+    },
+    lock,
+  );
   return members.map(
     (m) =>
       outcomes.get(m) ?? {
@@ -112,24 +139,6 @@ export async function ingestPositionGroup(
         result: { accepted: m.accepted, duplicates: m.candidates.length - m.accepted, rejected: m.rejected },
       },
   );
-}
-
-/** One INSERT for every member's fixes; the times actually stored, by device. */
-async function insertPositions(tx: Db, members: Member[], now: Date): Promise<Map<string, Set<number>>> {
-  const stored = new Map<string, Set<number>>();
-  const rows = members.flatMap((m) => m.candidates.map((fix) => toPositionRow(m.upload.device, fix, now)));
-  if (!rows.length) return stored;
-  const inserted = await queryRows<{ device_id: string; fix_time: string | Date }>(
-    tx,
-    sql`INSERT INTO positions SELECT * FROM json_populate_recordset(null::positions, ${JSON.stringify(rows)}::json)
-        ON CONFLICT (device_id, fix_time) DO NOTHING RETURNING device_id, fix_time`,
-  );
-  for (const r of inserted) {
-    const times = stored.get(r.device_id) ?? new Set<number>();
-    times.add(new Date(r.fix_time).getTime());
-    stored.set(r.device_id, times);
-  }
-  return stored;
 }
 
 async function prepareUpload(

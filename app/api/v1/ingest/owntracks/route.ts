@@ -2,7 +2,12 @@
 import { getDb } from '@/lib/db/client';
 import { parseOwnTracks } from '@/lib/protocols/owntracks';
 import { readJson } from '@/lib/server/body';
-import { authenticateDeviceBasic, deviceErrorResponse } from '@/lib/server/device-auth';
+import {
+  authenticateDeviceBasic,
+  DeviceAuthError,
+  deviceErrorResponse,
+  refuseBasic,
+} from '@/lib/server/device-auth';
 import { getPositionsPath } from '@/lib/server/positions-path';
 import { HttpError } from '@/lib/server/problem';
 import { refuseOtherMethods } from '@/lib/server/method-not-allowed';
@@ -28,7 +33,13 @@ export async function POST(req: Request): Promise<Response> {
         },
       );
     }
-    if (parsed.kind === 'location') await path.write(db, device, [parsed.fix], {});
+    if (parsed.kind === 'location') {
+      // The ingest server may find the token in its cache and learn only in the write that the
+      // device was revoked: that refusal is given the way OwnTracks is refused everywhere else.
+      await path.write(db, device, [parsed.fix], {}).catch((error: unknown) => {
+        throw error instanceof DeviceAuthError ? refuseBasic() : error;
+      });
+    }
     // OwnTracks expects a JSON array of messages for the phone; we have none to send back.
     return Response.json([], { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
