@@ -6,6 +6,7 @@ import { lapsesPageSchema } from '../lib/api/lapses';
 import { officerListSchema } from '../lib/api/officers';
 import { policySchema } from '../lib/api/policy';
 import { adminStrings } from '../components/admin/admin-strings';
+import { formatNumber } from '../lib/format/number';
 import { authFile, type AccountKey } from './helpers/accounts';
 import { getJson } from './helpers/api';
 import { waitForHydration } from './helpers/hydration';
@@ -43,7 +44,10 @@ async function expectFieldError(page: Page, field: Locator, message: string) {
       .filter(Boolean)
       .map((id) => page.locator(`[id="${id}"]`).innerText()),
   );
-  expect(texts, `aria-describedby of the field names the error "${message}"`).toContain(message);
+  const flat = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  expect(texts.map(flat), `aria-describedby of the field names the error "${message}"`).toContain(
+    flat(message),
+  );
 }
 
 /** Counts requests matching `match` while `run` runs. */
@@ -86,10 +90,7 @@ for (const lang of ['ru', 'en'] as const) {
           await expectFieldError(
             page,
             lapseAfter,
-            fill(p.rangeError, { min: '60', max: lang === 'ru' ? '86 400' : '86,400' }).replace(
-              /\u00a0/g,
-              ' ',
-            ),
+            fill(p.rangeError, { min: formatNumber(lang, 60), max: formatNumber(lang, 86_400) }),
           );
           await expect(form.getByRole('alert')).toHaveText(d.forms.fixFields);
           await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -139,7 +140,7 @@ test('admin creates an officer: a bad password is refused next to the field, fix
       await dialog.getByRole('button', { name: s.save }).click();
       expect((await created).status()).toBe(201);
       await expect(dialog).toHaveCount(0);
-      await expect(page.getByRole('status')).toHaveText(fill(s.done.created, { username }));
+      await expect(page.getByText(fill(s.done.created, { username }))).toBeVisible();
       await expect(page.getByRole('row').filter({ hasText: username })).toBeVisible();
       const list = await getJson(page.request, '/api/v1/admin/officers', officerListSchema);
       expect(list.items.map((o) => o.username)).toContain(username);
