@@ -14,9 +14,4 @@ export const formsEn: FormsDictionary = {
   policy: {
     note: 'A note of at most 2000 characters, without control characters.',
   },
-  worker: {
-    notFound: 'Worker not found',
-    notFoundBody:
-      'There is no worker with this id, or they are outside your okrugs. Check the link or find them by search.',
-  },
 };

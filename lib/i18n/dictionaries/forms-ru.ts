@@ -13,11 +13,6 @@ export const formsRu = {
   policy: {
     note: 'Комментарий не длиннее 2000 символов, без управляющих символов.',
   },
-  worker: {
-    notFound: 'Работник не найден',
-    notFoundBody:
-      'Работника с таким номером нет или он вне ваших округов. Проверьте ссылку или найдите его поиском.',
-  },
 };
 
 export type FormsDictionary = typeof formsRu;
