@@ -163,13 +163,15 @@ try {
     `database: ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${process.env.PGLITE_DIR ?? '.data/pglite'}`}; step logs in .data/demo-logs`,
   );
   const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  // Server modules carry `import 'server-only'`, which only the react-server condition lets load.
+  const RS = '--conditions=react-server';
   const next = path.join(root, 'node_modules', '.bin', 'next');
-  await step('Migrating the database', tsx, ['scripts/migrate.ts']);
-  const accounts = await step('Creating demo accounts', tsx, ['scripts/demo-accounts.ts']);
+  await step('Migrating the database', tsx, [RS, 'scripts/migrate.ts']);
+  const accounts = await step('Creating demo accounts', tsx, [RS, 'scripts/demo-accounts.ts']);
   const seeded = await step(
     `Seeding ${Number(values['seed-workers']).toLocaleString('en')} workers (once)`,
     tsx,
-    ['scripts/seed.ts', '--if-empty', '--workers', values['seed-workers']],
+    [RS, 'scripts/seed.ts', '--if-empty', '--workers', values['seed-workers']],
   );
   const population = Number(/seeded-workers=(\d+)/.exec(seeded)?.[1] ?? values['seed-workers']);
   if (!values.dev && !fs.existsSync(path.join(root, '.next/BUILD_ID'))) {

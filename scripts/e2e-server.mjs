@@ -43,7 +43,11 @@ console.log(`[e2e-server] database: ${env.DATABASE_URL ? 'postgres' : 'pglite'}`
 
 function run(args) {
   const started = Date.now();
-  const result = spawnSync(bin('tsx'), args, { cwd: root, env, stdio: 'inherit' });
+  const result = spawnSync(bin('tsx'), ['--conditions=react-server', ...args], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     console.error(`[e2e-server] failed: tsx ${args.join(' ')}`);
     process.exit(1);

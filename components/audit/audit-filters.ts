@@ -1,13 +1,6 @@
 // The audit page's URL parameters → API filters; pure, shared by the server prefetch and the client.
 import type { AuditFilters } from '@/lib/api/audit';
-import {
-  compact,
-  pickCursor,
-  pickDay,
-  pickText,
-  pickUuid,
-  type ParamRecord,
-} from '@/components/shared/search-params';
+import { compact, pickCursor, pickDay, pickText, pickUuid, type ParamRecord } from '@/lib/ui/url-state';
 
 export const AUDIT_PAGE_SIZE = 100;
 export const AUDIT_FILTER_KEYS = ['actor', 'worker', 'action', 'from', 'to'] as const;

@@ -9,7 +9,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { DateFilter, FilterBar, SelectFilter, type Option } from '@/components/shared/filter-controls';
 import { QueryView } from '@/components/shared/query-view';
-import { pageLinks } from '@/components/shared/search-params';
+import { pageLinks } from '@/lib/ui/url-state';
 import { useUrlState } from '@/components/shared/use-url-state';
 import { auditCsvUrl, auditQuery } from '@/lib/api/queries';
 import { formatNumber } from '@/lib/format/number';

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Filter } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { pickUuid } from '@/components/shared/search-params';
+import { pickUuid } from '@/lib/ui/url-state';
 import { useT } from '@/lib/i18n/client';
 
 export function AuditTextFilters({

@@ -1,11 +1,16 @@
 'use client';
 // Username + password form, and the single sign-on button when the server has a provider configured.
 // Errors stay generic (never "no such user"), are announced to screen readers, and focus returns to
-// the field to correct.
-import { useRef, useState, type FormEvent } from 'react';
+// the field to correct (react-hook-form focuses the first empty one; after a refused attempt, the
+// password).
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
 import { KeyRound, LogIn } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { withMessages } from '@/components/shared/form-errors';
 import { signInWithPassword, startSingleSignOn, type SignInOutcome } from '@/lib/auth/client';
 import type { SignInStrings } from './sign-in-strings';
 
@@ -16,6 +21,9 @@ export interface SignInFormProps {
   ssoLabel: string | null;
   initialError?: 'sso' | null;
 }
+
+const signInSchema = z.object({ username: z.string().trim().min(1), password: z.string().min(1) });
+type SignInValues = z.infer<typeof signInSchema>;
 
 function messageFor(outcome: SignInOutcome, s: SignInFormProps['strings']): string | null {
   if (outcome.ok) return null;
@@ -36,22 +44,15 @@ function messageFor(outcome: SignInOutcome, s: SignInFormProps['strings']): stri
 }
 
 export function SignInForm({ strings: s, next, ssoLabel, initialError = null }: SignInFormProps) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(initialError === 'sso' ? s.ssoFailed : null);
-  const [missing, setMissing] = useState<{ username?: boolean; password?: boolean }>({});
   const [busy, setBusy] = useState(false);
-  const usernameRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const form = useForm<SignInValues>({
+    resolver: withMessages(zodResolver(signInSchema), () => s.required),
+    defaultValues: { username: '', password: '' },
+  });
+  const errors = form.formState.errors;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const empty = { username: !username.trim(), password: !password };
-    setMissing(empty);
-    if (empty.username || empty.password) {
-      (empty.username ? usernameRef : passwordRef).current?.focus();
-      return;
-    }
+  const submit = form.handleSubmit(async ({ username, password }) => {
     setBusy(true);
     setError(null);
     const outcome = await signInWithPassword(username, password);
@@ -62,9 +63,9 @@ export function SignInForm({ strings: s, next, ssoLabel, initialError = null }: 
     }
     setBusy(false);
     setError(messageFor(outcome, s));
-    setPassword('');
-    passwordRef.current?.focus();
-  };
+    form.resetField('password');
+    form.setFocus('password');
+  });
 
   const singleSignOn = async () => {
     setBusy(true);
@@ -91,31 +92,25 @@ export function SignInForm({ strings: s, next, ssoLabel, initialError = null }: 
         ) : null}
       </div>
       <form method="post" noValidate onSubmit={submit} className="flex flex-col gap-4" aria-label={s.title}>
-        <Field label={s.username} required error={missing.username ? s.required : undefined}>
+        <Field label={s.username} required error={errors.username?.message}>
           {(control) => (
             <Input
               {...control}
-              ref={usernameRef}
-              name="username"
+              {...form.register('username')}
               autoComplete="username"
               autoCapitalize="none"
               spellCheck={false}
               autoFocus
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
             />
           )}
         </Field>
-        <Field label={s.password} required error={missing.password ? s.required : undefined}>
+        <Field label={s.password} required error={errors.password?.message}>
           {(control) => (
             <Input
               {...control}
-              ref={passwordRef}
-              name="password"
+              {...form.register('password')}
               type="password"
               autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
             />
           )}
         </Field>

@@ -11,7 +11,7 @@ import {
   pickIdList,
   pickUuid,
   type ParamRecord,
-} from '@/components/shared/search-params';
+} from '@/lib/ui/url-state';
 
 /** The queue opens on what still needs a decision; `state=all` shows every lapse. */
 export const DEFAULT_LAPSE_STATE = 'unreviewed';

@@ -8,7 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { QueryView } from '@/components/shared/query-view';
-import { pageLinks, pickUuid } from '@/components/shared/search-params';
+import { pageLinks, pickUuid } from '@/lib/ui/url-state';
 import { useUrlState } from '@/components/shared/use-url-state';
 import { buttonClass } from '@/components/ui/button';
 import { lapsesCsvUrl, lapsesQuery } from '@/lib/api/queries';

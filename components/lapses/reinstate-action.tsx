@@ -1,32 +1,37 @@
 'use client';
 // Supervisor only: return a registration a lapse cancelled to active, once the lapse was reviewed as
 // technical or excused. A dialog asks for a reason and confirmation before anything is sent.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { RotateCcw } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Textarea } from '@/components/ui/field';
-import { apiFieldErrors } from '@/components/shared/form-errors';
+import { applyServerErrors, withMessages } from '@/components/shared/form-errors';
 import { reinstateRegistration } from '@/lib/api/queries';
-import { reinstateBodySchema } from '@/lib/api/registrations';
-import { useT } from '@/lib/i18n/client';
+import { reinstateBodySchema, type ReinstateBody } from '@/lib/api/registrations';
+import { useText } from '@/lib/i18n/client';
 
 export function ReinstateAction({ registrationId, onDone }: { registrationId: string; onDone: () => void }) {
-  const t = useT();
+  const { t } = useText();
   const p = t.pages.lapse.reinstate;
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const messageFor = (field: string) => (field === 'note' ? p.noteError : undefined);
+  const { register, handleSubmit, reset, setError, formState } = useForm<ReinstateBody>({
+    resolver: withMessages(zodResolver(reinstateBodySchema), messageFor),
+    defaultValues: { note: '' },
+  });
   const formId = `reinstate-${registrationId}`;
 
   const mutation = useMutation({
-    mutationFn: (body: { note: string }) => reinstateRegistration(registrationId, body),
+    mutationFn: (body: ReinstateBody) => reinstateRegistration(registrationId, body),
     onSuccess: async () => {
       setOpen(false);
-      setNote('');
+      reset();
       onDone();
       await Promise.all(
         [['lapses'], ['workers'], ['stats'], ['map']].map((queryKey) =>
@@ -35,23 +40,20 @@ export function ReinstateAction({ registrationId, onDone }: { registrationId: st
       );
     },
     onError: (error) => {
-      const { fields, message } = apiFieldErrors(error, t.errors.network);
-      setNoteError(fields.note ?? null);
-      setFormError(message);
+      setFormError(
+        applyServerErrors(error, setError, ['note'], {
+          messageFor,
+          fixFields: t.forms.fixFields,
+          network: t.errors.network,
+        }),
+      );
     },
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = handleSubmit((body) => {
     setFormError(null);
-    const parsed = reinstateBodySchema.safeParse({ note });
-    if (!parsed.success) {
-      setNoteError(p.noteError);
-      return;
-    }
-    setNoteError(null);
-    mutation.mutate(parsed.data);
-  };
+    mutation.mutate(body);
+  });
 
   return (
     <section
@@ -75,23 +77,21 @@ export function ReinstateAction({ registrationId, onDone }: { registrationId: st
         footer={
           <>
             <Button onClick={() => setOpen(false)}>{t.common.cancel}</Button>
-            <Button type="submit" form={formId} variant="primary" disabled={mutation.isPending}>
+            <Button
+              type="submit"
+              form={formId}
+              variant="primary"
+              disabled={mutation.isPending}
+              aria-busy={mutation.isPending}
+            >
               {mutation.isPending ? p.submitting : p.confirm}
             </Button>
           </>
         }
       >
         <form id={formId} onSubmit={submit} noValidate className="flex flex-col gap-3">
-          <Field label={p.note} hint={p.noteHint} error={noteError ?? undefined} required>
-            {(control) => (
-              <Textarea
-                {...control}
-                value={note}
-                rows={3}
-                maxLength={2000}
-                onChange={(e) => setNote(e.target.value)}
-              />
-            )}
+          <Field label={p.note} hint={p.noteHint} error={formState.errors.note?.message} required>
+            {(control) => <Textarea {...control} {...register('note')} rows={3} maxLength={2000} />}
           </Field>
           {formError ? (
             <p role="alert" className="text-sm text-red-800">

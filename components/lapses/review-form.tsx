@@ -1,14 +1,18 @@
 'use client';
 // The review decision: technical | violation | excused and a note of at least 10 characters,
-// checked with the API's own zod schema before sending; errors sit next to their fields.
-import { useId, useState, type FormEvent, type RefObject } from 'react';
+// checked with the API's own zod schema (react-hook-form + zod resolver) before sending; client and
+// server errors sit next to their fields.
+import { useId, useState, type RefObject } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { Field, Textarea } from '@/components/ui/field';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '@/components/shared/form-errors';
-import { REVIEW_NOTE_MIN, reviewBodySchema, type LapseDetail } from '@/lib/api/lapses';
+import { applyServerErrors, withMessages } from '@/components/shared/form-errors';
+import { REVIEW_NOTE_MIN, reviewBodySchema, type LapseDetail, type ReviewBody } from '@/lib/api/lapses';
 import { reviewLapse } from '@/lib/api/queries';
-import { REVIEW_DECISIONS, type ReviewDecision } from '@/lib/domain/types';
+import { REVIEW_DECISIONS } from '@/lib/domain/types';
 import { useText } from '@/lib/i18n/client';
 import { DECISION_STYLE } from './review-badge';
 
@@ -26,47 +30,52 @@ export function ReviewForm({
   const queryClient = useQueryClient();
   const legendId = useId();
   const decisionErrorId = useId();
-  const [decision, setDecision] = useState<ReviewDecision | null>(lapse.review?.decision ?? null);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const messageFor = (field: string) =>
+    field === 'decision' ? p.errors.decision : field === 'note' ? p.errors.note : undefined;
+  const { register, handleSubmit, reset, setError, control, formState } = useForm<
+    z.input<typeof reviewBodySchema>,
+    unknown,
+    ReviewBody
+  >({
+    resolver: withMessages(zodResolver(reviewBodySchema), messageFor),
+    defaultValues: { decision: lapse.review?.decision, note: '' },
+  });
+  const errors = formState.errors;
 
   const mutation = useMutation({
-    mutationFn: (body: { decision: ReviewDecision; note: string }) => reviewLapse(lapse.id, body),
-    onSuccess: async () => {
-      setNote('');
+    mutationFn: (body: ReviewBody) => reviewLapse(lapse.id, body),
+    onSuccess: async (_saved, body) => {
+      reset({ decision: body.decision, note: '' });
       await Promise.all(
         [['lapses'], ['workers'], ['stats']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       );
       onDone?.();
     },
     onError: (error) => {
-      const { fields, message } = apiFieldErrors(error, t.errors.network);
-      setErrors(fields);
-      setFormError(message);
+      setFormError(
+        applyServerErrors(error, setError, ['decision', 'note'], {
+          messageFor,
+          fixFields: t.forms.fixFields,
+          network: t.errors.network,
+        }),
+      );
     },
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = handleSubmit((body) => {
     setFormError(null);
-    const parsed = reviewBodySchema.safeParse({ decision, note });
-    if (!parsed.success) {
-      const raw = zodFieldErrors(parsed.error);
-      setErrors({ decision: raw.decision ? p.errors.decision : '', note: raw.note ? p.errors.note : '' });
-      return;
-    }
-    setErrors({});
-    mutation.mutate(parsed.data);
-  };
+    mutation.mutate(body);
+  });
+  const decisionField = register('decision');
 
-  const noteLength = note.trim().length;
+  const noteLength = (useWatch({ control, name: 'note' }) ?? '').trim().length;
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-3" aria-label={p.review}>
       <fieldset
         aria-labelledby={legendId}
-        aria-describedby={errors.decision ? decisionErrorId : undefined}
-        aria-invalid={errors.decision ? true : undefined}
+        aria-describedby={errors.decision?.message ? decisionErrorId : undefined}
+        aria-invalid={errors.decision?.message ? true : undefined}
         className="min-w-0"
       >
         <legend id={legendId} className="mb-1.5 text-sm font-medium text-slate-800">
@@ -84,18 +93,13 @@ export function ReviewForm({
                 className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 px-2.5 py-2 has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50"
               >
                 <input
-                  ref={
-                    i === 0 && focusRef
-                      ? (el) => {
-                          focusRef.current = el;
-                        }
-                      : undefined
-                  }
+                  {...decisionField}
+                  ref={(el) => {
+                    decisionField.ref(el);
+                    if (i === 0 && focusRef) focusRef.current = el;
+                  }}
                   type="radio"
-                  name={`decision-${lapse.id}`}
                   value={d}
-                  checked={decision === d}
-                  onChange={() => setDecision(d)}
                   className="mt-0.5 size-4 shrink-0 accent-blue-700"
                 />
                 <span className="min-w-0">
@@ -109,23 +113,15 @@ export function ReviewForm({
             );
           })}
         </div>
-        {errors.decision ? (
+        {errors.decision?.message ? (
           <p id={decisionErrorId} className="mt-1 text-xs font-medium text-red-700">
-            {errors.decision}
+            {errors.decision.message}
           </p>
         ) : null}
       </fieldset>
 
-      <Field label={p.note} hint={p.noteHint} error={errors.note || undefined} required>
-        {(control) => (
-          <Textarea
-            {...control}
-            value={note}
-            maxLength={2000}
-            rows={3}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
+      <Field label={p.note} hint={p.noteHint} error={errors.note?.message} required>
+        {(control) => <Textarea {...control} {...register('note')} maxLength={2000} rows={3} />}
       </Field>
       <p className="-mt-2 text-xs text-slate-600" aria-live="polite">
         {noteLength < REVIEW_NOTE_MIN ? fill(p.noteCount, { count: noteLength }) : null}
@@ -145,7 +141,12 @@ export function ReviewForm({
         </p>
       ) : null}
       <div>
-        <Button type="submit" variant="primary" disabled={mutation.isPending}>
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={mutation.isPending || formState.isSubmitting}
+          aria-busy={mutation.isPending}
+        >
           {mutation.isPending ? p.submitting : lapse.review ? p.revise : p.submit}
         </Button>
       </div>

@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
+import { writeHistory } from '@/lib/ui/url-state';
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '@/lib/api/queries';
 import { useText } from '@/lib/i18n/client';
@@ -57,10 +58,7 @@ function unionExtent(ids: readonly string[], extents: Record<string, BBox>): BBo
 function writeUrl(next: MapUrlState, mode: 'replace' | 'push'): void {
   const params = writeMapUrl(next, new URLSearchParams(window.location.search));
   const query = params.toString();
-  const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
-  // Native history calls update useSearchParams without a server round trip.
-  if (mode === 'push') window.history.pushState(null, '', url);
-  else window.history.replaceState(null, '', url);
+  writeHistory(`${window.location.pathname}${query ? `?${query}` : ''}`, mode);
 }
 
 export function MapClient({ okrugs, okrugExtents, scoped, defaultView, regionExtent }: MapClientProps) {

@@ -1,116 +1,113 @@
 'use client';
 // Supervisor: a new policy version. Only changed fields are sent; a dialog lists every change
-// (old → new) and asks for confirmation, because the rule applies to everyone at once.
-import { useState, type FormEvent } from 'react';
+// (old → new) and asks for confirmation, because the rule applies to everyone at once. Every field
+// is checked against the API's bounds first and an error sits next to each field that is wrong.
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, Input, Select, Textarea } from '@/components/ui/field';
-import { apiFieldErrors, type FieldErrors } from '@/components/shared/form-errors';
-import { POLICY_BOUNDS, policyUpdateSchema, type PolicyDto, type PolicyUpdate } from '@/lib/api/policy';
+import { applyServerErrors, withMessages } from '@/components/shared/form-errors';
+import { POLICY_BOUNDS, type PolicyDto, type PolicyUpdate } from '@/lib/api/policy';
 import { updatePolicy } from '@/lib/api/queries';
 import { formatNumber } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';
 import {
   formatPolicyValue,
   POLICY_FIELDS,
+  policyChanges,
   policyFieldLabel,
   policyFieldUnit,
-  type PolicyField,
+  policyFormSchema,
+  policyFormValues,
+  type PolicyFormInput,
+  type PolicyFormOutput,
 } from './policy-fields';
 
-type Draft = Record<PolicyField, string>;
-
-function draftOf(policy: PolicyDto): Draft {
-  return {
-    lapseAfterSeconds: String(policy.lapseAfterSeconds),
-    graceSeconds: String(policy.graceSeconds),
-    heartbeatSeconds: String(policy.heartbeatSeconds),
-    lowBatteryPercent: String(policy.lowBatteryPercent),
-    minAccuracyMeters: String(policy.minAccuracyMeters),
-    retentionDays: String(policy.retentionDays),
-  };
-}
+const FORM_FIELDS = [...POLICY_FIELDS, 'preset', 'note'] as const;
 
 export function PolicyEditForm({ policy }: { policy: PolicyDto }) {
   const { t, lang, fill } = useText();
   const p = t.pages.policy;
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(policy));
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState<PolicyUpdate | null>(null);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
-  const [preset, setPreset] = useState<'' | 'strict' | '121-FZ'>('');
+
+  const messageFor = (field: string) => {
+    const numeric = POLICY_FIELDS.find((f) => f === field);
+    if (numeric) {
+      const [min, max] = POLICY_BOUNDS[numeric];
+      return fill(p.rangeError, { min: formatNumber(lang, min), max: formatNumber(lang, max) });
+    }
+    return field === 'note' ? t.forms.policy.note : undefined;
+  };
+  const form = useForm<PolicyFormInput, unknown, PolicyFormOutput>({
+    resolver: withMessages(zodResolver(policyFormSchema), messageFor),
+    defaultValues: policyFormValues(policy),
+  });
+  const { register, handleSubmit, reset, setError, control, formState } = form;
+  const errors = formState.errors;
 
   const mutation = useMutation({
     mutationFn: updatePolicy,
     onSuccess: async (saved) => {
       setPending(null);
       setSavedVersion(saved.version);
-      setDraft(draftOf(saved));
-      setNote('');
-      setPreset('');
+      reset(policyFormValues(saved));
       await queryClient.invalidateQueries({ queryKey: ['policy'] });
     },
     onError: (error) => {
       setPending(null);
-      const { fields, message } = apiFieldErrors(error, t.errors.network);
-      setErrors(fields);
-      setFormError(message);
+      setFormError(
+        applyServerErrors(error, setError, FORM_FIELDS, {
+          messageFor,
+          fixFields: t.forms.fixFields,
+          network: t.errors.network,
+        }),
+      );
     },
   });
 
-  const changes = POLICY_FIELDS.filter((f) => draft[f].trim() !== '' && Number(draft[f]) !== policy[f]);
+  const submit = handleSubmit(
+    (values) => {
+      setFormError(null);
+      setSavedVersion(null);
+      const body = policyChanges(policy, values);
+      const changed = POLICY_FIELDS.some((f) => body[f] !== undefined);
+      if (!changed && !body.preset) {
+        setFormError(p.noChanges);
+        return;
+      }
+      setPending(body);
+    },
+    () => {
+      setSavedVersion(null);
+      setFormError(t.forms.fixFields);
+    },
+  );
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(null);
-    setSavedVersion(null);
-    const fieldErrors: FieldErrors = {};
-    const body: Record<string, number | string> = {};
-    for (const f of POLICY_FIELDS) {
-      const [min, max] = POLICY_BOUNDS[f];
-      const value = Number(draft[f]);
-      if (draft[f].trim() === '' || !Number.isInteger(value) || value < min || value > max) {
-        fieldErrors[f] = fill(p.rangeError, { min: formatNumber(lang, min), max: formatNumber(lang, max) });
-      } else if (value !== policy[f]) body[f] = value;
-    }
-    setErrors(fieldErrors);
-    if (Object.keys(fieldErrors).length > 0) return;
-    if (preset) body.preset = preset;
-    if (Object.keys(body).length === 0) {
-      setFormError(p.noChanges);
-      return;
-    }
-    if (note.trim()) body.note = note.trim();
-    const parsed = policyUpdateSchema.safeParse(body);
-    if (parsed.success) setPending(parsed.data);
-  };
-
+  const preset = useWatch({ control, name: 'preset' });
   const presetLabel = preset === 'strict' ? p.presetStrict : preset === '121-FZ' ? p.presetFz : null;
   const changeText = [
     ...(presetLabel ? [fill(p.presetChange, { preset: presetLabel })] : []),
-    ...changes.map(
-      (f) =>
-        `${policyFieldLabel(t, f)}: ${formatPolicyValue(t, lang, f, policy[f])} → ${formatPolicyValue(t, lang, f, Number(draft[f]))}`,
-    ),
+    ...POLICY_FIELDS.flatMap((f) => {
+      const next = pending?.[f];
+      if (next === undefined) return [];
+      const before = formatPolicyValue(t, lang, f, policy[f]);
+      return [`${policyFieldLabel(t, f)}: ${before} → ${formatPolicyValue(t, lang, f, next)}`];
+    }),
   ].join('; ');
+  const busy = formState.isSubmitting || mutation.isPending;
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-3">
+    <form onSubmit={submit} noValidate className="flex flex-col gap-3" aria-label={p.editTitle}>
       <p className="text-sm text-slate-700">{p.editIntro}</p>
-      <Field label={p.preset} hint={p.presetHint}>
+      <Field label={p.preset} hint={p.presetHint} error={errors.preset?.message}>
         {(control) => (
-          <Select
-            {...control}
-            value={preset}
-            onChange={(e) => {
-              const v = e.target.value;
-              setPreset(v === 'strict' || v === '121-FZ' ? v : '');
-            }}
-          >
+          <Select {...control} {...register('preset')}>
             <option value="">{p.presetKeep}</option>
             <option value="strict">{p.presetStrict}</option>
             <option value="121-FZ">{p.presetFz}</option>
@@ -124,35 +121,26 @@ export function PolicyEditForm({ policy }: { policy: PolicyDto }) {
             <Field
               key={f}
               label={`${policyFieldLabel(t, f)}, ${policyFieldUnit(t, f)}`}
-              error={errors[f]}
+              error={errors[f]?.message}
               required
             >
               {(control) => (
                 <Input
                   {...control}
+                  {...register(f)}
                   type="number"
                   inputMode="numeric"
                   min={min}
                   max={max}
                   step={1}
-                  value={draft[f]}
-                  onChange={(e) => setDraft((d) => ({ ...d, [f]: e.target.value }))}
                 />
               )}
             </Field>
           );
         })}
       </div>
-      <Field label={p.note} hint={p.noteHint} error={errors.note}>
-        {(control) => (
-          <Textarea
-            {...control}
-            value={note}
-            rows={2}
-            maxLength={2000}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
+      <Field label={p.note} hint={p.noteHint} error={errors.note?.message}>
+        {(control) => <Textarea {...control} {...register('note')} rows={2} maxLength={2000} />}
       </Field>
       {formError ? (
         <p role="alert" className="text-sm text-red-800">
@@ -165,7 +153,7 @@ export function PolicyEditForm({ policy }: { policy: PolicyDto }) {
         </p>
       ) : null}
       <div>
-        <Button type="submit" variant="primary">
+        <Button type="submit" variant="primary" disabled={busy} aria-busy={busy}>
           {p.save}
         </Button>
       </div>
@@ -180,6 +168,7 @@ export function PolicyEditForm({ policy }: { policy: PolicyDto }) {
             <Button
               variant="danger"
               disabled={mutation.isPending}
+              aria-busy={mutation.isPending}
               onClick={() => (pending ? mutation.mutate(pending) : undefined)}
             >
               {p.save}

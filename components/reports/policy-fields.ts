@@ -1,5 +1,7 @@
 // The policy's numeric fields in display order, with their units and bounds, for the view and forms.
-import { POLICY_BOUNDS, type PolicyDto } from '@/lib/api/policy';
+import { z } from 'zod';
+import { plainText } from '@/lib/api/common';
+import { POLICY_BOUNDS, type PolicyDto, type PolicyUpdate } from '@/lib/api/policy';
 import { formatDuration } from '@/lib/format/duration';
 import { formatNumber } from '@/lib/format/number';
 import type { Dictionary, Lang } from '@/lib/i18n';
@@ -49,4 +51,47 @@ export function formatPolicyValue(t: Dictionary, lang: Lang, field: PolicyField,
 
 export function policyValue(policy: PolicyDto, field: PolicyField): number {
   return policy[field];
+}
+
+/** A numeric field as typed: required, a whole number within the policy's bounds. */
+function boundedText(field: PolicyField) {
+  const [min, max] = POLICY_BOUNDS[field];
+  return z.string().trim().min(1).pipe(z.coerce.number<string>().int().min(min).max(max));
+}
+
+/** The edit form's values (inputs hold text) checked with the API's own bounds. */
+export const policyFormSchema = z.object({
+  preset: z.enum(['', 'strict', '121-FZ']),
+  lapseAfterSeconds: boundedText('lapseAfterSeconds'),
+  graceSeconds: boundedText('graceSeconds'),
+  heartbeatSeconds: boundedText('heartbeatSeconds'),
+  lowBatteryPercent: boundedText('lowBatteryPercent'),
+  minAccuracyMeters: boundedText('minAccuracyMeters'),
+  retentionDays: boundedText('retentionDays'),
+  note: plainText(2000, 'The note'),
+});
+export type PolicyFormInput = z.input<typeof policyFormSchema>;
+export type PolicyFormOutput = z.output<typeof policyFormSchema>;
+
+export function policyFormValues(policy: PolicyDto): PolicyFormInput {
+  const text = (f: PolicyField) => String(policy[f]);
+  return {
+    preset: '',
+    lapseAfterSeconds: text('lapseAfterSeconds'),
+    graceSeconds: text('graceSeconds'),
+    heartbeatSeconds: text('heartbeatSeconds'),
+    lowBatteryPercent: text('lowBatteryPercent'),
+    minAccuracyMeters: text('minAccuracyMeters'),
+    retentionDays: text('retentionDays'),
+    note: '',
+  };
+}
+
+/** The request body: only what changed (and the preset and note when given). */
+export function policyChanges(policy: PolicyDto, values: PolicyFormOutput): PolicyUpdate {
+  const body: PolicyUpdate = {};
+  for (const f of POLICY_FIELDS) if (values[f] !== policy[f]) body[f] = values[f];
+  if (values.preset) body.preset = values.preset;
+  if (values.note) body.note = values.note;
+  return body;
 }

@@ -1,6 +1,6 @@
 // The report period: the last N Moscow days up to today, as API date parameters. Pure.
 import { toMoscowDay } from '@/lib/format/date';
-import { pickEnum, type ParamRecord } from '@/components/shared/search-params';
+import { pickEnum, type ParamRecord } from '@/lib/ui/url-state';
 
 export const REPORT_PERIODS = ['7', '14', '30', '90'] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number];

@@ -1,10 +1,9 @@
 'use client';
-// Filters, sort, cursor and selection live in the URL. Changes go through the History API, which
-// Next keeps in sync with useSearchParams: the client components refetch on their own without a
-// server round trip for the page (links such as pagination still navigate normally).
+// The browser side of lib/ui/url-state.ts: filters, sort, cursor and selection live in the URL and
+// change through writeHistory (links such as pagination still navigate normally).
 import { useCallback, useMemo } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { PREV_KEY, toParamRecord, toQueryString, type ParamRecord } from './search-params';
+import { PREV_KEY, toParamRecord, toQueryString, writeHistory, type ParamRecord } from '@/lib/ui/url-state';
 
 export interface UpdateOptions {
   /** Keep cursor and page stack (selection changes); filter changes go back to the first page. */
@@ -39,8 +38,7 @@ export function useUrlState(): UrlState {
         else next[key] = value;
       }
       const href = hrefWith(next);
-      if (options.push) window.history.pushState(null, '', href);
-      else window.history.replaceState(null, '', href);
+      writeHistory(href, options.push ? 'push' : 'replace');
     },
     [params, hrefWith],
   );

@@ -9,7 +9,7 @@ import {
   pickIdList,
   pickText,
   type ParamRecord,
-} from '@/components/shared/search-params';
+} from '@/lib/ui/url-state';
 
 export const WORKER_PAGE_SIZE = 50;
 export const WORKER_FILTER_KEYS = ['q', 'status', 'citizenship', 'okrug'] as const;

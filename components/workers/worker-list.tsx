@@ -16,7 +16,7 @@ import { okrugName, okrugShort, type OkrugOption } from '@/lib/ui/okrug';
 import { FilterBar, SelectFilter } from '@/components/shared/filter-controls';
 import { citizenshipOptions } from '@/components/shared/labels';
 import { QueryView } from '@/components/shared/query-view';
-import { pageLinks } from '@/components/shared/search-params';
+import { pageLinks } from '@/lib/ui/url-state';
 import { useUrlState } from '@/components/shared/use-url-state';
 import { hasWorkerFilters, parseWorkerFilters, WORKER_FILTER_KEYS } from './worker-filters';
 import { WorkerSearchForm } from './worker-search-form';

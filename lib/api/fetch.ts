@@ -14,7 +14,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiFetchOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   search?: URLSearchParams;
   body?: unknown;
   signal?: AbortSignal;
@@ -41,7 +41,8 @@ export async function apiFetch<S extends z.ZodType>(
     signal,
   });
   if (!res.ok) throw new ApiError(res.status, await readProblem(res));
-  return schema.parse(await res.json());
+  // 204 has no body: the schema decides whether "nothing" is a valid answer (z.null()).
+  return schema.parse(res.status === 204 ? null : await res.json());
 }
 
 async function readProblem(res: Response): Promise<Problem> {

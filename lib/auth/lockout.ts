@@ -5,6 +5,7 @@
 // - address with any username: bounds spraying one password over many usernames;
 // - username from any address: only slows each further attempt down (guessing from many addresses),
 //   never refuses it, so the officer can still sign in while someone else is guessing.
+import 'server-only';
 
 import type { EnvVars } from './env';
 

@@ -1,4 +1,5 @@
 // From a stored account to the OfficerContext the API works with. Pure, so the rules are testable.
+import 'server-only';
 import { OFFICER_ROLES, type OfficerRole } from '@/lib/domain/types';
 import type { OfficerContext } from '@/lib/server/officer-context';
 

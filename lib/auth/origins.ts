@@ -1,5 +1,6 @@
 // Which origins may send state-changing requests: the site's own (from BETTER_AUTH_URL, or from the
 // Host header the browser addressed) plus any listed in TRUSTED_ORIGINS (comma separated).
+import 'server-only';
 
 import type { EnvVars } from './env';
 

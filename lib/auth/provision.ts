@@ -1,5 +1,6 @@
 // Writing a new password account straight into the database, for the admin service and for the
-// command-line scripts (create-admin, demo accounts). No 'server-only' marker: tsx scripts import it.
+// command-line scripts (create-admin, demo accounts, run under tsx --conditions=react-server).
+import 'server-only';
 import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { officerAccounts, officers } from '@/lib/db/auth-schema';

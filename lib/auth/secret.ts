@@ -1,6 +1,7 @@
 // The key that signs session cookies. Production sets BETTER_AUTH_SECRET (the same value on every
 // instance); without it, one is generated once and kept in .data/auth-secret so a restart does not
 // sign everybody out. The file is under .data/, which git ignores.
+import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // The one database handle of the process: PGlite in a local folder by default, a PostgreSQL server
 // when DATABASE_URL is set. Both speak the same SQL, so nothing above this file knows which it is.
+import 'server-only';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';

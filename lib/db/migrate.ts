@@ -1,5 +1,6 @@
 // Applies lib/db/migrations/*.sql in name order, once each, under an advisory lock so that several
 // instances starting together do not race.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';

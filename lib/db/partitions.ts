@@ -1,5 +1,6 @@
 // Daily partitions of `positions`. Created for the retention window plus a day ahead at start-up
 // and by the purge job, and on demand for any day a batch touches, so late fixes always find a home.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from './client';
 

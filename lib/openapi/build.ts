@@ -1,5 +1,6 @@
 // Small builders that turn zod schemas into OpenAPI 3.1 pieces (JSON Schema 2020-12), so the
 // document is written by hand but its shapes come from the very schemas the routes parse with.
+import 'server-only';
 import { z } from 'zod';
 
 export type JsonSchema = Record<string, unknown>;

@@ -1,4 +1,5 @@
 // Turns JSON Schema fragments into short readable type descriptions for the API docs page. Pure.
+import 'server-only';
 import type { JsonSchema } from './build';
 
 function isSchema(value: unknown): value is JsonSchema {

@@ -1,5 +1,6 @@
 // The device API, the tracker protocols, account administration and health, in OpenAPI form.
 // Request bodies come from the schemas the routes parse with; answers are described here.
+import 'server-only';
 import { z } from 'zod';
 import {
   deviceEventSchema,

@@ -1,4 +1,5 @@
 // GET /api/v1/openapi.json: the OpenAPI 3.1 document of every v1 route, built once per process.
+import 'server-only';
 import { jsonSchema, type PathItem } from './build';
 import { devicePaths } from './device-paths';
 import { officerPaths } from './officer-paths';

@@ -1,5 +1,6 @@
 // The officer API (DESIGN.md section 5) in OpenAPI form. Session cookie; every answer is limited
 // to the caller's okrug scope.
+import 'server-only';
 import { z } from 'zod';
 import { auditPageSchema, auditParamsSchema } from '@/lib/api/audit';
 import { clustersParamsSchema, clustersResponseSchema, geoJsonSchema } from '@/lib/api/map';

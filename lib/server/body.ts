@@ -1,5 +1,6 @@
 // Reads a request body with a size cap and parses it with zod, turning every failure into a
 // problem answer a client can act on (wrong content type, too large, broken JSON, bad fields).
+import 'server-only';
 import { z } from 'zod';
 import { HttpError, zodFieldErrors } from './problem';
 

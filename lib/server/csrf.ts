@@ -3,6 +3,7 @@
 // whenever either header is present it must say same-origin. When both are absent the caller is not
 // a browser (curl, scripts, tests): such a client cannot ride on a victim's cookies, so it passes.
 // The session cookie is SameSite=Lax as well, so a cross-site POST never carries it.
+import 'server-only';
 import { allowedOrigins } from '@/lib/auth/origins';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,6 +1,7 @@
 // One account per role for the demo (and the integration tests). Only run when asked: the demo script
-// calls it when DEMO=1. Idempotent: an existing username is left exactly as it is. No 'server-only'
-// marker: scripts/demo-accounts.ts runs it under tsx.
+// calls it when DEMO=1. Idempotent: an existing username is left exactly as it is.
+// scripts/demo-accounts.ts runs it under tsx --conditions=react-server.
+import 'server-only';
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';

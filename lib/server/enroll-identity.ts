@@ -1,5 +1,6 @@
 // Whether a second enrolment for a known (citizenship, document) is the same person. Pure, so the
 // rule is unit-tested on its own; the caller never echoes the stored values back to the phone.
+import 'server-only';
 
 export interface IdentityRecord {
   fullNameLatin: string;

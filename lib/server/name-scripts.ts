@@ -1,5 +1,6 @@
 // Full names in two scripts: officers search a Cyrillic-only name in Latin as well, and a second
 // enrolment is compared with the first in the Latin form. Pure.
+import 'server-only';
 
 // Russian passport (ICAO 9303) romanisation, plus the letters of the Ukrainian and Central Asian
 // Cyrillic alphabets, so officers can search a Cyrillic-only name in Latin as well.

@@ -1,4 +1,5 @@
 // Who is calling the officer API. `okrugs` null means every okrug (supervisor, auditor, admin).
+import 'server-only';
 import type { OfficerRole } from '@/lib/domain/types';
 
 export interface OfficerContext {

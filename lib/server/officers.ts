@@ -78,7 +78,9 @@ export async function createOfficer(
       .from(officers)
       .where(eq(officers.username, input.username));
     if (taken)
-      throw new HttpError(409, `The username "${input.username}" is already taken. Choose another one.`);
+      throw new HttpError(409, `The username "${input.username}" is already taken. Choose another one.`, {
+        errors: [{ field: 'username', message: 'This username is already taken.' }],
+      });
     await insertOfficerRows(tx, { id, ...input, passwordHash });
     await recordAudit(tx, {
       officer: actor,

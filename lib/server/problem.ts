@@ -1,5 +1,6 @@
 // RFC 9457 problem+json answers. Every error the API gives goes through here, so a client always
 // gets `type`, `title`, `status`, `detail` and, for validation, an `errors` list naming each field.
+import 'server-only';
 import { z } from 'zod';
 
 export interface FieldError {

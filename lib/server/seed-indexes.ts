@@ -3,7 +3,8 @@
 // foreign-key lookup per reference. The seeder lifts them all, loads, then rebuilds them by sorting
 // (and re-checks every foreign key in one join per key). Read from the catalogue, so indexes that
 // later migrations add are lifted and rebuilt exactly as they were defined.
-// No 'server-only' marker: scripts/seed.ts and the benchmark run it under tsx.
+// scripts/seed.ts and the benchmark run it under tsx --conditions=react-server.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Db, type DbKind, queryRows } from '@/lib/db/client';
 

@@ -2,7 +2,8 @@
 // registrations and their events, lapses (explained, some reviewed), device events, positions and
 // the current worker_status, all as the lifecycle rules imply. Bulk COPY, batch by batch, so memory
 // stays bounded and foreign keys hold at every step.
-// No 'server-only' marker: scripts/seed.ts and the benchmark run it under tsx.
+// scripts/seed.ts and the benchmark run it under tsx --conditions=react-server.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Db, type DbKind, queryRows } from '@/lib/db/client';
 import { dayKey, ensurePartitionsForDays } from '@/lib/db/partitions';

@@ -10,6 +10,7 @@ import {
 import type { ClustersFilters } from '@/lib/api/map';
 import { toMoscowDay } from '@/lib/format/date';
 import { STATUS_ORDER } from '@/lib/ui/status';
+import { pickIds, pickList, pickUuid } from './url-state';
 
 export const MAP_PERIODS = ['today', '7d', '30d'] as const;
 export type MapPeriod = (typeof MAP_PERIODS)[number];
@@ -32,34 +33,21 @@ export interface MapUrlState {
   worker: string | null;
 }
 
-function pickList<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
-  if (!raw) return [];
-  const wanted = new Set(raw.split(',').map((s) => s.trim()));
-  return allowed.filter((value) => wanted.has(value));
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const OKRUG_ID = /^[A-Za-z0-9_-]{1,40}$/;
-
 /** Reads the URL; anything unknown is dropped rather than sent to the API. */
 export function parseMapUrl(search: URLSearchParams, allowedOkrugs: readonly string[]): MapUrlState {
-  const okrugs = (search.get('okrug') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((id) => OKRUG_ID.test(id) && allowedOkrugs.includes(id));
+  const okrugs = pickIds(search.get('okrug')).filter((id) => allowedOkrugs.includes(id));
   const period = MAP_PERIODS.find((p) => p === search.get('period')) ?? '7d';
   const layersRaw = search.get('layers');
-  const worker = search.get('worker');
   return {
     filters: {
       status: pickList(search.get('status'), STATUS_ORDER),
       citizenship: pickList(search.get('citizenship'), CITIZENSHIPS),
-      okrug: [...new Set(okrugs)],
+      okrug: okrugs,
       kind: pickList(search.get('kind'), LAPSE_KINDS),
       period,
     },
     layers: layersRaw === null ? [...DEFAULT_LAYERS] : pickList(layersRaw, LAYER_KEYS),
-    worker: worker && UUID.test(worker) ? worker : null,
+    worker: pickUuid(search.get('worker')) ?? null,
   };
 }
 

@@ -64,12 +64,13 @@ export async function startCluster(options) {
     ...options.appEnv,
   };
   log('migrating, demo accounts, seeding (once)');
-  await runLogged(bin('tsx'), ['scripts/demo-accounts.ts'], {
+  await runLogged(bin('tsx'), ['--conditions=react-server', 'scripts/demo-accounts.ts'], {
     env,
     cwd: root,
     logFile: path.join(logs, 'setup.log'),
   });
   const seedArgs = [
+    '--conditions=react-server',
     'scripts/seed.ts',
     '--if-empty',
     '--workers',

@@ -101,9 +101,9 @@ describe('account service', () => {
   });
 
   it.each([
-    { name: 'a taken username', input: { username: 'root' }, status: 409 },
-    { name: 'an unknown okrug', input: { okrugs: ['Atlantis'] }, status: 422 },
-  ])('refuses $name', async ({ input, status }) => {
+    { name: 'a taken username', input: { username: 'root' }, status: 409, field: 'username' },
+    { name: 'an unknown okrug', input: { okrugs: ['Atlantis'] }, status: 422, field: 'okrugs' },
+  ])('refuses $name, naming the field for the form', async ({ input, status, field }) => {
     const body = {
       username: uname('x'),
       name: 'X',
@@ -113,7 +113,10 @@ describe('account service', () => {
       ...input,
     };
     if (input.username) body.username = uname(input.username);
-    await expect(createOfficer(getDb(), admin, body)).rejects.toMatchObject({ status });
+    await expect(createOfficer(getDb(), admin, body)).rejects.toMatchObject({
+      status,
+      extra: { errors: [expect.objectContaining({ field })] },
+    });
   });
 
   it('changes role and okrugs, audited with before and after', async () => {

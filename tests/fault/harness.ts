@@ -30,7 +30,7 @@ export const stopPostgres = () => pg('stop');
 export const createDatabase = (name: string) => pg('createdb', name);
 
 export function runScript(script: string, databaseUrl: string): void {
-  execFileSync('npx', ['tsx', script], {
+  execFileSync('npx', ['tsx', '--conditions=react-server', script], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: 'pipe',

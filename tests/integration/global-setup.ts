@@ -160,13 +160,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     cleanupDb = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  const migrated = spawnSync('npx', ['tsx', 'scripts/migrate.ts'], { cwd: root, env, encoding: 'utf8' });
+  const migrated = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/migrate.ts'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   if (migrated.status !== 0) {
     await cleanupDb();
     throw new Error(`Migrations failed:\n${migrated.stdout}\n${migrated.stderr}`);
   }
   // One account per role (officer, officer2, supervisor, auditor, admin; password demo-password-2026).
-  const accounts = spawnSync('npx', ['tsx', 'scripts/demo-accounts.ts'], {
+  const accounts = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/demo-accounts.ts'], {
     cwd: root,
     env,
     encoding: 'utf8',

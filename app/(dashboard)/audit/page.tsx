@@ -6,7 +6,7 @@ import { parseAuditFilters } from '@/components/audit/audit-filters';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/shared/page-header';
 import { PrefetchBoundary } from '@/components/shared/prefetch-boundary';
-import { toParamRecord, type RawSearchParams } from '@/components/shared/search-params';
+import { toParamRecord, type RawSearchParams } from '@/lib/ui/url-state';
 import { getServerQueries } from '@/lib/api/server-context';
 import { getDictionary } from '@/lib/i18n/server';
 import { requirePageRole } from '@/lib/ui/page-access';

@@ -6,7 +6,7 @@ import { LapseQueue } from '@/components/lapses/lapse-queue';
 import { parseLapseFilters } from '@/components/lapses/lapse-filters';
 import { PageHeader } from '@/components/shared/page-header';
 import { PrefetchBoundary } from '@/components/shared/prefetch-boundary';
-import { pickUuid, toParamRecord, type RawSearchParams } from '@/components/shared/search-params';
+import { pickUuid, toParamRecord, type RawSearchParams } from '@/lib/ui/url-state';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { getServerQueries } from '@/lib/api/server-context';
 import { getDictionary } from '@/lib/i18n/server';

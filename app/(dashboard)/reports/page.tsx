@@ -9,7 +9,7 @@ import { readReportPeriod, reportRange } from '@/components/reports/report-range
 import { SummaryFigures } from '@/components/reports/summary-figures';
 import { PageHeader } from '@/components/shared/page-header';
 import { PrefetchBoundary } from '@/components/shared/prefetch-boundary';
-import { toParamRecord, type RawSearchParams } from '@/components/shared/search-params';
+import { toParamRecord, type RawSearchParams } from '@/lib/ui/url-state';
 import { getServerQueries } from '@/lib/api/server-context';
 import { getDictionary } from '@/lib/i18n/server';
 import { requirePageRole } from '@/lib/ui/page-access';

@@ -5,7 +5,7 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { PageHeader } from '@/components/shared/page-header';
 import { PrefetchBoundary } from '@/components/shared/prefetch-boundary';
 import { scopedOkrugs } from '@/components/shared/scoped-okrugs';
-import { toParamRecord, type RawSearchParams } from '@/components/shared/search-params';
+import { toParamRecord, type RawSearchParams } from '@/lib/ui/url-state';
 import { parseWorkerFilters } from '@/components/workers/worker-filters';
 import { WorkerList } from '@/components/workers/worker-list';
 import { getServerQueries } from '@/lib/api/server-context';

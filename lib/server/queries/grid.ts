@@ -1,6 +1,7 @@
 // Grid geometry for server-side clustering. Pure: the cell size follows the zoom so that a cell is
 // about 64 screen pixels wide, and cells are anchored to a global grid so they stay put when the
 // map pans.
+import 'server-only';
 
 export const CELL_PIXELS = 64;
 const TILE_PIXELS = 256;

@@ -1,6 +1,7 @@
 // How a free-text worker search is read: a name (either script, any word order, any common
 // transliteration), a document number or a phone number. Pure, so the rules can be table-tested;
 // the keys are those of lib/domain/search-normalise.ts, as stored by migration 0008_search.
+import 'server-only';
 import { documentKey, foldName, nameSkeleton, phoneQueryVariants } from '@/lib/domain/search-normalise';
 
 export interface WorkerSearch {

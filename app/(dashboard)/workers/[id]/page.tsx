@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { SkeletonText } from '@/components/ui/skeleton';
 import { getPlotBase } from '@/components/workers/plot/plot-base';
 import { PrefetchBoundary } from '@/components/shared/prefetch-boundary';
-import { pickUuid } from '@/components/shared/search-params';
+import { pickUuid } from '@/lib/ui/url-state';
 import { WorkerFile } from '@/components/workers/worker-file';
 import { getServerQueries } from '@/lib/api/server-context';
 import { getDictionary } from '@/lib/i18n/server';

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  pageLinks,
-  pickDay,
-  pickEnumList,
-  readPrevStack,
-  toParamRecord,
-  toQueryString,
-} from './search-params';
+import { pageLinks, pickDay, pickEnumList, readPrevStack, toParamRecord, toQueryString } from './url-state';
 import { parseLapseFilters } from '@/components/lapses/lapse-filters';
 
 describe('toParamRecord', () => {

@@ -1,6 +1,7 @@
-// URL query handling shared by the list pages (server and browser alike): the page reads filters from
-// the URL with the same pure function on both sides, so the prefetched query key equals the client's.
-// Shared helpers of the lapses, workers and audit pages live under components/shared/.
+// The one URL-state helper: reading and writing page state in the query string, for the list pages
+// and the map, on the server and in the browser alike (the page reads filters from the URL with the
+// same pure function on both sides, so the prefetched query key equals the client's). The browser
+// hook on top of it is components/shared/use-url-state.ts.
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 export type ParamRecord = Record<string, string>;
@@ -26,6 +27,13 @@ export function pickEnum<T extends string>(value: string | undefined, allowed: r
   return allowed.find((a) => a === value);
 }
 
+/** The allowed values named in a comma list, in the order of `allowed`, each once. */
+export function pickList<T extends string>(value: string | null | undefined, allowed: readonly T[]): T[] {
+  if (!value) return [];
+  const wanted = new Set(value.split(',').map((v) => v.trim()));
+  return allowed.filter((a) => wanted.has(a));
+}
+
 /** A comma list keeping only allowed values, re-joined; undefined when nothing is left. */
 export function pickEnumList(value: string | undefined, allowed: readonly string[]): string | undefined {
   if (!value) return undefined;
@@ -34,9 +42,14 @@ export function pickEnumList(value: string | undefined, allowed: readonly string
 }
 
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
+/** Ids (okrugs, districts) in a comma list, each once, in the order given. */
+export function pickIds(value: string | null | undefined): string[] {
+  if (!value) return [];
+  return [...new Set(value.split(',').map((v) => v.trim()))].filter((v) => ID.test(v));
+}
+
 export function pickIdList(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const kept = value.split(',').filter((v) => ID.test(v));
+  const kept = pickIds(value);
   return kept.length > 0 ? kept.join(',') : undefined;
 }
 
@@ -46,7 +59,7 @@ export function pickDay(value: string | undefined): string | undefined {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function pickUuid(value: string | undefined): string | undefined {
+export function pickUuid(value: string | null | undefined): string | undefined {
   return value && UUID.test(value) ? value : undefined;
 }
 
@@ -102,4 +115,13 @@ export function toQueryString(params: ParamRecord): string {
   const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== ''));
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * Moves the browser to `href` (same page, new query) through the History API, which Next keeps in
+ * sync with useSearchParams: client components refetch on their own without a server round trip.
+ */
+export function writeHistory(href: string, mode: 'push' | 'replace'): void {
+  if (mode === 'push') window.history.pushState(null, '', href);
+  else window.history.replaceState(null, '', href);
 }
