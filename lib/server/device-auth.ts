@@ -7,13 +7,13 @@ import type { Db } from '@/lib/db/client';
 import { devices } from '@/lib/db/schema';
 import type { DeviceContext } from './engine-api';
 import { HttpError, toResponse } from './problem';
+import { LastSeenThrottle } from './last-seen-throttle';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,200}$/;
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // last_seen_at is a coarse "phone is alive" marker; writing it on every batch would double the
 // writes of the hottest endpoint, so each process touches a device at most once a minute.
-const LAST_SEEN_EVERY_MS = 60_000;
-const lastTouched = new Map<string, number>();
+const lastSeen = new LastSeenThrottle(60_000);
 
 export function generateDeviceToken(): string {
   return randomBytes(32).toString('base64url');
@@ -68,10 +68,7 @@ export async function findDeviceByToken(db: Db, token: string): Promise<DeviceCo
 }
 
 async function touchDevice(db: Db, deviceId: string): Promise<void> {
-  const now = Date.now();
-  if (now - (lastTouched.get(deviceId) ?? 0) < LAST_SEEN_EVERY_MS) return;
-  lastTouched.set(deviceId, now);
-  if (lastTouched.size > 100_000) lastTouched.clear();
+  if (!lastSeen.shouldTouch(deviceId)) return;
   await db
     .update(devices)
     .set({ lastSeenAt: sql`now()` })

@@ -159,14 +159,25 @@ export class EffectWriter {
 
   async flush(tx: Tx): Promise<void> {
     if (this.lapses.length) {
+      // A lapse opened and cancelling in the same batch (a long silence found at once) is inserted
+      // with its cancellation, instead of an insert and then an update of the same new row.
+      const voided = new Set(this.voids.map((v) => v.id));
+      const rows = this.lapses.map((lapse) => {
+        const cancel = this.cancelledLapses.get(lapse.id);
+        if (!cancel || voided.has(lapse.id)) return { ...lapse, caused_cancellation: false };
+        this.cancelledLapses.delete(lapse.id);
+        return { ...lapse, caused_cancellation: true, cancel_rule: cancel.rule, cancelled_at: cancel.at };
+      });
       await tx.execute(sql`
         INSERT INTO lapses (id, worker_id, registration_id, kind, started_at, ended_at, detected_at, okrug, citizenship,
           last_fix_time, last_fix_lat, last_fix_lon, last_fix_accuracy, last_battery, last_charging,
-          likely_cause, explanation_ru, explanation_en, caused_cancellation, policy_version, trigger, cause_facts)
+          likely_cause, explanation_ru, explanation_en, caused_cancellation, cancel_rule, cancelled_at,
+          policy_version, trigger, cause_facts)
         SELECT id, worker_id, registration_id, kind, started_at, ended_at, detected_at, okrug, citizenship,
           last_fix_time, last_fix_lat, last_fix_lon, last_fix_accuracy, last_battery, last_charging,
-          likely_cause, explanation_ru, explanation_en, false, policy_version, trigger, cause_facts
-        FROM json_populate_recordset(null::lapses, ${JSON.stringify(this.lapses)}::json)`);
+          likely_cause, explanation_ru, explanation_en, caused_cancellation, cancel_rule, cancelled_at,
+          policy_version, trigger, cause_facts
+        FROM json_populate_recordset(null::lapses, ${JSON.stringify(rows)}::json)`);
     }
     if (this.closes.length) {
       await tx.execute(sql`

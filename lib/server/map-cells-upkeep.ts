@@ -7,7 +7,8 @@ import { gridForZoom } from './queries/grid';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export const PREAGG_MIN_ZOOM = 5;
+// Down to the world view: the coarse zooms are a handful of rows, and any bbox fits one of them.
+export const PREAGG_MIN_ZOOM = 0;
 export const PREAGG_MAX_ZOOM = 13;
 // Cells are built for this reference latitude (the grid rounds the map centre to 5 degrees).
 export const PREAGG_REF_LAT = 55;

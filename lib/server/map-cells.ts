@@ -116,13 +116,15 @@ export async function refreshMapCells(db: Db, options: { full?: boolean } = {}):
   return result;
 }
 
-/** Whether a cluster request may be answered from map_cells (MAP_PREAGG=always|never|auto). */
-export function canUseMapCells(zoom: number, centerLat: number): boolean {
+/**
+ * Whether a cluster request at this grid zoom may be answered from map_cells
+ * (MAP_PREAGG=always|never|auto). Any map centre: the cells use the reference latitude's grid.
+ */
+export function canUseMapCells(zoom: number): boolean {
   const mode = process.env.MAP_PREAGG ?? 'auto';
   if (mode === 'never') return false;
   const z = Math.floor(zoom);
   if (z < PREAGG_MIN_ZOOM || z > PREAGG_MAX_ZOOM) return false;
-  if (Math.round(centerLat / 5) * 5 !== PREAGG_REF_LAT) return false;
   if (mode === 'always') return true;
   return lastBuild !== null && lastBuild.workers >= AUTO_MIN_WORKERS;
 }

@@ -105,6 +105,19 @@ describe('lapse engine on a real database', () => {
     const [lapse] = await lapsesOf(w.workerId);
     expect(lapse).toMatchObject({ kind: 'signal_lost', caused_cancellation: true, ended_at: null });
     expect(lapse?.explanation_en.length).toBeGreaterThan(10);
+    // Opened and cancelling in one sweep: the row is written with its cancellation (one insert).
+    const [cancel] = await queryRows<{
+      rule: string | null;
+      lapse_at: string | Date;
+      event_at: string | Date;
+    }>(
+      getDb(),
+      sql`SELECT l.cancel_rule AS rule, l.cancelled_at AS lapse_at, e.at AS event_at
+          FROM lapses l JOIN registration_events e ON e.lapse_id = l.id AND e.type = 'cancelled'
+          WHERE l.worker_id = ${w.workerId}`,
+    );
+    expect(cancel?.rule).toBeTruthy();
+    expect(new Date(cancel!.lapse_at).getTime()).toBe(new Date(cancel!.event_at).getTime());
   });
 
   it('grace 600: a 5-minute lapse closes and the registration stays', async () => {

@@ -35,6 +35,10 @@ const places = [
 ];
 
 async function totals(who: OfficerContext, query: Record<string, string>, mode: 'always' | 'never') {
+  return (await answerOf(who, query, mode)).sum;
+}
+
+async function answerOf(who: OfficerContext, query: Record<string, string>, mode: 'always' | 'never') {
   process.env.MAP_PREAGG = mode;
   const params = clustersParamsSchema.parse({
     bbox: '37.2,55.5,38.0,56.0',
@@ -56,7 +60,7 @@ async function totals(who: OfficerContext, query: Record<string, string>, mode: 
       if (props.status === 'pending') sum.pending += 1;
     }
   }
-  return sum;
+  return { sum, answer };
 }
 
 beforeAll(async () => {
@@ -113,6 +117,26 @@ describe('map cells', () => {
     const cells = await totals(who, query, 'always');
     expect(live.count).toBeGreaterThan(0);
     expect(cells).toEqual(live);
+  });
+});
+
+describe('any viewport and zoom', () => {
+  const views: { name: string; query: Record<string, string> }[] = [
+    { name: 'the world at street zoom', query: { bbox: '-180,-85,180,85', zoom: '17' } },
+    { name: 'the world at zoom 2', query: { bbox: '-180,-85,180,85', zoom: '2' } },
+    { name: 'a centre far south of the region', query: { bbox: '20,20,60,60', zoom: '6' } },
+    { name: 'the region at zoom 14 (above the pre-aggregated zooms)', query: { zoom: '14' } },
+  ];
+  it.each(views)('pre-aggregated equals live and fits the budget: $name', async ({ query }) => {
+    const live = await answerOf(supervisor, query, 'never');
+    const cells = await answerOf(supervisor, query, 'always');
+    expect(live.sum.count).toBe(40);
+    expect(cells.sum).toEqual(live.sum);
+    for (const { answer } of [live, cells]) {
+      expect(answer.truncated).toBe(false);
+      expect(answer.total).toBe(40);
+      expect(JSON.stringify(answer).length).toBeLessThan(200_000);
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import type { OfficerContext } from '../officer-context';
 import { anyOf, okrugFilter } from '../scope';
 import type { CellRow } from './clusters';
 import type { Grid } from './grid';
-import { MAX_FEATURES } from './grid';
+import { MAX_GRID_CELLS } from './cluster-budget';
 
 const STATUSES = ['pending', 'active', 'interrupted', 'cancelled', 'ended'] as const;
 
@@ -16,6 +16,7 @@ export async function clusterFromCells(
   db: Db,
   officer: OfficerContext,
   p: ClustersParams,
+  zoom: number,
   grid: Grid,
 ): Promise<CellRow[]> {
   const selected = STATUSES.filter((s) => !p.status?.length || p.status.includes(s));
@@ -35,10 +36,10 @@ export async function clusterFromCells(
           min(min_lon) AS min_lon, min(min_lat) AS min_lat, max(max_lon) AS max_lon, max(max_lat) AS max_lat,
           NULL::text AS wid, NULL::text AS st, NULL::text AS kind, NULL::text AS lid
         FROM map_cells
-        WHERE zoom = ${Math.floor(p.zoom)}::smallint
+        WHERE zoom = ${zoom}::smallint
           AND cx BETWEEN ${Math.floor(west / grid.cellLon)}::int AND ${Math.floor(east / grid.cellLon)}::int
           AND cy BETWEEN ${Math.floor(south / grid.cellLat)}::int AND ${Math.floor(north / grid.cellLat)}::int
           AND ${okrugFilter(officer, sql`NULLIF(okrug, '')`, p.okrug)} AND ${anyOf(sql`citizenship`, p.citizenship)}
-        GROUP BY 1, 2 HAVING sum(${total}) > 0 ORDER BY n DESC LIMIT ${MAX_FEATURES + 1}`,
+        GROUP BY 1, 2 HAVING sum(${total}) > 0 ORDER BY n DESC LIMIT ${MAX_GRID_CELLS * 2}`,
   );
 }

@@ -8,14 +8,16 @@ import { lapseKindSchema, workerStatusSchema } from '@/lib/api/enums';
 import type { ClusterFeature, ClustersParams, ClustersResponse } from '@/lib/api/map';
 import type { OfficerContext } from '../officer-context';
 import { anyOf, okrugFilter } from '../scope';
-import { type Grid, gridForZoom, MAX_FEATURES, roundCoord, SINGLES_ZOOM } from './grid';
+import { type Grid, gridForZoom, roundCoord, SINGLES_ZOOM } from './grid';
 import { toNumber } from './values';
 import { clusterFromCells } from './clusters-preagg';
-import { canUseMapCells } from '../map-cells';
+import { FEATURE_BUDGET, fitGridZoom, MAX_GRID_CELLS, rollUpCells } from './cluster-budget';
+import { canUseMapCells, PREAGG_REF_LAT } from '../map-cells';
 
 const STATUSES = ['pending', 'active', 'interrupted', 'cancelled', 'ended'] as const;
 const KINDS = ['signal_lost', 'location_disabled', 'device_off', 'mock_location', 'left_region'] as const;
 const HEAT_DEFAULT_DAYS = 7;
+const HEAT_PIXELS = 32;
 
 interface Source {
   lon: SQL;
@@ -46,6 +48,8 @@ function workerSource(officer: OfficerContext, p: ClustersParams): Source {
 }
 
 export interface CellRow extends Record<string, unknown> {
+  cx: number;
+  cy: number;
   n: number;
   lon: number;
   lat: number;
@@ -102,7 +106,7 @@ async function clusterWorkers(db: Db, source: Source, grid: Grid, withKinds: boo
           max(${source.lon}) AS max_lon, max(${source.lat}) AS max_lat, min(worker_id::text) AS wid, min(status) AS st,
           min(open_lapse_kind) AS kind, min(open_lapse_id::text) AS lid
         FROM worker_status WHERE ${source.where}
-        GROUP BY 1, 2 ORDER BY n DESC LIMIT ${MAX_FEATURES + 1}`,
+        GROUP BY 1, 2 ORDER BY n DESC LIMIT ${MAX_GRID_CELLS * 2}`,
   );
 }
 
@@ -131,20 +135,10 @@ function cellToFeature(row: CellRow, withKinds: boolean): ClusterFeature {
   };
 }
 
-async function workerLayer(
-  db: Db,
-  officer: OfficerContext,
-  p: ClustersParams,
-  grid: Grid,
-): Promise<ClustersResponse> {
+async function workerLayer(db: Db, officer: OfficerContext, p: ClustersParams): Promise<ClustersResponse> {
   const source = workerSource(officer, p);
   const withKinds = p.layer === 'lapses';
-  const base = {
-    type: 'FeatureCollection' as const,
-    layer: p.layer,
-    zoom: p.zoom,
-    cellDegrees: grid.cellLon,
-  };
+  const centerLat = (p.bbox.south + p.bbox.north) / 2;
   if (p.zoom >= SINGLES_ZOOM) {
     const rows = await queryRows<{
       worker_id: string;
@@ -156,38 +150,47 @@ async function workerLayer(
     }>(
       db,
       sql`SELECT worker_id, ${source.lon} AS lon, ${source.lat} AS lat, status, open_lapse_kind AS kind, open_lapse_id::text AS lid
-          FROM worker_status WHERE ${source.where} LIMIT ${MAX_FEATURES + 1}`,
+          FROM worker_status WHERE ${source.where} LIMIT ${FEATURE_BUDGET.points + 1}`,
     );
-    if (rows.length <= MAX_FEATURES) {
+    if (rows.length <= FEATURE_BUDGET.points) {
       const features = rows.map((r) => singleFeature(r.lon, r.lat, r.worker_id, r.status, r.kind, r.lid));
-      return { ...base, features, total: rows.length, truncated: false };
+      const grid = gridForZoom(p.zoom, centerLat);
+      return { ...layerBase(p, grid), features, total: rows.length, truncated: false };
     }
   }
-  const centerLat = (p.bbox.south + p.bbox.north) / 2;
-  const cells =
-    !withKinds && canUseMapCells(p.zoom, centerLat)
-      ? await clusterFromCells(db, officer, p, grid)
-      : await clusterWorkers(db, source, grid, withKinds);
-  const kept = cells.slice(0, MAX_FEATURES);
+  // The pre-aggregated cells are built on the grid of the region's reference latitude; they serve
+  // any map centre, since the cells lie where the workers are.
+  const fromCells = !withKinds && canUseMapCells(fitGridZoom(p.bbox, p.zoom, PREAGG_REF_LAT));
+  const gridLat = fromCells ? PREAGG_REF_LAT : centerLat;
+  const zoom = fitGridZoom(p.bbox, p.zoom, gridLat);
+  const grid = gridForZoom(zoom, gridLat);
+  const rows = fromCells
+    ? await clusterFromCells(db, officer, p, zoom, grid)
+    : await clusterWorkers(db, source, grid, withKinds);
+  const budget = withKinds ? FEATURE_BUDGET.lapseClusters : FEATURE_BUDGET.clusters;
+  const fitted = rollUpCells(rows, zoom, budget);
+  const kept = fitted.cells.sort((a, b) => toNumber(b.n) - toNumber(a.n)).slice(0, budget);
   return {
-    ...base,
+    ...layerBase(p, gridForZoom(fitted.zoom, gridLat)),
     features: kept.map((c) => cellToFeature(c, withKinds)),
     total: kept.reduce((sum, c) => sum + toNumber(c.n), 0),
-    truncated: cells.length > MAX_FEATURES,
+    truncated: rows.length >= MAX_GRID_CELLS * 2 || fitted.cells.length > budget,
   };
 }
 
+function layerBase(p: ClustersParams, grid: Grid) {
+  return { type: 'FeatureCollection' as const, layer: p.layer, zoom: p.zoom, cellDegrees: grid.cellLon };
+}
+
 /** Lapse density: lapses that started in the period, counted per cell at their last known fix. */
-async function heatLayer(
-  db: Db,
-  officer: OfficerContext,
-  p: ClustersParams,
-  grid: Grid,
-): Promise<ClustersResponse> {
+async function heatLayer(db: Db, officer: OfficerContext, p: ClustersParams): Promise<ClustersResponse> {
+  const centerLat = (p.bbox.south + p.bbox.north) / 2;
+  const zoom = fitGridZoom(p.bbox, p.zoom, centerLat, HEAT_PIXELS);
+  const grid = gridForZoom(zoom, centerLat, HEAT_PIXELS);
   const to = p.to ?? new Date();
   const from = p.from ?? new Date(to.getTime() - HEAT_DEFAULT_DAYS * 86_400_000);
   const { west, south, east, north } = p.bbox;
-  const rows = await queryRows<{ n: number; lon: number; lat: number }>(
+  const rows = await queryRows<{ cx: number; cy: number; n: number; lon: number; lat: number }>(
     db,
     sql`SELECT floor(l.last_fix_lon / ${grid.cellLon})::int AS cx, floor(l.last_fix_lat / ${grid.cellLat})::int AS cy,
           count(*)::int AS n, avg(l.last_fix_lon) AS lon, avg(l.last_fix_lat) AS lat
@@ -197,15 +200,16 @@ async function heatLayer(
           AND l.last_fix_lon BETWEEN ${west} AND ${east} AND l.last_fix_lat BETWEEN ${south} AND ${north}
           AND ${okrugFilter(officer, sql`l.okrug`, p.okrug)}
           AND ${anyOf(sql`l.kind`, p.kind)} AND ${anyOf(sql`l.citizenship`, p.citizenship)}
-        GROUP BY 1, 2 ORDER BY n DESC LIMIT ${MAX_FEATURES + 1}`,
+        GROUP BY 1, 2 ORDER BY n DESC LIMIT ${MAX_GRID_CELLS * 2}`,
   );
-  const kept = rows.slice(0, MAX_FEATURES);
+  const fitted = rollUpCells(rows, zoom, FEATURE_BUDGET.heat);
+  const kept = fitted.cells.sort((a, b) => b.n - a.n).slice(0, FEATURE_BUDGET.heat);
   const max = kept.reduce((m, r) => Math.max(m, toNumber(r.n)), 0);
   return {
     type: 'FeatureCollection',
     layer: 'heat',
     zoom: p.zoom,
-    cellDegrees: grid.cellLon,
+    cellDegrees: gridForZoom(fitted.zoom, centerLat, HEAT_PIXELS).cellLon,
     features: kept.map((r) => ({
       type: 'Feature',
       geometry: point(r.lon, r.lat),
@@ -216,7 +220,7 @@ async function heatLayer(
       },
     })),
     total: kept.reduce((sum, r) => sum + toNumber(r.n), 0),
-    truncated: rows.length > MAX_FEATURES,
+    truncated: rows.length >= MAX_GRID_CELLS * 2 || fitted.cells.length > FEATURE_BUDGET.heat,
   };
 }
 
@@ -225,9 +229,7 @@ export async function readClusters(
   officer: OfficerContext,
   p: ClustersParams,
 ): Promise<ClustersResponse> {
-  const centerLat = (p.bbox.south + p.bbox.north) / 2;
-  if (p.layer === 'heat') return heatLayer(db, officer, p, gridForZoom(p.zoom, centerLat, 32));
-  return workerLayer(db, officer, p, gridForZoom(p.zoom, centerLat));
+  return p.layer === 'heat' ? heatLayer(db, officer, p) : workerLayer(db, officer, p);
 }
 
 /** The workers whose own position the answer shows (single points, not clusters or heat cells). */

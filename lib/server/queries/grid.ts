@@ -7,7 +7,6 @@ export const CELL_PIXELS = 64;
 const TILE_PIXELS = 256;
 /** From this zoom up, workers are sent one by one when the viewport holds few enough of them. */
 export const SINGLES_ZOOM = 16;
-export const MAX_FEATURES = 3000;
 
 export interface Grid {
   cellLon: number;
