@@ -10,7 +10,7 @@ import { loadRegionPack } from '@/lib/region/load-pack';
 import { enrollDevice } from '@/lib/server/enroll';
 import { ingestPositions } from '@/lib/server/ingest';
 import type { OfficerContext } from '@/lib/server/officer-context';
-import { forgetCachedPolicy } from '@/lib/server/policy';
+import { forgetCachedPolicy, getCurrentPolicy } from '@/lib/server/policy';
 import { declareAddress } from '@/lib/server/registration-service';
 import { runSweep } from '@/lib/server/sweep';
 import { listAudit } from '@/lib/server/queries/audit-log';
@@ -311,21 +311,43 @@ describe('map clusters', () => {
 });
 
 describe('policy', () => {
-  it('simulates given and current thresholds over recorded gaps', async () => {
-    const current = await readPolicy(getDb());
+  it('replays recorded history through the lifecycle: current rules equal the recorded stats', async () => {
+    const current = await getCurrentPolicy(getDb(), true);
+    const window = { from: at(-10), to: at(60) };
     const result = await simulatePolicy(getDb(), supervisor, {
       given: { lapseAfterSeconds: 600, graceSeconds: 3600 },
-      current: { lapseAfterSeconds: current.lapseAfterSeconds, graceSeconds: current.graceSeconds },
-      from: at(-10),
-      to: at(60),
+      current,
+      ...window,
       retentionDays: current.retentionDays,
       now: at(70),
     });
     // b's 12-minute gap is a lapse only under 10 minutes; a and c fall silent for 49 and 54 minutes:
     // lapses under both, cancellations only without grace.
-    expect(result.workersConsidered).toBe(3);
+    expect(result.method).toBe('lifecycle-replay');
     expect(result.current).toMatchObject({ lapses: 2, cancellations: 2, workersAffected: 2 });
     expect(result.given).toMatchObject({ lapses: 3, cancellations: 0, workersAffected: 0 });
+    // The replay under the rules in force reproduces exactly what the engine recorded ...
+    const stats = await readLapseStats(getDb(), supervisor, 'day', window.from, window.to);
+    const recorded = {
+      lapses: stats.rows.reduce((n, r) => n + r.count, 0),
+      cancellations: stats.rows.reduce((n, r) => n + r.cancellations, 0),
+    };
+    expect(result.recorded).toMatchObject(recorded);
+    expect(result.inForce).toMatchObject(recorded);
+    expect(result.current).toMatchObject(recorded);
+    expect(result.coverage.workersReplayed).toBe(result.coverage.workersInScope);
+    // ... day by day, and the presets sit beside it: strict cancels at once, 121-FZ not within an hour.
+    for (const day of result.days) {
+      const row = stats.rows.find((r) => r.key === day.day);
+      expect(day.rules.inForce).toEqual({ lapses: row?.count ?? 0, cancellations: row?.cancellations ?? 0 });
+      expect(day.recorded).toEqual(day.rules.inForce);
+    }
+    expect(result.presets.strict).toMatchObject({ lapses: 2, cancellations: 2 });
+    expect(result.presets['121-FZ']).toMatchObject({
+      lapses: 2,
+      cancellations: 0,
+      cancelUnit: 'working_days',
+    });
   });
 
   it('publishes a new version and audits old and new values', async () => {
