@@ -3,7 +3,7 @@
 // clusters, the simulator and the change feed. Data is made by the real engine.
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb, queryRows } from '@/lib/db/client';
+import { getDb, getHandle, queryRows } from '@/lib/db/client';
 import { migrate } from '@/lib/db/migrate';
 import { locatePoint } from '@/lib/domain/region';
 import { loadRegionPack } from '@/lib/region/load-pack';
@@ -24,6 +24,7 @@ import { reviewLapse } from '@/lib/server/queries/review';
 import { readLapseStats, readSummary } from '@/lib/server/queries/stats';
 import { type FeedItem, readFeed } from '@/lib/server/feed/feed-reader';
 import { isOkrugInScope } from '@/lib/server/scope';
+import { withTimeLimit } from '@/lib/server/queries/time-limit';
 import { getWorkerDetail } from '@/lib/server/queries/worker-detail';
 import { listWorkers } from '@/lib/server/queries/workers';
 
@@ -272,6 +273,43 @@ describe('counters and reports', () => {
     expect((await readLapseStats(getDb(), officer2, 'kind', at(-60), at(120))).rows).toEqual([]);
     const days = await readLapseStats(getDb(), supervisor, 'day', at(-60), at(120));
     expect(days.rows.reduce((n, r) => n + r.count, 0)).toBe(2);
+  });
+
+  it('gives figures that move under a zero grace period: rates, causes, reviews, reinstatements', async () => {
+    const s = await readSummary(getDb(), officer);
+    // a (battery at 4 %, reviewed technical, reinstated) and c (reviewed as a violation), 1 live.
+    expect(s).toMatchObject({
+      periodDays: 7,
+      cancellations: 2,
+      technicalCancelShare: 0.5,
+      reviewsPending: 0,
+      reinstatements: 1,
+    });
+    expect(s.lapsesPer1000PerDay).toBeCloseTo((2 * 1000) / 1 / 7, 5);
+    // Both were reviewed now, about four hours after the sweep detected them at minute 60.
+    expect(s.medianReviewHours).toBeGreaterThan(3.5);
+    expect(s.medianReviewHours).toBeLessThan(4.5);
+    const other = await readSummary(getDb(), officer2);
+    expect(other).toMatchObject({ cancellations: 0, technicalCancelShare: null, medianReviewHours: null });
+  });
+
+  it('stops a report or a simulation over its time limit with a 503, not a 500', async () => {
+    if (getHandle().kind === 'postgres') {
+      await expect(
+        withTimeLimit(getDb(), 50, 'Ask less.', (tx) => tx.execute(sql`SELECT pg_sleep(2)`)),
+      ).rejects.toMatchObject({ status: 503, extra: { timeLimitSeconds: 1 } });
+    }
+    const policy = await getCurrentPolicy(getDb(), true);
+    await expect(
+      simulatePolicy(getDb(), supervisor, {
+        given: { lapseAfterSeconds: 600, graceSeconds: 0 },
+        current: policy,
+        from: at(-10),
+        to: at(60),
+        retentionDays: policy.retentionDays,
+        budgetMs: 0,
+      }),
+    ).rejects.toMatchObject({ status: 503 });
   });
 });
 

@@ -12,12 +12,12 @@ import { PRESETS } from '@/lib/domain/policy-presets';
 import type { Policy } from '@/lib/domain/types';
 import type { SimulateResult } from '@/lib/api/policy';
 import type { OfficerContext } from '../officer-context';
-import { HttpError } from '../problem';
 import { inScope } from '../scope';
 import { loadWorkerHistories } from './policy-replay-load';
 import { createTally, isFullDensity, tallyWorker, type RuleKey } from './policy-simulate-tally';
 import { listReportDays } from './stats';
 import { readPolicyTimeline } from './policy-timeline';
+import { overBudget, withTimeLimit } from './time-limit';
 
 const DAY_MS = 86_400_000;
 /** History before the window the replay reads so that each worker's state at `from` is settled. */
@@ -73,31 +73,24 @@ export async function simulatePolicy(
   const policyAt = await readPolicyTimeline(db, input.current);
   const tally = createTally(listReportDays(window.from, window.to));
   let after = '00000000-0000-0000-0000-000000000000';
+  const hint = 'Choose a shorter period (a day or two) and run it again.';
   for (;;) {
-    if (Date.now() - started > budget) {
-      throw new HttpError(
-        503,
-        `The simulation did not finish within ${Math.round(budget / 1000)} s. Choose a shorter period (a day or two) and run it again.`,
-        {
-          type: 'https://regwatch.example/problems/simulation-over-budget',
-          budgetSeconds: Math.round(budget / 1000),
-        },
+    const remaining = budget - (Date.now() - started);
+    if (remaining <= 0) throw overBudget(budget, hint);
+    const { page, histories } = await withTimeLimit(db, remaining, hint, async (tx) => {
+      const ids = await queryRows<{ worker_id: string }>(
+        tx,
+        sql`SELECT worker_id FROM worker_status WHERE ${inScope(officer, sql`okrug`)} AND worker_id > ${after}::uuid
+            ORDER BY worker_id LIMIT ${PAGE_SIZE}`,
       );
-    }
-    const page = await queryRows<{ worker_id: string }>(
-      db,
-      sql`SELECT worker_id FROM worker_status WHERE ${inScope(officer, sql`okrug`)} AND worker_id > ${after}::uuid
-          ORDER BY worker_id LIMIT ${PAGE_SIZE}`,
-    );
+      const list = ids.map((r) => String(r.worker_id));
+      const loaded = list.length
+        ? await loadWorkerHistories(tx, list, replayFrom, window.from, window.to)
+        : new Map();
+      return { page: list, histories: loaded };
+    });
     if (page.length === 0) break;
-    after = String(page.at(-1)!.worker_id);
-    const histories = await loadWorkerHistories(
-      db,
-      page.map((r) => String(r.worker_id)),
-      replayFrom,
-      window.from,
-      window.to,
-    );
+    after = page.at(-1)!;
     for (const h of histories.values()) {
       tally.workersInScope++;
       if (!isFullDensity(h, window.from)) continue;
