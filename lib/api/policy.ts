@@ -132,10 +132,17 @@ export const simulateResultSchema = z.object({
     /** Workers whose stored fixes cover their recorded history in the period (full-density data). */
     workersReplayed: z.number().int(),
     fullDensityShare: z.number(),
+    /** The part of the period replayed: from where every fix is stored (a seeded database keeps
+     * older history sparse) to the end. */
+    replayedFrom: isoTime,
+    replayedTo: isoTime,
+    fullDensityFrom: isoTime.nullable(),
   }),
   days: z.array(
     z.object({
       day: z.string(),
+      hours: z.number(),
+      replayedHours: z.number(),
       workersWithFixes: z.number().int(),
       recorded: simulationCountsSchema,
       rules: z.object({

@@ -17,6 +17,9 @@ interface Outcome extends Counts {
 }
 interface DayTally {
   day: string;
+  /** Hours of the day inside the window that the replay covers, and the day's hours in the window. */
+  replayedHours: number;
+  hours: number;
   workersWithFixes: number;
   recorded: Counts;
   rules: Record<RuleKey, Counts>;
@@ -46,10 +49,22 @@ export function isFullDensity(h: WorkerHistory, from: Date): boolean {
   return h.recorded.every((l) => l.startedAt >= h.firstFix!);
 }
 
-export function createTally(days: string[]) {
+export function createTally(days: string[], span: { from: Date; to: Date }, window = span) {
   const byDay = new Map<string, DayTally>(
-    days.map((day) => [day, { day, workersWithFixes: 0, recorded: zero(), rules: zeroRules() }]),
+    days.map((day) => [
+      day,
+      { day, replayedHours: 0, hours: 0, workersWithFixes: 0, recorded: zero(), rules: zeroRules() },
+    ]),
   );
+  // Hours per day, a quarter hour at a time (days are Moscow days; DST-proof enough for a share).
+  const step = DAY / 96;
+  for (let t = window.from.getTime(); t < window.to.getTime(); t += step) {
+    const row = byDay.get(dayOf(new Date(t)));
+    if (!row) continue;
+    const q = Math.min(step, window.to.getTime() - t) / 3_600_000;
+    row.hours += q;
+    if (t >= span.from.getTime()) row.replayedHours += q;
+  }
   const totals = Object.fromEntries(
     RULE_KEYS.map((k) => [k, { lapses: 0, cancellations: 0, workersAffected: 0 }]),
   ) as Record<RuleKey, Outcome>;
@@ -60,7 +75,12 @@ export function createTally(days: string[]) {
     recorded,
     workersInScope: 0,
     workersReplayed: 0,
-    dayRows: () => [...byDay.values()],
+    dayRows: () =>
+      [...byDay.values()].map((d) => ({
+        ...d,
+        hours: Math.round(d.hours * 100) / 100,
+        replayedHours: Math.round(d.replayedHours * 100) / 100,
+      })),
   };
 }
 export type Tally = ReturnType<typeof createTally>;

@@ -18,6 +18,7 @@ import { createTally, isFullDensity, tallyWorker, type RuleKey } from './policy-
 import { listReportDays } from './stats';
 import { readPolicyTimeline } from './policy-timeline';
 import { overBudget, withTimeLimit } from './time-limit';
+import { findDenseSpan, readFullDensityFrom } from './policy-density';
 
 const DAY_MS = 86_400_000;
 /** History before the window the replay reads so that each worker's state at `from` is settled. */
@@ -67,11 +68,19 @@ export async function simulatePolicy(
   const budget = input.budgetMs ?? SIMULATE_BUDGET_MS;
   const now = input.now ?? new Date();
   const window = clampSimulationWindow(input.from, input.to, input.retentionDays, now);
-  const lookback = new Date(window.from.getTime() - LOOKBACK_DAYS * DAY_MS);
-  const replayFrom = lookback < window.earliest ? window.earliest : lookback;
+  const denseFrom = await readFullDensityFrom(db);
+  const span = findDenseSpan(window.from, window.to, denseFrom);
+  const lookback = new Date(
+    Math.max(
+      span.from.getTime() - LOOKBACK_DAYS * DAY_MS,
+      window.earliest.getTime(),
+      denseFrom?.getTime() ?? -Infinity,
+    ),
+  );
+  const replayFrom = lookback < span.from ? lookback : span.from;
   const rules = ruleSets(input);
   const policyAt = await readPolicyTimeline(db, input.current);
-  const tally = createTally(listReportDays(window.from, window.to));
+  const tally = createTally(listReportDays(window.from, window.to), span, window);
   let after = '00000000-0000-0000-0000-000000000000';
   const hint = 'Choose a shorter period (a day or two) and run it again.';
   for (;;) {
@@ -85,7 +94,7 @@ export async function simulatePolicy(
       );
       const list = ids.map((r) => String(r.worker_id));
       const loaded = list.length
-        ? await loadWorkerHistories(tx, list, replayFrom, window.from, window.to)
+        ? await loadWorkerHistories(tx, list, replayFrom, span.from, span.to)
         : new Map();
       return { page: list, histories: loaded };
     });
@@ -93,7 +102,7 @@ export async function simulatePolicy(
     after = page.at(-1)!;
     for (const h of histories.values()) {
       tally.workersInScope++;
-      if (!isFullDensity(h, window.from)) continue;
+      if (span.from >= span.to || !isFullDensity(h, span.from)) continue;
       const inputs = sortReplayInputs(h.inputs);
       const replayed = {
         strict: replayWorkerHistory(h.start, inputs, window.to, () => rules.strict),
@@ -102,7 +111,7 @@ export async function simulatePolicy(
         current: replayWorkerHistory(h.start, inputs, window.to, () => rules.current),
         inForce: replayWorkerHistory(h.start, inputs, window.to, policyAt),
       };
-      tallyWorker(tally, h, replayed, window.from, window.to);
+      tallyWorker(tally, h, replayed, span.from, span.to);
     }
     if (page.length < PAGE_SIZE) break;
   }
@@ -129,6 +138,9 @@ export async function simulatePolicy(
       workersInScope: tally.workersInScope,
       workersReplayed: tally.workersReplayed,
       fullDensityShare: tally.workersInScope === 0 ? 1 : tally.workersReplayed / tally.workersInScope,
+      replayedFrom: span.from.toISOString(),
+      replayedTo: span.to.toISOString(),
+      fullDensityFrom: denseFrom ? denseFrom.toISOString() : null,
     },
     days: tally.dayRows(),
     elapsedMs: Date.now() - started,
