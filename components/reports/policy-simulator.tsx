@@ -1,6 +1,6 @@
 'use client';
-// What-if: replay recorded history under other lapse-after and grace thresholds and compare the
-// cancellations with the current policy, side by side. Nothing changes in the system.
+// What-if: replay recorded history through the engine's rules under the presets, the current policy
+// and custom thresholds, side by side and per day, beside the record. Nothing changes in the system.
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Calculator } from 'lucide-react';
@@ -9,6 +9,7 @@ import { Field, Input } from '@/components/ui/field';
 import { apiFieldErrors, type FieldErrors } from '@/components/shared/form-errors';
 import { POLICY_BOUNDS, SIMULATE_MAX_DAYS, type PolicyDto } from '@/lib/api/policy';
 import { simulatePolicy } from '@/lib/api/queries';
+import { ApiError } from '@/lib/api/fetch';
 import { toMoscowDay } from '@/lib/format/date';
 import { formatDuration } from '@/lib/format/duration';
 import { formatNumber } from '@/lib/format/number';
@@ -38,7 +39,8 @@ export function PolicySimulator({
         graceSeconds: fields.graceSeconds ?? '',
         to: fields.to ?? fields.from ?? '',
       });
-      setFormError(message);
+      // Over the time budget: say it in the page's language, with what to do.
+      setFormError(error instanceof ApiError && error.problem.status === 503 ? t.replay.overBudget : message);
     },
   });
 
@@ -63,7 +65,8 @@ export function PolicySimulator({
 
   return (
     <div className="flex flex-col gap-4">
-      <p className="max-w-prose text-sm text-slate-700">{p.intro}</p>
+      <p className="max-w-prose text-sm text-slate-700">{t.replay.intro}</p>
+      <p className="max-w-prose text-xs text-slate-600">{t.replay.customHint}</p>
       <form
         onSubmit={submit}
         noValidate

@@ -1,6 +1,7 @@
 'use client';
-// Key figures of the officer's okrugs: live registrations, active, interrupted, cancelled today and
-// the share without a lapse. Numbers through Intl; each card names its meaning in words.
+// Key figures of the officer's okrugs: live registrations and today's cancellations, and figures that
+// move under any grace period (lapse rate, technical share, review work, reinstatements). Numbers
+// through Intl; each card says what it means in words.
 import { useQuery } from '@tanstack/react-query';
 import type { LucideIcon } from 'lucide-react';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -11,7 +12,7 @@ import { summaryQuery } from '@/lib/api/queries';
 import { formatNumber, formatPercent } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';
 import { STATUS_STYLES } from '@/lib/ui/status';
-import { ClipboardList, Users } from 'lucide-react';
+import { Activity, ClipboardList, RotateCcw, Timer, Users, Wrench } from 'lucide-react';
 
 interface Figure {
   key: string;
@@ -23,8 +24,9 @@ interface Figure {
 }
 
 export function SummaryFigures() {
-  const { t, lang } = useText();
+  const { t, lang, fill } = useText();
   const p = t.pages.reports;
+  const f = t.replay.figures;
   const query = useQuery(summaryQuery());
   return (
     <section aria-labelledby="report-figures-title" className="flex flex-col gap-2">
@@ -35,8 +37,8 @@ export function SummaryFigures() {
         query={query}
         errorTitle={p.loadFailed}
         skeleton={
-          <div className="grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-7" aria-busy="true">
-            {Array.from({ length: 7 }, (_, i) => (
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-5" aria-busy="true">
+            {Array.from({ length: 10 }, (_, i) => (
               <Skeleton key={i} className="h-24" />
             ))}
           </div>
@@ -44,6 +46,7 @@ export function SummaryFigures() {
       >
         {(s) => {
           const n = (v: number) => formatNumber(lang, v);
+          const period = fill(f.period, { days: n(s.periodDays) });
           const figures: Figure[] = [
             {
               key: 'registered',
@@ -64,6 +67,7 @@ export function SummaryFigures() {
               key: 'interrupted',
               label: p.interrupted,
               value: n(s.interrupted),
+              hint: f.interruptedHint,
               icon: STATUS_STYLES.interrupted.icon,
               color: STATUS_STYLES.interrupted.fg,
             },
@@ -75,11 +79,51 @@ export function SummaryFigures() {
               color: STATUS_STYLES.cancelled.fg,
             },
             {
-              key: 'compliant',
-              label: p.compliant,
-              value: formatPercent(lang, s.compliantShare),
-              hint: p.compliantHint,
-              icon: STATUS_STYLES.active.icon,
+              key: 'lapsesRate',
+              label: f.lapsesRate,
+              value: formatNumber(lang, s.lapsesPer1000PerDay, { maximumFractionDigits: 1 }),
+              hint: `${f.lapsesRateHint} (${period})`,
+              icon: Activity,
+              color: '#8A2E62',
+            },
+            {
+              key: 'technical',
+              label: f.technicalShare,
+              value:
+                s.technicalCancelShare === null
+                  ? f.noCancellations
+                  : formatPercent(lang, s.technicalCancelShare),
+              hint: `${f.technicalShareHint} ${fill(f.technicalOf, { count: n(s.cancellations) })} (${period})`,
+              icon: Wrench,
+              color: '#334155',
+            },
+            {
+              key: 'reviewsPending',
+              label: f.reviewsPending,
+              value: n(s.reviewsPending),
+              hint: f.reviewsPendingHint,
+              icon: ClipboardList,
+              color: STATUS_STYLES.cancelled.fg,
+            },
+            {
+              key: 'medianReview',
+              label: f.medianReview,
+              value:
+                s.medianReviewHours === null
+                  ? f.noReviews
+                  : fill(f.hours, {
+                      value: formatNumber(lang, s.medianReviewHours, { maximumFractionDigits: 1 }),
+                    }),
+              hint: `${f.medianReviewHint} (${period})`,
+              icon: Timer,
+              color: '#334155',
+            },
+            {
+              key: 'reinstatements',
+              label: f.reinstatements,
+              value: n(s.reinstatements),
+              hint: `${f.reinstatementsHint} (${period})`,
+              icon: RotateCcw,
               color: STATUS_STYLES.active.fg,
             },
             {
@@ -89,17 +133,10 @@ export function SummaryFigures() {
               icon: STATUS_STYLES.interrupted.icon,
               color: '#8A2E62',
             },
-            {
-              key: 'unreviewed',
-              label: p.unreviewed,
-              value: n(s.unreviewedLapses),
-              icon: ClipboardList,
-              color: '#334155',
-            },
           ];
           return (
             <>
-              <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 2xl:grid-cols-7">
+              <dl className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-5">
                 {figures.map((f) => (
                   <div key={f.key} className="flex flex-col rounded-lg border border-slate-200 bg-white p-3">
                     <dt className="flex items-start gap-1.5 text-sm text-slate-700">

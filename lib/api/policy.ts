@@ -88,6 +88,16 @@ export const simulateBodySchema = z
   });
 export type SimulateBody = z.input<typeof simulateBodySchema>;
 
+const simulationCountsSchema = z.object({ lapses: z.number().int(), cancellations: z.number().int() });
+function presetFieldsShape() {
+  return {
+    lapseAfterSeconds: z.number().int(),
+    graceSeconds: z.number().int(),
+    cancelUnit: z.enum(CANCEL_UNITS),
+    cancelAfterWorkingDays: z.number().int(),
+    reminderAfterSeconds: z.number().int().nullable(),
+  };
+}
 export const simulationOutcomeSchema = z.object({
   lapses: z.number().int(),
   cancellations: z.number().int(),
@@ -107,5 +117,43 @@ export const simulateResultSchema = z.object({
   workersConsidered: z.number().int(),
   /** The replay can only look as far back as positions are kept. */
   retentionLimited: z.boolean(),
+  // Added (v1, additive): the replay through the engine's lifecycle, per preset and per day.
+  method: z.literal('lifecycle-replay'),
+  presets: z.object({
+    strict: simulationOutcomeSchema.extend(presetFieldsShape()),
+    '121-FZ': simulationOutcomeSchema.extend(presetFieldsShape()),
+  }),
+  /** Replayed under the policy versions that were in force at each moment. */
+  inForce: simulationOutcomeSchema,
+  /** What the engine recorded for the same workers and days (the stats endpoint's numbers). */
+  recorded: simulationOutcomeSchema,
+  coverage: z.object({
+    workersInScope: z.number().int(),
+    /** Workers whose stored fixes cover their recorded history in the period (full-density data). */
+    workersReplayed: z.number().int(),
+    fullDensityShare: z.number(),
+    /** The part of the period replayed: from where every fix is stored (a seeded database keeps
+     * older history sparse) to the end. */
+    replayedFrom: isoTime,
+    replayedTo: isoTime,
+    fullDensityFrom: isoTime.nullable(),
+  }),
+  days: z.array(
+    z.object({
+      day: z.string(),
+      hours: z.number(),
+      replayedHours: z.number(),
+      workersWithFixes: z.number().int(),
+      recorded: simulationCountsSchema,
+      rules: z.object({
+        strict: simulationCountsSchema,
+        '121-FZ': simulationCountsSchema,
+        custom: simulationCountsSchema,
+        current: simulationCountsSchema,
+        inForce: simulationCountsSchema,
+      }),
+    }),
+  ),
+  elapsedMs: z.number().int(),
 });
 export type SimulateResult = z.infer<typeof simulateResultSchema>;

@@ -15,6 +15,20 @@ export const summarySchema = z.object({
   /** active / registered, 0..1 (1 when nobody is registered). */
   compliantShare: z.number(),
   asOf: isoTime,
+  // Added (v1, additive): figures that move under any grace period, over the last `periodDays`.
+  periodDays: z.number().int(),
+  /** Lapses started in the period per 1,000 live registrations per day. */
+  lapsesPer1000PerDay: z.number(),
+  /** Cancellations in the period. */
+  cancellations: z.number().int(),
+  /** Share of those cancellations with a technical cause (reviewed as technical, or battery, underground, signal). */
+  technicalCancelShare: z.number().nullable(),
+  /** Cancellations still waiting for an officer's review (any age). */
+  reviewsPending: z.number().int(),
+  /** Median hours from detection to review, for reviews made in the period; null without any. */
+  medianReviewHours: z.number().nullable(),
+  /** Registrations reinstated by a supervisor in the period. */
+  reinstatements: z.number().int(),
 });
 export type Summary = z.infer<typeof summarySchema>;
 

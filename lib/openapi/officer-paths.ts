@@ -24,6 +24,11 @@ import {
 } from '@/lib/api/workers';
 import { notFound, operation, type PathItem, pathParameter, queryParameters, validationError } from './build';
 
+const overTimeLimit = {
+  description:
+    'Over the time limit (problem+json with timeLimitSeconds and what to ask instead): choose a shorter period.',
+};
+
 const CASE_ROLES = ['officer', 'supervisor'];
 
 export function officerPaths(): Record<string, PathItem> {
@@ -169,9 +174,13 @@ export function officerPaths(): Record<string, PathItem> {
         tag: 'Statistics',
         operationId: 'getSummary',
         summary: 'Live counters',
-        description: '"Today" is the Moscow calendar day.',
+        description:
+          '"Today" is the Moscow calendar day; the rate, cause, review and reinstatement figures cover the last `periodDays` days. Limited to REPORT_TIME_LIMIT_MS (15 s).',
         security: 'session',
-        responses: { 200: { description: 'Counters in your okrugs.', schema: summarySchema } },
+        responses: {
+          200: { description: 'Counters in your okrugs.', schema: summarySchema },
+          503: overTimeLimit,
+        },
       }),
     },
     '/api/v1/stats/lapses': {
@@ -180,12 +189,13 @@ export function officerPaths(): Record<string, PathItem> {
         operationId: 'getLapseStats',
         summary: 'Lapse counts by day, kind, citizenship, okrug or cause',
         description:
-          'Default period: the 30 days before `to` (default now); at most 366 days. Day keys are Moscow dates; empty days are listed with zero.',
+          'Default period: the 30 days before `to` (default now); at most 366 days. Day keys are Moscow dates; empty days are listed with zero. Limited to REPORT_TIME_LIMIT_MS (15 s).',
         security: 'session',
         parameters: queryParameters(lapseStatsParamsSchema),
         responses: {
           200: { description: 'Rows per group.', schema: lapseStatsSchema },
           400: validationError,
+          503: overTimeLimit,
         },
       }),
     },
@@ -213,15 +223,19 @@ export function officerPaths(): Record<string, PathItem> {
       post: operation({
         tag: 'Policy',
         operationId: 'simulatePolicy',
-        summary: 'Replay history under other thresholds',
+        summary: 'Replay history under other rules',
         description:
-          'For each worker in your okrugs, gaps between consecutive recorded fixes in `from`..`to` (at most 14 days, clamped to the retention window) plus device-reported lapses are replayed: a gap opens a lapse at `lapseAfterSeconds` and cancels at `lapseAfterSeconds + graceSeconds`. Returns the outcome under the given and under the current policy.',
+          'Replays the stored history of the workers in your okrugs (fixes, device events, declarations and reinstatements, in the order they arrived) through the same lifecycle code the engine runs, under the given thresholds (`given`), the current policy (`current`), the strict and 121-FZ presets (`presets`) and the policy versions in force at the time (`inForce`), beside what the engine recorded for the same workers and hours (`recorded`), in total and per Moscow day (`days`). `from`..`to` is at most 14 days, clamped to the retention window; only the part with full-density data is replayed (`coverage`: a seeded database keeps every fix only for its last hours). Bounded by a time budget (SIMULATE_BUDGET_MS, 30 s): over it the answer is a 503 problem.',
         security: 'session',
         roles: CASE_ROLES,
         body: { schema: simulateBodySchema },
         responses: {
-          200: { description: 'Both outcomes.', schema: simulateResultSchema },
+          200: { description: 'Every outcome, in total and per day.', schema: simulateResultSchema },
           400: validationError,
+          503: {
+            description:
+              'Over the time budget (problem+json with timeLimitSeconds): choose a shorter period.',
+          },
         },
       }),
     },

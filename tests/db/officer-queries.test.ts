@@ -3,14 +3,14 @@
 // clusters, the simulator and the change feed. Data is made by the real engine.
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb, queryRows } from '@/lib/db/client';
+import { getDb, getHandle, queryRows } from '@/lib/db/client';
 import { migrate } from '@/lib/db/migrate';
 import { locatePoint } from '@/lib/domain/region';
 import { loadRegionPack } from '@/lib/region/load-pack';
 import { enrollDevice } from '@/lib/server/enroll';
 import { ingestPositions } from '@/lib/server/ingest';
 import type { OfficerContext } from '@/lib/server/officer-context';
-import { forgetCachedPolicy } from '@/lib/server/policy';
+import { forgetCachedPolicy, getCurrentPolicy } from '@/lib/server/policy';
 import { declareAddress } from '@/lib/server/registration-service';
 import { runSweep } from '@/lib/server/sweep';
 import { listAudit } from '@/lib/server/queries/audit-log';
@@ -24,6 +24,7 @@ import { reviewLapse } from '@/lib/server/queries/review';
 import { readLapseStats, readSummary } from '@/lib/server/queries/stats';
 import { type FeedItem, readFeed } from '@/lib/server/feed/feed-reader';
 import { isOkrugInScope } from '@/lib/server/scope';
+import { withTimeLimit } from '@/lib/server/queries/time-limit';
 import { getWorkerDetail } from '@/lib/server/queries/worker-detail';
 import { listWorkers } from '@/lib/server/queries/workers';
 
@@ -273,6 +274,43 @@ describe('counters and reports', () => {
     const days = await readLapseStats(getDb(), supervisor, 'day', at(-60), at(120));
     expect(days.rows.reduce((n, r) => n + r.count, 0)).toBe(2);
   });
+
+  it('gives figures that move under a zero grace period: rates, causes, reviews, reinstatements', async () => {
+    const s = await readSummary(getDb(), officer);
+    // a (battery at 4 %, reviewed technical, reinstated) and c (reviewed as a violation), 1 live.
+    expect(s).toMatchObject({
+      periodDays: 7,
+      cancellations: 2,
+      technicalCancelShare: 0.5,
+      reviewsPending: 0,
+      reinstatements: 1,
+    });
+    expect(s.lapsesPer1000PerDay).toBeCloseTo((2 * 1000) / 1 / 7, 5);
+    // Both were reviewed now, about four hours after the sweep detected them at minute 60.
+    expect(s.medianReviewHours).toBeGreaterThan(3.5);
+    expect(s.medianReviewHours).toBeLessThan(4.5);
+    const other = await readSummary(getDb(), officer2);
+    expect(other).toMatchObject({ cancellations: 0, technicalCancelShare: null, medianReviewHours: null });
+  });
+
+  it('stops a report or a simulation over its time limit with a 503, not a 500', async () => {
+    if (getHandle().kind === 'postgres') {
+      await expect(
+        withTimeLimit(getDb(), 50, 'Ask less.', (tx) => tx.execute(sql`SELECT pg_sleep(2)`)),
+      ).rejects.toMatchObject({ status: 503, extra: { timeLimitSeconds: 1 } });
+    }
+    const policy = await getCurrentPolicy(getDb(), true);
+    await expect(
+      simulatePolicy(getDb(), supervisor, {
+        given: { lapseAfterSeconds: 600, graceSeconds: 0 },
+        current: policy,
+        from: at(-10),
+        to: at(60),
+        retentionDays: policy.retentionDays,
+        budgetMs: 0,
+      }),
+    ).rejects.toMatchObject({ status: 503 });
+  });
 });
 
 describe('map clusters', () => {
@@ -311,21 +349,43 @@ describe('map clusters', () => {
 });
 
 describe('policy', () => {
-  it('simulates given and current thresholds over recorded gaps', async () => {
-    const current = await readPolicy(getDb());
+  it('replays recorded history through the lifecycle: current rules equal the recorded stats', async () => {
+    const current = await getCurrentPolicy(getDb(), true);
+    const window = { from: at(-10), to: at(60) };
     const result = await simulatePolicy(getDb(), supervisor, {
       given: { lapseAfterSeconds: 600, graceSeconds: 3600 },
-      current: { lapseAfterSeconds: current.lapseAfterSeconds, graceSeconds: current.graceSeconds },
-      from: at(-10),
-      to: at(60),
+      current,
+      ...window,
       retentionDays: current.retentionDays,
       now: at(70),
     });
     // b's 12-minute gap is a lapse only under 10 minutes; a and c fall silent for 49 and 54 minutes:
     // lapses under both, cancellations only without grace.
-    expect(result.workersConsidered).toBe(3);
+    expect(result.method).toBe('lifecycle-replay');
     expect(result.current).toMatchObject({ lapses: 2, cancellations: 2, workersAffected: 2 });
     expect(result.given).toMatchObject({ lapses: 3, cancellations: 0, workersAffected: 0 });
+    // The replay under the rules in force reproduces exactly what the engine recorded ...
+    const stats = await readLapseStats(getDb(), supervisor, 'day', window.from, window.to);
+    const recorded = {
+      lapses: stats.rows.reduce((n, r) => n + r.count, 0),
+      cancellations: stats.rows.reduce((n, r) => n + r.cancellations, 0),
+    };
+    expect(result.recorded).toMatchObject(recorded);
+    expect(result.inForce).toMatchObject(recorded);
+    expect(result.current).toMatchObject(recorded);
+    expect(result.coverage.workersReplayed).toBe(result.coverage.workersInScope);
+    // ... day by day, and the presets sit beside it: strict cancels at once, 121-FZ not within an hour.
+    for (const day of result.days) {
+      const row = stats.rows.find((r) => r.key === day.day);
+      expect(day.rules.inForce).toEqual({ lapses: row?.count ?? 0, cancellations: row?.cancellations ?? 0 });
+      expect(day.recorded).toEqual(day.rules.inForce);
+    }
+    expect(result.presets.strict).toMatchObject({ lapses: 2, cancellations: 2 });
+    expect(result.presets['121-FZ']).toMatchObject({
+      lapses: 2,
+      cancellations: 0,
+      cancelUnit: 'working_days',
+    });
   });
 
   it('publishes a new version and audits old and new values', async () => {

@@ -3,6 +3,7 @@ import type { Dictionary } from './ru';
 
 import { pagesEn } from './pages-en';
 import { formsEn } from './forms-en';
+import { replayEn } from './replay-en';
 export const en: Dictionary = {
   meta: {
     title: 'Registration Watch',
@@ -473,4 +474,5 @@ export const en: Dictionary = {
   },
   pages: pagesEn,
   forms: formsEn,
+  replay: replayEn,
 };

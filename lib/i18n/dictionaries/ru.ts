@@ -3,6 +3,7 @@
 
 import { pagesRu } from './pages-ru';
 import { formsRu } from './forms-ru';
+import { replayRu } from './replay-ru';
 export const ru = {
   meta: {
     title: 'Контроль регистрации',
@@ -472,6 +473,7 @@ export const ru = {
   },
   pages: pagesRu,
   forms: formsRu,
+  replay: replayRu,
 };
 
 export type Dictionary = typeof ru;

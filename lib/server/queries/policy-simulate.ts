@@ -1,18 +1,30 @@
-// The policy simulator: replays recorded history under other thresholds. A gap between two
-// consecutive fixes of a worker (window function lag() over positions) opens a lapse when it
-// reaches lapseAfter and cancels when it reaches lapseAfter + grace. Lapses the device reported
-// itself (location switched off, shutdown, mock location) do not depend on lapseAfter: they open
-// at once and cancel when they outlast the grace; position gaps they explain are not counted twice.
-// The replay cannot see further back than positions are kept (the retention window).
+// The policy simulator: replays recorded history (fixes, device events, declarations in the order
+// they arrived) through the engine's lifecycle under several rule sets at once — the strict preset,
+// the 121-FZ preset, the custom thresholds asked for, the current policy and the versions that were
+// in force — and counts lapses and cancellations per Moscow day beside the recorded ones.
+// Bounded: workers are read a page at a time under a time budget, so one request cannot occupy the
+// database; over budget it stops with a 503 that says how to narrow the question.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
+import { replayWorkerHistory, sortReplayInputs } from '@/lib/domain/history-replay';
+import { PRESETS } from '@/lib/domain/policy-presets';
+import type { Policy } from '@/lib/domain/types';
 import type { SimulateResult } from '@/lib/api/policy';
 import type { OfficerContext } from '../officer-context';
 import { inScope } from '../scope';
-import { toNumber } from './values';
+import { loadWorkerHistories } from './policy-replay-load';
+import { createTally, isFullDensity, tallyWorker, type RuleKey } from './policy-simulate-tally';
+import { listReportDays } from './stats';
+import { readPolicyTimeline } from './policy-timeline';
+import { overBudget, withTimeLimit } from './time-limit';
+import { findDenseSpan, readFullDensityFrom } from './policy-density';
 
 const DAY_MS = 86_400_000;
+/** History before the window the replay reads so that each worker's state at `from` is settled. */
+const LOOKBACK_DAYS = 3;
+const PAGE_SIZE = 400;
+export const SIMULATE_BUDGET_MS = Number(process.env.SIMULATE_BUDGET_MS ?? 30_000);
 
 export interface Thresholds {
   lapseAfterSeconds: number;
@@ -21,11 +33,12 @@ export interface Thresholds {
 
 export interface SimulationInput {
   given: Thresholds;
-  current: Thresholds;
+  current: Policy;
   from: Date;
   to: Date;
   retentionDays: number;
   now?: Date;
+  budgetMs?: number;
 }
 
 /** The window actually replayed: not before the retention cut-off, not after now. Pure. */
@@ -33,14 +46,17 @@ export function clampSimulationWindow(from: Date, to: Date, retentionDays: numbe
   const earliest = new Date(now.getTime() - retentionDays * DAY_MS);
   const start = from < earliest ? earliest : from;
   const end = to > now ? now : to;
-  return { from: start, to: end < start ? start : end, retentionLimited: from < earliest };
+  return { from: start, to: end < start ? start : end, retentionLimited: from < earliest, earliest };
 }
 
-function outcomeColumns(prefix: string, t: Thresholds) {
-  const cancels = sql`((event AND secs >= ${t.graceSeconds}) OR (NOT event AND secs >= ${t.lapseAfterSeconds + t.graceSeconds}))`;
-  return sql`count(*) FILTER (WHERE event OR secs >= ${t.lapseAfterSeconds})::int AS ${sql.raw(`${prefix}_lapses`)},
-    count(*) FILTER (WHERE ${cancels})::int AS ${sql.raw(`${prefix}_cancellations`)},
-    count(DISTINCT worker_id) FILTER (WHERE ${cancels})::int AS ${sql.raw(`${prefix}_workers`)}`;
+function ruleSets(input: SimulationInput): Record<Exclude<RuleKey, 'inForce'>, Policy> {
+  const base = input.current;
+  return {
+    strict: { ...base, ...PRESETS.strict, preset: 'strict' },
+    '121-FZ': { ...base, ...PRESETS['121-FZ'], preset: '121-FZ' },
+    custom: { ...base, ...input.given, cancelUnit: 'calendar', reminderAfterSeconds: null, preset: 'custom' },
+    current: base,
+  };
 }
 
 export async function simulatePolicy(
@@ -48,65 +64,85 @@ export async function simulatePolicy(
   officer: OfficerContext,
   input: SimulationInput,
 ): Promise<SimulateResult> {
+  const started = Date.now();
+  const budget = input.budgetMs ?? SIMULATE_BUDGET_MS;
   const now = input.now ?? new Date();
   const window = clampSimulationWindow(input.from, input.to, input.retentionDays, now);
-  const from = window.from.toISOString();
-  const to = window.to.toISOString();
-  const [row] = await queryRows<Record<string, unknown>>(
-    db,
-    sql`WITH scoped AS (
-          SELECT worker_id, status FROM worker_status WHERE ${inScope(officer, sql`okrug`)}
-        ),
-        fixes AS (
-          SELECT p.worker_id, p.fix_time, s.status,
-            lag(p.fix_time) OVER w AS prev, lead(p.fix_time) OVER w AS next
-          FROM positions p JOIN scoped s ON s.worker_id = p.worker_id
-          WHERE p.fix_time >= ${from}::timestamptz AND p.fix_time < ${to}::timestamptz AND NOT p.mock
-          WINDOW w AS (PARTITION BY p.worker_id ORDER BY p.fix_time)
-        ),
-        reported AS (
-          SELECT l.worker_id, l.started_at AS s, coalesce(l.ended_at, ${to}::timestamptz) AS e
-          FROM lapses l JOIN scoped sc ON sc.worker_id = l.worker_id
-          WHERE l.voided_at IS NULL AND l.started_at >= ${from}::timestamptz AND l.started_at < ${to}::timestamptz
-            AND (l.kind IN ('location_disabled', 'mock_location')
-              OR (l.kind = 'device_off' AND l.likely_cause <> 'battery_depleted'))
-        ),
-        gaps AS (
-          SELECT worker_id, prev AS s, fix_time AS e FROM fixes WHERE prev IS NOT NULL
-          UNION ALL
-          -- The silence after the last fix counts too, unless the worker has left the region.
-          SELECT worker_id, fix_time AS s, ${to}::timestamptz AS e FROM fixes
-          WHERE next IS NULL AND status NOT IN ('ended', 'none')
-        ),
-        episodes AS (
-          SELECT g.worker_id, extract(epoch FROM (g.e - g.s))::float8 AS secs, false AS event FROM gaps g
-          WHERE NOT EXISTS (SELECT 1 FROM reported r WHERE r.worker_id = g.worker_id AND r.s < g.e AND r.e > g.s)
-          UNION ALL
-          SELECT worker_id, extract(epoch FROM (e - s))::float8 AS secs, true AS event FROM reported
-        )
-        SELECT
-          (SELECT count(*)::int FROM (SELECT worker_id FROM fixes UNION SELECT worker_id FROM reported) w) AS considered,
-          ${outcomeColumns('given', input.given)},
-          ${outcomeColumns('current', input.current)}
-        FROM episodes`,
+  const denseFrom = await readFullDensityFrom(db);
+  const span = findDenseSpan(window.from, window.to, denseFrom);
+  const lookback = new Date(
+    Math.max(
+      span.from.getTime() - LOOKBACK_DAYS * DAY_MS,
+      window.earliest.getTime(),
+      denseFrom?.getTime() ?? -Infinity,
+    ),
   );
-  const n = (key: string) => toNumber(row?.[key] ?? 0);
+  const replayFrom = lookback < span.from ? lookback : span.from;
+  const rules = ruleSets(input);
+  const policyAt = await readPolicyTimeline(db, input.current);
+  const tally = createTally(listReportDays(window.from, window.to), span, window);
+  let after = '00000000-0000-0000-0000-000000000000';
+  const hint = 'Choose a shorter period (a day or two) and run it again.';
+  for (;;) {
+    const remaining = budget - (Date.now() - started);
+    if (remaining <= 0) throw overBudget(budget, hint);
+    const { page, histories } = await withTimeLimit(db, remaining, hint, async (tx) => {
+      const ids = await queryRows<{ worker_id: string }>(
+        tx,
+        sql`SELECT worker_id FROM worker_status WHERE ${inScope(officer, sql`okrug`)} AND worker_id > ${after}::uuid
+            ORDER BY worker_id LIMIT ${PAGE_SIZE}`,
+      );
+      const list = ids.map((r) => String(r.worker_id));
+      const loaded = list.length
+        ? await loadWorkerHistories(tx, list, replayFrom, span.from, span.to)
+        : new Map();
+      return { page: list, histories: loaded };
+    });
+    if (page.length === 0) break;
+    after = page.at(-1)!;
+    for (const h of histories.values()) {
+      tally.workersInScope++;
+      if (span.from >= span.to || !isFullDensity(h, span.from)) continue;
+      const inputs = sortReplayInputs(h.inputs);
+      const replayed = {
+        strict: replayWorkerHistory(h.start, inputs, window.to, () => rules.strict),
+        '121-FZ': replayWorkerHistory(h.start, inputs, window.to, () => rules['121-FZ']),
+        custom: replayWorkerHistory(h.start, inputs, window.to, () => rules.custom),
+        current: replayWorkerHistory(h.start, inputs, window.to, () => rules.current),
+        inForce: replayWorkerHistory(h.start, inputs, window.to, policyAt),
+      };
+      tallyWorker(tally, h, replayed, span.from, span.to);
+    }
+    if (page.length < PAGE_SIZE) break;
+  }
+  const outcome = (key: RuleKey) => tally.totals[key];
   return {
-    given: {
-      ...input.given,
-      lapses: n('given_lapses'),
-      cancellations: n('given_cancellations'),
-      workersAffected: n('given_workers'),
-    },
+    given: { ...input.given, ...outcome('custom') },
     current: {
-      ...input.current,
-      lapses: n('current_lapses'),
-      cancellations: n('current_cancellations'),
-      workersAffected: n('current_workers'),
+      lapseAfterSeconds: input.current.lapseAfterSeconds,
+      graceSeconds: input.current.graceSeconds,
+      ...outcome('current'),
     },
-    from,
-    to,
-    workersConsidered: n('considered'),
+    from: window.from.toISOString(),
+    to: window.to.toISOString(),
+    workersConsidered: tally.workersReplayed,
     retentionLimited: window.retentionLimited,
+    method: 'lifecycle-replay',
+    presets: {
+      strict: { ...PRESETS.strict, ...outcome('strict') },
+      '121-FZ': { ...PRESETS['121-FZ'], ...outcome('121-FZ') },
+    },
+    inForce: outcome('inForce'),
+    recorded: tally.recorded,
+    coverage: {
+      workersInScope: tally.workersInScope,
+      workersReplayed: tally.workersReplayed,
+      fullDensityShare: tally.workersInScope === 0 ? 1 : tally.workersReplayed / tally.workersInScope,
+      replayedFrom: span.from.toISOString(),
+      replayedTo: span.to.toISOString(),
+      fullDensityFrom: denseFrom ? denseFrom.toISOString() : null,
+    },
+    days: tally.dayRows(),
+    elapsedMs: Date.now() - started,
   };
 }

@@ -48,6 +48,43 @@ export async function readSummary(db: Db, officer: OfficerContext, now = new Dat
     unreviewedLapses: n('unreviewed_lapses'),
     compliantShare: registered === 0 ? 1 : n('active') / registered,
     asOf: now.toISOString(),
+    ...(await readPeriodFigures(db, officer, now, registered)),
+  };
+}
+
+export const SUMMARY_PERIOD_DAYS = 7;
+const TECHNICAL_CAUSES = sql`('battery_depleted', 'underground', 'signal_lost')`;
+
+/** The figures that move under a zero grace period too: rates, causes, review work, reinstatements. */
+async function readPeriodFigures(db: Db, officer: OfficerContext, now: Date, registered: number) {
+  const since = new Date(now.getTime() - SUMMARY_PERIOD_DAYS * DAY_MS).toISOString();
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT l.*, p.*, r.* FROM
+          (SELECT count(*) FILTER (WHERE started_at >= ${since}::timestamptz)::int AS lapses,
+                  count(*) FILTER (WHERE started_at >= ${since}::timestamptz AND caused_cancellation)::int AS cancellations,
+                  count(*) FILTER (WHERE started_at >= ${since}::timestamptz AND caused_cancellation AND (review_decision = 'technical'
+                    OR (review_decision IS NULL AND likely_cause IN ${TECHNICAL_CAUSES})))::int AS technical,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (reviewed_at - detected_at)))
+                    FILTER (WHERE reviewed_at >= ${since}::timestamptz) AS median_review_s
+             FROM lapses WHERE voided_at IS NULL AND (started_at >= ${since}::timestamptz OR reviewed_at >= ${since}::timestamptz)
+               AND ${inScope(officer, sql`okrug`)}) l,
+          (SELECT count(*)::int AS pending_reviews FROM lapses
+             WHERE voided_at IS NULL AND caused_cancellation AND review_decision IS NULL
+               AND ${inScope(officer, sql`okrug`)}) p,
+          (SELECT count(*)::int AS reinstated FROM registration_events e JOIN registrations g ON g.id = e.registration_id
+             WHERE e.type = 'reinstated' AND e.at >= ${since}::timestamptz AND ${inScope(officer, sql`g.okrug`)}) r`,
+  );
+  const n = (key: string) => toNumber(row?.[key] ?? 0);
+  const median = row?.median_review_s;
+  return {
+    periodDays: SUMMARY_PERIOD_DAYS,
+    lapsesPer1000PerDay: registered === 0 ? 0 : (n('lapses') * 1000) / registered / SUMMARY_PERIOD_DAYS,
+    cancellations: n('cancellations'),
+    technicalCancelShare: n('cancellations') === 0 ? null : n('technical') / n('cancellations'),
+    reviewsPending: n('pending_reviews'),
+    medianReviewHours: median === null || median === undefined ? null : toNumber(median) / 3600,
+    reinstatements: n('reinstated'),
   };
 }
 

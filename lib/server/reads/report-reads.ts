@@ -10,6 +10,7 @@ import { parseWith } from '../body';
 import type { OfficerContext } from '../officer-context';
 import { listAudit } from '../queries/audit-log';
 import { readLapseStats, STATS_MAX_DAYS } from '../queries/stats';
+import { REPORT_TIME_LIMIT_MS, withTimeLimit } from '../queries/time-limit';
 
 const DAY_MS = 86_400_000;
 const rangeSchema = z
@@ -27,7 +28,9 @@ export async function readLapseStatsFor(db: Db, officer: OfficerContext, params:
   const to = params.to ?? new Date();
   const from = params.from ?? new Date(to.getTime() - 30 * DAY_MS);
   const range = parseWith(rangeSchema, { from, to }, 'query string');
-  return readLapseStats(db, officer, params.groupBy, range.from, range.to);
+  return withTimeLimit(db, REPORT_TIME_LIMIT_MS, 'Choose a shorter period and ask again.', (tx) =>
+    readLapseStats(tx, officer, params.groupBy, range.from, range.to),
+  );
 }
 
 /** A page of the audit log; reading the log is itself recorded. */

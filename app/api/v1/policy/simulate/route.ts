@@ -1,5 +1,6 @@
 // POST /api/v1/policy/simulate {lapseAfterSeconds, graceSeconds, from, to}: replays recorded
-// history in the caller's okrugs under the given thresholds and under the current policy.
+// history in the caller's okrugs through the engine's lifecycle under the given thresholds, the
+// current policy and the presets, per day, beside the recorded counts; bounded by window and time.
 import { getDb } from '@/lib/db/client';
 import { simulateBodySchema } from '@/lib/api/policy';
 import { recordAudit } from '@/lib/server/audit';
@@ -19,7 +20,7 @@ export const POST = officerRoute({ roles: ['officer', 'supervisor'] }, async (re
   const policy = await getCurrentPolicy(db, true);
   const result = await simulatePolicy(db, officer, {
     given: { lapseAfterSeconds: body.lapseAfterSeconds, graceSeconds: body.graceSeconds },
-    current: { lapseAfterSeconds: policy.lapseAfterSeconds, graceSeconds: policy.graceSeconds },
+    current: policy,
     from: body.from,
     to: body.to,
     retentionDays: policy.retentionDays,
@@ -29,7 +30,14 @@ export const POST = officerRoute({ roles: ['officer', 'supervisor'] }, async (re
     action: 'policy.simulate',
     targetType: 'policy',
     targetId: String(policy.version),
-    detail: { given: result.given, current: result.current, from: result.from, to: result.to },
+    detail: {
+      given: result.given,
+      current: result.current,
+      recorded: result.recorded,
+      from: result.from,
+      to: result.to,
+      elapsedMs: result.elapsedMs,
+    },
   });
   return json(result);
 });
