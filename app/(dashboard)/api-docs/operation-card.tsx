@@ -39,11 +39,15 @@ export function OperationCard({
         <span className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_STYLE[method]}`}>
           {method}
         </span>
-        <span className="break-all">{path}</span>
+        <span className="break-all" translate="no">
+          {path}
+        </span>
       </h3>
-      <p className="mt-1 font-medium">{op.summary}</p>
+      <p className="mt-1 font-medium" lang="en">
+        {op.summary}
+      </p>
       {description ? (
-        <p className="mt-1 text-sm text-slate-600">
+        <p className="mt-1 text-sm text-slate-600" lang="en">
           <InlineCode text={description} />
         </p>
       ) : null}
@@ -63,7 +67,7 @@ export function OperationCard({
         />
       ) : null}
       {body ? (
-        <SchemaBlock title={`${text.requestBody} · ${body[0]}`} schema={body[1].schema} text={text} />
+        <SchemaBlock title={text.requestBody} media={body[0]} schema={body[1].schema} text={text} />
       ) : null}
       <h4 className="mt-3 text-sm font-semibold">{text.responses}</h4>
       <ul className="mt-1 space-y-1 text-sm">
@@ -72,8 +76,15 @@ export function OperationCard({
           return (
             <li key={status}>
               <span className="font-mono font-semibold">{status}</span>{' '}
-              <InlineCode text={response.description} />
-              {content ? <span className="text-slate-600"> · {content[0]}</span> : null}
+              <span lang="en">
+                <InlineCode text={response.description} />
+              </span>
+              {content ? (
+                <span className="text-slate-600">
+                  {' · '}
+                  <code>{content[0]}</code>
+                </span>
+              ) : null}
               {content && Number(status) < 400 && hasShape(content[1].schema) ? (
                 <SchemaBlock title={text.responseFields} schema={content[1].schema} text={text} />
               ) : null}
@@ -120,11 +131,29 @@ function hasShape(schema: JsonSchema): boolean {
   return listFields(schema).length > 0;
 }
 
-function SchemaBlock({ title, schema, text }: { title: string; schema: JsonSchema; text: ApiDocsText }) {
+function SchemaBlock({
+  title,
+  media,
+  schema,
+  text,
+}: {
+  title: string;
+  media?: string;
+  schema: JsonSchema;
+  text: ApiDocsText;
+}) {
   const rows = listFields(schema);
   return (
     <details className="mt-2">
-      <summary className="cursor-pointer text-sm font-semibold">{title}</summary>
+      <summary className="cursor-pointer text-sm font-semibold">
+        {title}
+        {media ? (
+          <>
+            {' · '}
+            <code className="font-normal">{media}</code>
+          </>
+        ) : null}
+      </summary>
       {rows.length > 0 ? <Fields title="" rows={rows} text={text} /> : null}
       <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-100 p-2 text-xs">
         {JSON.stringify(schema, null, 2)}
@@ -165,10 +194,14 @@ function Fields({
         <tbody>
           {rows.map((r) => (
             <tr key={r.path} className="border-b align-top last:border-0">
-              <td className="py-1 pr-3 font-mono">{r.path}</td>
-              <td className="py-1 pr-3 font-mono break-words">{r.type}</td>
+              <td className="py-1 pr-3 font-mono" translate="no">
+                {r.path}
+              </td>
+              <td className="py-1 pr-3 font-mono break-words" translate="no">
+                {r.type}
+              </td>
               <td className="py-1 pr-3">{r.required ? text.yes : ''}</td>
-              <td className="py-1">
+              <td className="py-1" lang="en">
                 <InlineCode text={r.description ?? ''} />
               </td>
             </tr>

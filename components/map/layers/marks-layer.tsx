@@ -137,7 +137,14 @@ export function MarksLayer(props: MarksLayerProps) {
         if (o) drawOkrugLabel(ctx, box, o.abbr);
       });
 
-      const next: Scene = { origin, anchors, lapses: lapseMarks, layout, okrugs: labels.map((l) => l.o) };
+      const next: Scene = {
+        origin,
+        anchors,
+        lapses: lapseMarks,
+        layout,
+        okrugs: labels.map((l) => l.o),
+        zoom: map.getZoom(),
+      };
       scene.current = next;
       recordSceneForTests(ctx.canvas, next);
     },

@@ -13,6 +13,7 @@ export interface Scene {
   lapses: Projected[];
   layout: Layout;
   okrugs: OkrugAnchor[];
+  zoom: number;
 }
 
 export type SceneHit =
@@ -65,6 +66,7 @@ export function recordSceneForTests(canvas: HTMLCanvasElement, scene: Scene): vo
     badges: scene.layout.badges.flatMap((b) => (b ? [round(b.box)] : [])),
     okrugs: scene.layout.okrugs.map(round),
     merged: scene.layout.attachedTo.filter((i) => i >= 0).length,
+    zoom: scene.zoom,
     // Paint order, bottom to top: labels are painted last of all.
     order: ['clusters', 'workers', 'lapses', 'badges', 'okrugs'],
   });

@@ -5,7 +5,7 @@ export const officerViewEn: typeof officerViewRu = {
   apiDocs: {
     title: 'API documentation',
     intro:
-      'Officer dashboard API and device API. Times are ISO 8601 with offset. Errors are application/problem+json (RFC 9457) with `type`, `title`, `status`, `detail` and, for validation, `errors` naming each field. Officer routes use the session cookie and are limited to the caller’s okrugs; state-changing calls from a browser must be same-origin.',
+      'Officer dashboard API and device API. Times are ISO 8601 with offset. Errors are `application/problem+json` (RFC 9457) with `type`, `title`, `status`, `detail` and, for validation, `errors` naming each field. Officer routes use the session cookie and are limited to the caller’s okrugs; state-changing calls from a browser must be same-origin.',
     sourceNote: 'Operation names and descriptions below come from the OpenAPI document itself.',
     sections: 'Sections',
     access: 'Access',
