@@ -228,6 +228,7 @@ for (const lang of ['ru', 'en'] as const) {
     const d = lang === 'ru' ? t : tEn;
     try {
       await page.goto('/');
+      await page.locator('canvas[data-marks-layout]').waitFor({ state: 'attached' });
       const start = (await readMapView(page)).zoom;
       const layout = await readMarksLayout(page, start);
       expect(layout.counts.length, 'clusters with counts on the default view').toBeGreaterThan(0);
