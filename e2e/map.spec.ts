@@ -6,7 +6,7 @@ import type { ClusterFeature, ClustersResponse } from '../lib/api/map';
 import { formatNumber } from '../lib/format/number';
 import { authFile } from './helpers/accounts';
 import { getJson, readJson } from './helpers/api';
-import { fill, t } from './helpers/i18n';
+import { escapeRegExp, fill, t, tEn } from './helpers/i18n';
 import {
   isAddressClusters,
   parseClusters,
@@ -169,3 +169,105 @@ test('the legend is open on the first visit and collapsed on later ones unless r
   await page.reload();
   await expect(legendButton).toHaveAttribute('aria-expanded', 'true');
 });
+
+interface MarksLayout {
+  counts: number[][];
+  badges: number[][];
+  okrugs: number[][];
+  merged: number;
+  zoom: number;
+  order: string[];
+}
+
+const overlaps = (a: number[], b: number[]) => {
+  const [ax = 0, ay = 0, aw = 0, ah = 0] = a;
+  const [bx = 0, by = 0, bw = 0, bh = 0] = b;
+  return ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah;
+};
+
+/** The boxes the marks canvas just painted at `zoom` (recorded on the canvas under automation). */
+async function readMarksLayout(page: Page, zoom: number): Promise<MarksLayout> {
+  await page.waitForLoadState('networkidle');
+  const handle = await page.waitForFunction((z) => {
+    const raw = document.querySelector<HTMLCanvasElement>('canvas[data-marks-layout]')?.dataset.marksLayout;
+    const layout = raw ? (JSON.parse(raw) as { zoom: number }) : null;
+    return layout && layout.zoom === z ? raw : null;
+  }, zoom);
+  return JSON.parse(String(await handle.jsonValue())) as MarksLayout;
+}
+
+function expectLegible(layout: MarksLayout, where: string) {
+  const clashes: string[] = [];
+  for (const badge of layout.badges) {
+    for (const count of layout.counts)
+      if (overlaps(badge, count)) clashes.push(`badge ${badge} on count ${count}`);
+  }
+  layout.badges.forEach((a, i) =>
+    layout.badges.slice(i + 1).forEach((b) => {
+      if (overlaps(a, b)) clashes.push(`badge ${a} on badge ${b}`);
+    }),
+  );
+  for (const label of layout.okrugs) {
+    for (const box of [...layout.counts, ...layout.badges])
+      if (overlaps(label, box)) clashes.push(`okrug label ${label} on ${box}`);
+  }
+  expect(clashes, `${where}: ${clashes.join('; ')}`).toEqual([]);
+  // Labels are painted last, above every mark.
+  expect(layout.order.at(-1)).toBe('okrugs');
+}
+
+for (const lang of ['ru', 'en'] as const) {
+  test(`counts stay legible in ${lang}: lapses merge into cluster badges, labels never cover a count`, async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({ storageState: authFile('supervisor') });
+    const url = new URL(test.info().project.use.baseURL ?? 'http://127.0.0.1');
+    await context.addCookies([{ name: 'lang', value: lang, domain: url.hostname, path: '/' }]);
+    const page = await context.newPage();
+    const d = lang === 'ru' ? t : tEn;
+    try {
+      await page.goto('/');
+      await page.locator('canvas[data-marks-layout]').waitFor({ state: 'attached' });
+      const start = (await readMapView(page)).zoom;
+      const layout = await readMarksLayout(page, start);
+      expect(layout.counts.length, 'clusters with counts on the default view').toBeGreaterThan(0);
+      expect(layout.merged, 'open lapses merged into cluster badges').toBeGreaterThan(0);
+      expect(layout.okrugs.length, 'okrug labels on the default view').toBeGreaterThan(0);
+      expectLegible(layout, `zoom ${start}`);
+      await saveScreenshots(page, `map-legible-${lang}`);
+
+      // Hovering a badge tells both counts in one tooltip: workers by status and the open lapses.
+      const canvas = await page.locator('canvas[data-marks-layout]').boundingBox();
+      const [bx = 0, by = 0, bw = 0, bh = 0] = layout.badges[0] ?? [];
+      if (!canvas) throw new Error('the marks canvas has no box');
+      await hover(page, { x: canvas.x + bx + bw / 2, y: canvas.y + by + bh / 2 });
+      const forms = (f: Record<string, string>) =>
+        new RegExp(
+          Object.values(f)
+            .map((v) => escapeRegExp(v).replace('\\{count\\}', '[\\d\\s\u00a0]+'))
+            .join('|'),
+        );
+      await expect(tooltip(page)).toContainText(forms(d.map.tooltip.workers));
+      await expect(tooltip(page)).toContainText(forms(d.map.tooltip.lapses));
+      await page.mouse.move(0, 0);
+
+      // Zoom in twice and out twice from the default view: still nothing covers a count.
+      for (const [button, steps] of [
+        [d.map.zoomIn, 2],
+        [d.map.zoomOut, 4],
+      ] as const) {
+        for (let i = 0; i < steps; i++) {
+          const before = (await readMapView(page)).zoom;
+          await page.getByRole('button', { name: button }).click();
+          await expect.poll(async () => (await readMapView(page)).zoom).not.toBe(before);
+          const zoom = (await readMapView(page)).zoom;
+          expectLegible(await readMarksLayout(page, zoom), `zoom ${zoom}`);
+          if (Math.abs(zoom - start) === 2) await saveScreenshots(page, `map-legible-${lang}-z${zoom}`);
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  });
+}

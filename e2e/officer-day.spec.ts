@@ -7,66 +7,8 @@ import { authFile, type AccountKey } from './helpers/accounts';
 import { getJson } from './helpers/api';
 import { fill, t, tEn } from './helpers/i18n';
 import { waitForHydration } from './helpers/hydration';
+import { latinWords } from './helpers/language-scan';
 import { saveScreenshots } from './helpers/screenshot';
-
-// Latin words a Russian screen may show: the product and map names, formats, the language switch
-// (each language names itself) and key names in the keyboard hints.
-const ALLOWED_LATIN = new Set([
-  'RegWatch',
-  'OSM',
-  'OpenStreetMap',
-  'CSV',
-  'API',
-  'GPS',
-  'UUID',
-  'iOS',
-  'Android',
-  'English',
-  'Enter',
-  'Esc',
-]);
-
-/** A token that is a code rather than a word: ISO country codes, language codes (GE, KZ, ru). */
-function isCode(word: string): boolean {
-  return /^[A-Z]{2,4}$/.test(word) || /^(ru|en)$/.test(word);
-}
-
-/**
- * Latin-only words in the visible text and accessible names, each with where it was found, outside
- * names, codes and ids (marked translate="no", <code>, <kbd>).
- */
-async function latinWords(page: Page): Promise<string[]> {
-  const pieces = await page.evaluate(() => {
-    const skip = 'code, kbd, samp, [translate="no"], script, style, noscript';
-    const where = (el: Element) =>
-      `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').slice(0, 40)}`;
-    const out: Array<[string, string]> = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!parent || parent.closest(skip)) continue;
-      const style = getComputedStyle(parent);
-      if (style.display === 'none' || style.visibility === 'hidden') continue;
-      out.push([node.textContent ?? '', where(parent)]);
-    }
-    // Accessible names count too: a screen reader reads them aloud.
-    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
-      if (el.closest(skip)) continue;
-      for (const a of ['aria-label', 'title', 'placeholder'])
-        out.push([el.getAttribute(a) ?? '', `${where(el)}@${a}`]);
-    }
-    return out;
-  });
-  const found = new Set<string>();
-  for (const [text, where] of pieces) {
-    for (const w of text.split(/[\s,.;:!?()«»"'/\\[\]{}—–…·×|]+/)) {
-      if (w.length > 1 && /^-?[A-Za-z][A-Za-z-]*$/.test(w) && !ALLOWED_LATIN.has(w) && !isCode(w)) {
-        found.add(`${w} (${where})`);
-      }
-    }
-  }
-  return [...found];
-}
 
 async function withPage(
   browser: Browser,

@@ -3,6 +3,7 @@
 import { Table, TableCaption, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table';
 import { DateTime } from '@/components/ui/time';
 import { auditActionLabel } from '@/components/shared/labels';
+import { PersonName } from '@/components/shared/person-name';
 import type { AuditEntry } from '@/lib/api/audit';
 import { OFFICER_ROLES } from '@/lib/domain/types';
 import { useText } from '@/lib/i18n/client';
@@ -18,7 +19,7 @@ export function AuditTable({
   /** Filters the log by that worker (the link's href does the same without JavaScript). */
   onWorker: (id: string) => void;
 }) {
-  const { t, fill } = useText();
+  const { t, lang, fill, plural } = useText();
   const p = t.pages.audit;
   const roleLabel = (role: string) => {
     const known = OFFICER_ROLES.find((r) => r === role);
@@ -65,18 +66,29 @@ export function AuditTable({
                       }}
                       title={e.workerId}
                       translate="no"
-                      aria-label={fill(p.filterWorker, { id: e.workerName ?? e.workerId })}
+                      aria-label={fill(p.filterWorker, {
+                        id: (lang === 'ru' ? e.workerNameCyrillic : null) ?? e.workerName ?? e.workerId,
+                      })}
                       className={
                         e.workerName
-                          ? 'text-sm text-blue-800 underline'
+                          ? 'block text-sm text-blue-800 underline'
                           : 'font-mono text-xs whitespace-nowrap text-blue-800 underline'
                       }
                     >
-                      {e.workerName ?? `${e.workerId.slice(0, 8)}…`}
+                      {/* The same two-script name as everywhere else: the interface's script first. */}
+                      {e.workerName ? (
+                        <PersonName
+                          latin={e.workerName}
+                          cyrillic={e.workerNameCyrillic ?? null}
+                          primaryClassName="font-normal text-blue-800"
+                        />
+                      ) : (
+                        `${e.workerId.slice(0, 8)}…`
+                      )}
                     </a>
                   ) : e.workerIds?.length ? (
                     <span className="text-xs whitespace-nowrap text-slate-700" title={e.workerIds.join(' ')}>
-                      {fill(p.workersShown, { count: e.workerIds.length })}
+                      {plural(t.officerView.audit.workersShown, e.workerIds.length)}
                     </span>
                   ) : (
                     t.common.dash

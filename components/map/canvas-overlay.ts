@@ -86,7 +86,7 @@ export class CanvasOverlay extends L.Layer {
   }
 }
 
-/** Creates a map pane once (panes order the layers: basemap < boundaries < marks < labels). */
+/** Creates a map pane once (panes order the layers: basemap < boundaries < heat < marks, labels drawn with the marks). */
 export function ensurePane(map: L.Map, name: string, zIndex: number, interactive = false): string {
   if (!map.getPane(name)) {
     const pane = map.createPane(name);
@@ -101,7 +101,6 @@ export const PANES = {
   basemapOkrugs: { name: 'rw-basemap-okrugs', z: 160 },
   boundaries: { name: 'rw-boundaries', z: 380 },
   heat: { name: 'rw-heat', z: 390 },
-  labels: { name: 'rw-labels', z: 395 },
+  // Clusters, lapses and okrug labels: one canvas, laid out together (layers/marks-layer.tsx).
   addresses: { name: 'rw-addresses', z: 410 },
-  lapses: { name: 'rw-lapses', z: 420 },
 } as const;

@@ -182,6 +182,48 @@ export function drawLapseCluster(
   ctx.fillText(label, x, y + 0.5);
 }
 
+/** Open lapses merged into a cluster: a pill on the cluster's rim, outlined so it reads on any ring. */
+export function drawLapseBadge(
+  ctx: CanvasRenderingContext2D,
+  box: { x: number; y: number; w: number; h: number },
+  label: string,
+): void {
+  ctx.beginPath();
+  ctx.roundRect(box.x, box.y, box.w, box.h, box.h / 2);
+  ctx.fillStyle = OPEN_LAPSE_COLOR;
+  ctx.fill();
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = OUTLINE;
+  ctx.stroke();
+  ctx.fillStyle = '#111827';
+  ctx.font = BADGE_FONT;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(label, box.x + box.w / 2, box.y + box.h / 2 + 0.5);
+}
+
+export const BADGE_FONT = '700 10px Inter, system-ui, sans-serif';
+export const OKRUG_FONT = '600 11px Inter, system-ui, sans-serif';
+
+/** An okrug abbreviation, drawn last with a white halo so it stays above every mark. */
+export function drawOkrugLabel(
+  ctx: CanvasRenderingContext2D,
+  box: { x: number; y: number; w: number; h: number },
+  text: string,
+): void {
+  ctx.font = OKRUG_FONT;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  const x = box.x + box.w / 2;
+  const y = box.y + box.h / 2;
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3.5;
+  ctx.strokeStyle = 'rgba(255, 255, 255, 0.95)';
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = '#334155';
+  ctx.fillText(text, x, y);
+}
+
 /** Heat colour ramp (light yellow → orange → deep red-purple), 256 RGBA entries. */
 export function buildHeatRamp(): Uint8ClampedArray {
   const stops: Array<[number, [number, number, number]]> = [

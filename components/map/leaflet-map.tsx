@@ -13,11 +13,10 @@ import type { LayerKey, MapFilters, Viewport } from '@/lib/ui/map-url';
 import { MapInteractions } from './map-interactions';
 import { SizeWatcher } from './size-watcher';
 import { ViewportTracker } from './viewport-tracker';
-import { AddressesLayer } from './layers/addresses-layer';
 import { BasemapLayer } from './layers/basemap-layer';
 import { GeofenceLayer, OkrugBoundariesLayer } from './layers/boundaries-layer';
 import { HeatLayer } from './layers/heat-layer';
-import { LapsesLayer } from './layers/lapses-layer';
+import { MarksLayer } from './layers/marks-layer';
 import { RasterTileLayer } from './layers/tile-layer';
 
 /** The OpenStreetMap credit, worded in the interface language (the text comes from the dictionary). */
@@ -108,29 +107,25 @@ export default function LeafletMap(props: LeafletMapProps) {
         ) : (
           <BasemapLayer />
         )}
-        {show('okrugs') ? <OkrugBoundariesLayer lang={lang} /> : null}
+        {show('okrugs') ? <OkrugBoundariesLayer /> : null}
         {show('geofence') ? <GeofenceLayer /> : null}
         {viewport && show('heat') ? (
           <HeatLayer viewport={viewport} filters={filters} onState={props.onLayerState.heat} />
         ) : null}
-        {viewport && show('addresses') ? (
-          <AddressesLayer
+        {/* Clusters, lapses and okrug labels share one canvas and one layout: nothing covers a count. */}
+        {viewport ? (
+          <MarksLayer
+            lang={lang}
             viewport={viewport}
             filters={filters}
+            showAddresses={show('addresses')}
+            showLapses={show('lapses')}
+            showOkrugLabels={show('okrugs')}
             selectedWorker={selectedWorker}
             onSelectWorker={props.onSelectWorker}
             onZoomTo={props.onZoomTo}
-            onState={props.onLayerState.addresses}
-          />
-        ) : null}
-        {viewport && show('lapses') ? (
-          <LapsesLayer
-            viewport={viewport}
-            filters={filters}
-            selectedWorker={selectedWorker}
-            onSelectWorker={props.onSelectWorker}
-            onZoomTo={props.onZoomTo}
-            onState={props.onLayerState.lapses}
+            onAddressesState={props.onLayerState.addresses}
+            onLapsesState={props.onLayerState.lapses}
           />
         ) : null}
         <MapInteractions />

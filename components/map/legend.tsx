@@ -6,7 +6,7 @@ import { useT } from '@/lib/i18n/client';
 import { cn } from '@/lib/ui/cn';
 import { STATUS_ORDER, STATUS_STYLES } from '@/lib/ui/status';
 import type { LayerKey } from '@/lib/ui/map-url';
-import { ClusterSwatch, LapsePinSwatch, StatusSwatch } from './shape-swatch';
+import { ClusterSwatch, LapseBadgeSwatch, LapsePinSwatch, StatusSwatch } from './shape-swatch';
 
 const HEAT_GRADIENT = 'linear-gradient(90deg, #fff5b4, #feb24c, #f03b20, #80003c)';
 
@@ -99,6 +99,12 @@ export function Legend({ layers }: { layers: LayerKey[] }) {
           <p className="flex items-center gap-2">
             <LapsePinSwatch />
             <span>{t.map.legend.openLapse}</span>
+          </p>
+        ) : null}
+        {layers.includes('lapses') && layers.includes('addresses') ? (
+          <p className="flex items-center gap-2">
+            <LapseBadgeSwatch />
+            <span>{t.officerView.map.badge}</span>
           </p>
         ) : null}
         {layers.includes('heat') ? (

@@ -71,3 +71,23 @@ export function ClusterSwatch({ size = 22 }: { size?: number }) {
     </svg>
   );
 }
+
+/** A cluster with the open-lapse badge on its rim, as the map draws it. */
+export function LapseBadgeSwatch({ size = 26 }: { size?: number }) {
+  return (
+    <svg width={size} height={size * 0.85} viewBox="0 0 26 22" aria-hidden="true" className="shrink-0">
+      <circle cx="10" cy="12" r="9" fill="#ffffff" stroke="#94a3b8" strokeWidth="0.8" />
+      <circle cx="10" cy="12" r="6.5" fill="none" stroke={STATUS_STYLES.active.color} strokeWidth="3.5" />
+      <rect
+        x="13"
+        y="1"
+        width="12"
+        height="10"
+        rx="5"
+        fill={OPEN_LAPSE_COLOR}
+        stroke="#1e293b"
+        strokeWidth="1"
+      />
+    </svg>
+  );
+}

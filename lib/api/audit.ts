@@ -44,8 +44,10 @@ export const auditEntrySchema = z.object({
   actorUsername: z.string().nullable().optional(),
   action: z.string(),
   workerId: z.guid().nullable(),
-  /** The worker's name (Cyrillic when known), so the log names people; the id stays in `workerId`. */
+  /** The worker's name (Latin, as in the document), so the log names people; the id stays in `workerId`. */
   workerName: z.string().nullable().optional(),
+  /** The worker's name in Cyrillic when known: the Russian interface shows it first. */
+  workerNameCyrillic: z.string().nullable().optional(),
   /** Every worker a many-worker read showed (lists, exports, map points). */
   workerIds: z.array(z.guid()).nullable().optional(),
   targetType: z.string().nullable(),

@@ -1,6 +1,10 @@
 // One API operation on the docs page: method and path, roles, parameters, body and responses.
 import type { HttpMethod, JsonSchema, OpenApiOperation } from '@/lib/openapi/build';
 import { describeType, listFields } from '@/lib/openapi/describe';
+import { fill, type Dictionary } from '@/lib/i18n';
+
+type ApiDocsText = Dictionary['officerView']['apiDocs'];
+type RoleNames = Dictionary['roles'];
 
 export interface OperationEntry {
   path: string;
@@ -16,9 +20,16 @@ const METHOD_STYLE: Record<HttpMethod, string> = {
   delete: 'bg-red-100 text-red-900',
 };
 
-export function OperationCard({ entry, lang }: { entry: OperationEntry; lang: string }) {
+export function OperationCard({
+  entry,
+  text,
+  roles,
+}: {
+  entry: OperationEntry;
+  text: ApiDocsText;
+  roles: RoleNames;
+}) {
   const { op, method, path } = entry;
-  const ru = lang === 'ru';
   const body = op.requestBody ? Object.entries(op.requestBody.content)[0] : undefined;
   // Roles are shown on their own line below, so the sentence the JSON document carries is dropped.
   const description = op.description?.replace(/\s*Roles: [^\n]*$/, '').trim();
@@ -28,51 +39,54 @@ export function OperationCard({ entry, lang }: { entry: OperationEntry; lang: st
         <span className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_STYLE[method]}`}>
           {method}
         </span>
-        <span className="break-all">{path}</span>
+        <span className="break-all" translate="no">
+          {path}
+        </span>
       </h3>
-      <p className="mt-1 font-medium">{op.summary}</p>
+      <p className="mt-1 font-medium" lang="en">
+        {op.summary}
+      </p>
       {description ? (
-        <p className="mt-1 text-sm text-slate-600">
+        <p className="mt-1 text-sm text-slate-600" lang="en">
           <InlineCode text={description} />
         </p>
       ) : null}
       <p className="mt-1 text-xs">
-        {ru ? 'Доступ' : 'Access'}: {accessText(op, ru)}
+        {text.access}: {accessText(op, text, roles)}
       </p>
       {op.parameters?.length ? (
         <Fields
-          title={ru ? 'Параметры' : 'Parameters'}
+          title={text.parameters}
           rows={op.parameters.map((p) => ({
             path: `${p.name} (${p.in})`,
             type: describeType(p.schema),
             required: p.required,
             description: p.description,
           }))}
-          ru={ru}
+          text={text}
         />
       ) : null}
       {body ? (
-        <SchemaBlock
-          title={`${ru ? 'Тело запроса' : 'Request body'} · ${body[0]}`}
-          schema={body[1].schema}
-          ru={ru}
-        />
+        <SchemaBlock title={text.requestBody} media={body[0]} schema={body[1].schema} text={text} />
       ) : null}
-      <h4 className="mt-3 text-sm font-semibold">{ru ? 'Ответы' : 'Responses'}</h4>
+      <h4 className="mt-3 text-sm font-semibold">{text.responses}</h4>
       <ul className="mt-1 space-y-1 text-sm">
         {Object.entries(op.responses).map(([status, response]) => {
           const content = response.content ? Object.entries(response.content)[0] : undefined;
           return (
             <li key={status}>
               <span className="font-mono font-semibold">{status}</span>{' '}
-              <InlineCode text={response.description} />
-              {content ? <span className="text-slate-600"> · {content[0]}</span> : null}
+              <span lang="en">
+                <InlineCode text={response.description} />
+              </span>
+              {content ? (
+                <span className="text-slate-600">
+                  {' · '}
+                  <code>{content[0]}</code>
+                </span>
+              ) : null}
               {content && Number(status) < 400 && hasShape(content[1].schema) ? (
-                <SchemaBlock
-                  title={ru ? 'Поля ответа' : 'Response fields'}
-                  schema={content[1].schema}
-                  ru={ru}
-                />
+                <SchemaBlock title={text.responseFields} schema={content[1].schema} text={text} />
               ) : null}
             </li>
           );
@@ -83,7 +97,7 @@ export function OperationCard({ entry, lang }: { entry: OperationEntry; lang: st
 }
 
 /** `code` spans of the descriptions as <code>, everything else as text. */
-function InlineCode({ text }: { text: string }) {
+export function InlineCode({ text }: { text: string }) {
   return (
     <>
       {text.split('`').map((part, i) =>
@@ -99,26 +113,48 @@ function InlineCode({ text }: { text: string }) {
   );
 }
 
-function accessText(op: OpenApiOperation, ru: boolean): string {
+function accessText(op: OpenApiOperation, text: ApiDocsText, roleNames: RoleNames): string {
   const scheme = Object.keys(op.security[0] ?? {})[0];
-  if (!scheme) return ru ? 'без входа' : 'no sign-in';
+  if (!scheme) return text.noSignIn;
   if (scheme === 'session') {
-    const roles = op['x-roles']?.join(', ') ?? (ru ? 'любая роль' : 'any role');
-    return `${ru ? 'сессия сотрудника' : 'officer session'} (${roles})`;
+    const roles = op['x-roles']?.map((r) => roleName(roleNames, r)).join(', ') ?? text.anyRole;
+    return fill(text.officerSession, { roles });
   }
-  return ru ? `токен устройства (${scheme})` : `device token (${scheme})`;
+  return fill(text.deviceToken, { scheme });
+}
+
+function roleName(names: RoleNames, role: string): string {
+  return Object.entries(names).find(([key]) => key === role)?.[1] ?? role;
 }
 
 function hasShape(schema: JsonSchema): boolean {
   return listFields(schema).length > 0;
 }
 
-function SchemaBlock({ title, schema, ru }: { title: string; schema: JsonSchema; ru: boolean }) {
+function SchemaBlock({
+  title,
+  media,
+  schema,
+  text,
+}: {
+  title: string;
+  media?: string;
+  schema: JsonSchema;
+  text: ApiDocsText;
+}) {
   const rows = listFields(schema);
   return (
     <details className="mt-2">
-      <summary className="cursor-pointer text-sm font-semibold">{title}</summary>
-      {rows.length > 0 ? <Fields title="" rows={rows} ru={ru} /> : null}
+      <summary className="cursor-pointer text-sm font-semibold">
+        {title}
+        {media ? (
+          <>
+            {' · '}
+            <code className="font-normal">{media}</code>
+          </>
+        ) : null}
+      </summary>
+      {rows.length > 0 ? <Fields title="" rows={rows} text={text} /> : null}
       <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-100 p-2 text-xs">
         {JSON.stringify(schema, null, 2)}
       </pre>
@@ -129,11 +165,11 @@ function SchemaBlock({ title, schema, ru }: { title: string; schema: JsonSchema;
 function Fields({
   title,
   rows,
-  ru,
+  text,
 }: {
   title: string;
   rows: { path: string; type: string; required: boolean; description?: string }[];
-  ru: boolean;
+  text: ApiDocsText;
 }) {
   return (
     <div className="mt-2 overflow-x-auto">
@@ -142,26 +178,30 @@ function Fields({
         <thead>
           <tr className="border-b">
             <th scope="col" className="py-1 pr-3">
-              {ru ? 'Имя' : 'Name'}
+              {text.name}
             </th>
             <th scope="col" className="py-1 pr-3">
-              {ru ? 'Тип' : 'Type'}
+              {text.type}
             </th>
             <th scope="col" className="py-1 pr-3">
-              {ru ? 'Обязательно' : 'Required'}
+              {text.required}
             </th>
             <th scope="col" className="py-1">
-              {ru ? 'Описание' : 'Description'}
+              {text.description}
             </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.path} className="border-b align-top last:border-0">
-              <td className="py-1 pr-3 font-mono">{r.path}</td>
-              <td className="py-1 pr-3 font-mono break-words">{r.type}</td>
-              <td className="py-1 pr-3">{r.required ? (ru ? 'да' : 'yes') : ''}</td>
-              <td className="py-1">
+              <td className="py-1 pr-3 font-mono" translate="no">
+                {r.path}
+              </td>
+              <td className="py-1 pr-3 font-mono break-words" translate="no">
+                {r.type}
+              </td>
+              <td className="py-1 pr-3">{r.required ? text.yes : ''}</td>
+              <td className="py-1" lang="en">
                 <InlineCode text={r.description ?? ''} />
               </td>
             </tr>

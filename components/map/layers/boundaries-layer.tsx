@@ -1,55 +1,31 @@
 'use client';
-// Toggles over any basemap: okrug boundaries (with labels from zoom 10) and the region geofence
+// Toggles over any basemap: okrug boundaries (their labels are drawn with the marks, see
+// marks-layer.tsx, so they never hide under a cluster) and the region geofence
 // (the outer edge of Moscow + Moscow Oblast, dashed; see region-edges.ts).
 import { useEffect, useState } from 'react';
 import L from 'leaflet';
 import { useMap } from 'react-leaflet';
-import type { Lang } from '@/lib/i18n/config';
 import { ensurePane, PANES } from '../canvas-overlay';
 import { computeRegionEdges } from '../region-edges';
 import { useDistricts, useOutline } from '../use-region-geo';
 
-const LABEL_MIN_ZOOM = 10;
-
-export function OkrugBoundariesLayer({ lang }: { lang: Lang }) {
+export function OkrugBoundariesLayer() {
   const map = useMap();
   const districts = useDistricts();
 
   useEffect(() => {
     if (!districts) return;
     const pane = ensurePane(map, PANES.boundaries.name, PANES.boundaries.z);
-    const labelPane = ensurePane(map, PANES.labels.name, PANES.labels.z);
     const lines = L.geoJSON(districts, {
       pane,
       interactive: false,
       style: { color: '#475569', weight: 1.25, opacity: 0.85, fill: false },
     }).addTo(map);
 
-    const labels = L.layerGroup();
-    lines.eachLayer((layer) => {
-      if (!(layer instanceof L.Polygon)) return;
-      const props = layer.feature?.properties;
-      if (!props) return;
-      const el = document.createElement('span');
-      el.textContent = lang === 'ru' ? props.abbrRu : props.id;
-      el.title = lang === 'ru' ? props.nameRu : props.nameEn;
-      const icon = L.divIcon({ className: 'okrug-label', html: el, iconSize: undefined });
-      L.marker(layer.getCenter(), { icon, pane: labelPane, interactive: false, keyboard: false }).addTo(
-        labels,
-      );
-    });
-    const syncLabels = () => {
-      if (map.getZoom() >= LABEL_MIN_ZOOM) labels.addTo(map);
-      else labels.remove();
-    };
-    syncLabels();
-    map.on('zoomend', syncLabels);
     return () => {
-      map.off('zoomend', syncLabels);
-      labels.remove();
       lines.remove();
     };
-  }, [map, districts, lang]);
+  }, [map, districts]);
 
   return null;
 }

@@ -1,6 +1,7 @@
 'use client';
 // One clusters request per layer and viewport; while the next viewport loads, the previous answer
-// stays on screen (placeholderData in clustersQuery) and the layer reports its state upwards.
+// stays on screen (placeholderData in clustersQuery) and the layer reports its state upwards. A
+// layer switched off fetches nothing and reports nothing.
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { clustersQuery } from '@/lib/api/queries';
@@ -13,11 +14,16 @@ export function useClusterData(
   viewport: Viewport,
   filters: MapFilters,
   onState: (state: LayerState | null) => void,
+  enabled = true,
 ): ClustersResponse | undefined {
-  const query = useQuery(clustersQuery(clusterParams(layer, viewport, filters)));
+  const query = useQuery({ ...clustersQuery(clusterParams(layer, viewport, filters)), enabled });
   const { data, isFetching, error, refetch } = query;
 
   useEffect(() => {
+    if (!enabled) {
+      onState(null);
+      return;
+    }
     onState({
       fetching: isFetching,
       error: error ?? null,
@@ -25,10 +31,10 @@ export function useClusterData(
       truncated: data?.truncated ?? false,
       refetch: () => void refetch(),
     });
-  }, [onState, isFetching, error, data, refetch]);
+  }, [onState, enabled, isFetching, error, data, refetch]);
 
   // A hidden layer has nothing to report.
   useEffect(() => () => onState(null), [onState]);
 
-  return data;
+  return enabled ? data : undefined;
 }

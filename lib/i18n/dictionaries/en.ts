@@ -4,6 +4,7 @@ import type { Dictionary } from './ru';
 import { pagesEn } from './pages-en';
 import { formsEn } from './forms-en';
 import { replayEn } from './replay-en';
+import { officerViewEn } from './officer-view-en';
 export const en: Dictionary = {
   meta: {
     title: 'Registration Watch',
@@ -475,4 +476,5 @@ export const en: Dictionary = {
   pages: pagesEn,
   forms: formsEn,
   replay: replayEn,
+  officerView: officerViewEn,
 };

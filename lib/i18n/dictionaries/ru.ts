@@ -4,6 +4,7 @@
 import { pagesRu } from './pages-ru';
 import { formsRu } from './forms-ru';
 import { replayRu } from './replay-ru';
+import { officerViewRu } from './officer-view-ru';
 export const ru = {
   meta: {
     title: 'Контроль регистрации',
@@ -474,6 +475,7 @@ export const ru = {
   pages: pagesRu,
   forms: formsRu,
   replay: replayRu,
+  officerView: officerViewRu,
 };
 
 export type Dictionary = typeof ru;

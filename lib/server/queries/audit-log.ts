@@ -46,6 +46,7 @@ interface AuditRow {
   action: string;
   worker_id: string | null;
   worker_name?: string | null;
+  worker_name_cyrillic?: string | null;
   worker_ids: unknown;
   target_type: string | null;
   target_id: string | null;
@@ -65,6 +66,7 @@ function toEntry(r: AuditRow): AuditEntry {
     action: r.action,
     workerId: r.worker_id,
     workerName: r.worker_name ?? null,
+    workerNameCyrillic: r.worker_name_cyrillic ?? null,
     workerIds: toIdList(r.worker_ids),
     targetType: r.target_type,
     targetId: r.target_id,
@@ -87,7 +89,7 @@ export async function selectAuditPage(
   const rows = await queryRows<AuditRow>(
     db,
     sql`SELECT a.id, a.at, a.actor_id, a.actor_name, a.actor_role, o.username AS actor_username, a.action,
-          a.worker_id, coalesce(w.full_name_cyrillic, w.full_name_latin) AS worker_name,
+          a.worker_id, w.full_name_latin AS worker_name, w.full_name_cyrillic AS worker_name_cyrillic,
           array_to_json(a.worker_ids) AS worker_ids, a.target_type, a.target_id, a.reason, a.detail
         FROM audit_log a LEFT JOIN officers o ON o.id = a.actor_id LEFT JOIN workers w ON w.id = a.worker_id WHERE ${buildAuditWhere(filters)} AND ${afterId === null ? sql`TRUE` : sql`a.id < ${afterId}`}
         ORDER BY a.id DESC LIMIT ${limit}`,
