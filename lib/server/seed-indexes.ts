@@ -5,7 +5,7 @@
 // later migrations add are lifted and rebuilt exactly as they were defined.
 // No 'server-only' marker: scripts/seed.ts and the benchmark run it under tsx.
 import { sql } from 'drizzle-orm';
-import { type Db, type DbKind, queryRows } from '@/lib/db/client';
+import { type Db, queryRows } from '@/lib/db/client';
 
 /** One statement that puts something back, with the tables it locks. */
 export interface RestoreStep {
