@@ -3,7 +3,14 @@
 // lifecycle (lib/domain/lifecycle), so rows read exactly like rows the engine writes; only the
 // quiet fixes between changes are left out. About 50x cheaper than simulate-history, which is what
 // makes a million-worker seed take minutes instead of hours.
-import { applyDeviceEvent, applyFix, applySweep, type Step, type WorkerState } from '@/lib/domain/lifecycle';
+import {
+  applyDeviceEvent,
+  applyFix,
+  applySweep,
+  isLive,
+  type Step,
+  type WorkerState,
+} from '@/lib/domain/lifecycle';
 import type { DeviceEventType, LapseKind, Policy } from '@/lib/domain/types';
 import { DAY, HOUR, MINUTE } from './clock';
 import { explainSimLapse } from './explain';
@@ -188,7 +195,10 @@ export function simulateRecentState(
       const t0 = Math.round(rng.range(since + HOUR, latest));
       const back = t0 + Math.round(rng.range(16 * MINUTE, 3 * HOUR));
       story.lapse(pickKind(rng, false), t0, back);
-      since = story.declare(back + Math.round(rng.range(5 * MINUTE, 6 * HOUR)));
+      const redeclareAt = back + Math.round(rng.range(5 * MINUTE, 6 * HOUR));
+      // Under a working-day rule (121-FZ) a short lapse only interrupts: the phone coming back
+      // resumes the same registration, and there is nothing to declare again.
+      since = isLive(story.state.status) ? back : story.declare(redeclareAt);
     }
     const scenario = pickScenario(rng, shares);
     const t0 = Math.round(now - rng.range(30 * MINUTE, 24 * HOUR));
