@@ -121,7 +121,8 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
       throw new Error(
         'The database already holds workers. Seed an empty database, or pass --force to replace the seeded data.',
       );
-    await db.execute(sql.raw(`TRUNCATE ${SEEDED_TABLES.join(', ')}`));
+    // CASCADE: tables that reference workers (worker_events) describe the workers being replaced.
+    await db.execute(sql.raw(`TRUNCATE ${SEEDED_TABLES.join(', ')} CASCADE`));
     say('emptied the seeded tables');
   }
   const now = opts.now ?? new Date();

@@ -170,7 +170,9 @@ export class HistoryRecorder {
       } else if (effect.type === 'transition' && reg) {
         this.addEvent({
           registrationId: reg.id,
-          at: effect.at.getTime(),
+          // As the engine writes it (EffectWriter): a restoration is dated when it was processed,
+          // after the cancellation it undoes, not at the fix that proved the lapse wrong.
+          at: effect.eventType === 'restored' ? Math.max(at, effect.at.getTime()) : effect.at.getTime(),
           type: effect.eventType,
           fromStatus: effect.from,
           toStatus: effect.to,

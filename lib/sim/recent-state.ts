@@ -34,6 +34,9 @@ export interface RecentPlan {
 }
 
 type Scenario = 'active' | 'silent' | 'back' | 'ended';
+// A fix arrives up to 3 s after it is taken: the last one must have arrived by now, or the status
+// row would show a fix that the positions table (which keeps only what has arrived) does not.
+const LAST_FIX_MIN_AGE_MS = 3_000;
 
 class Story {
   readonly rec: HistoryRecorder;
@@ -210,10 +213,13 @@ export function simulateRecentState(
       since = back ?? t0;
     }
     const outside = story.state.status === 'ended';
-    story.trail(Math.max(trailFrom, since + 60_000), now - rng.int(0, plan.policy.heartbeatSeconds * 1000), outside); // prettier-ignore
+    story.trail(Math.max(trailFrom, since + 60_000), now - rng.int(LAST_FIX_MIN_AGE_MS, plan.policy.heartbeatSeconds * 1000), outside); // prettier-ignore
     return finish(story, enrolledAt, buf);
   }
-  story.trail(Math.max(trailFrom, enrolledAt), now - rng.int(0, plan.policy.heartbeatSeconds * 1000));
+  story.trail(
+    Math.max(trailFrom, enrolledAt),
+    now - rng.int(LAST_FIX_MIN_AGE_MS, plan.policy.heartbeatSeconds * 1000),
+  );
   return finish(story, enrolledAt, buf);
 }
 
