@@ -41,9 +41,12 @@ export class ByteWriter {
   }
 
   raw(data: Uint8Array): this {
-    this.reserve(data.length);
-    this.bytes.set(data, this.length);
-    this.length += data.length;
+    const n = data.length;
+    this.reserve(n);
+    // A loop beats set() for the short pieces (ids, day prefixes) that make up most rows.
+    if (n > 64) this.bytes.set(data, this.length);
+    else for (let i = 0, b = this.bytes, at = this.length; i < n; i++) b[at + i] = data[i]!;
+    this.length += n;
     return this;
   }
 
@@ -190,22 +193,32 @@ export class ByteWriter {
       this.cachedDay = day;
       this.dayPrefix.set(encoder.encode(new Date(day * 86_400_000).toISOString().slice(0, 11)));
     }
-    this.raw(this.dayPrefix);
-    this.reserve(13);
-    let rest = whole - day * 86_400_000;
+    this.reserve(24);
+    const b = this.bytes;
+    const p = this.dayPrefix;
+    let at = this.length;
+    for (let i = 0; i < 11; i++) b[at++] = p[i]!;
+    const rest = whole - day * 86_400_000;
     const milli = rest % 1000;
-    rest = (rest - milli) / 1000;
-    const sec = rest % 60;
-    rest = (rest - sec) / 60;
-    const min = rest % 60;
-    this.padded((rest - min) / 60, 2);
-    this.bytes[this.length++] = 58; // colon
-    this.padded(min, 2);
-    this.bytes[this.length++] = 58;
-    this.padded(sec, 2);
-    this.bytes[this.length++] = 46;
-    this.padded(milli, 3);
-    this.bytes[this.length++] = 90; // Z
+    const secs = (rest - milli) / 1000;
+    const sec = secs % 60;
+    const mins = (secs - sec) / 60;
+    const min = mins % 60;
+    const hour = (mins - min) / 60;
+    b[at++] = DIGIT_0 + ((hour / 10) | 0);
+    b[at++] = DIGIT_0 + (hour % 10);
+    b[at++] = 58; // colon
+    b[at++] = DIGIT_0 + ((min / 10) | 0);
+    b[at++] = DIGIT_0 + (min % 10);
+    b[at++] = 58;
+    b[at++] = DIGIT_0 + ((sec / 10) | 0);
+    b[at++] = DIGIT_0 + (sec % 10);
+    b[at++] = 46; // dot
+    b[at++] = DIGIT_0 + ((milli / 100) | 0);
+    b[at++] = DIGIT_0 + (((milli / 10) | 0) % 10);
+    b[at++] = DIGIT_0 + (milli % 10);
+    b[at++] = 90; // Z
+    this.length = at;
     return this;
   }
 

@@ -163,11 +163,12 @@ export class CopyChunk {
     }
     const w = h.worker;
     const p = this.out.positions;
-    for (let i = 0; i < out.n; i++) {
+    const ids = out.n ? new TextEncoder().encode(`${w.deviceId}\t${w.workerId}\t`) : null;
+    for (let i = 0; i < out.n && ids; i++) {
       const arrival = out.arrival[i]!;
       if (arrival > this.opts.now) continue;
       const flags = out.flags[i]!;
-      p.ascii(w.deviceId).tab().ascii(w.workerId).tab().time(out.time[i]!).tab().time(arrival).tab();
+      p.raw(ids).time(out.time[i]!).tab().time(arrival).tab();
       p.fixed(out.lat[i]!, 6).tab().fixed(out.lon[i]!, 6).tab().fixed(out.accuracy[i]!, 1).tab();
       p.fixed(out.speed[i]!, 2).tab().fixed(out.heading[i]!, 0).tab().fixed(out.altitude[i]!, 0).tab();
       p.uint(out.battery[i]!)
