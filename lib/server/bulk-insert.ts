@@ -19,6 +19,8 @@ export interface BulkTarget {
 export interface BulkPool extends BulkTarget {
   /** Connections; at most this many COPY or statements run at once (1 on PGlite). */
   size: number;
+  /** Milliseconds the connections spent inside COPY (not waiting for one), summed. */
+  copyMs: number;
   /** Runs one statement on the next free connection. */
   run(statement: string): Promise<void>;
   close(): Promise<void>;
@@ -89,6 +91,15 @@ export function openBulkTarget(handle: { db: Db; kind: DbKind } = getHandle()): 
   throw new Error(`bulk insert: the ${handle.kind} handle does not expose its driver client`);
 }
 
+async function timed(pool: { copyMs: number }, work: () => Promise<void>): Promise<void> {
+  const t = performance.now();
+  try {
+    await work();
+  } finally {
+    pool.copyMs += performance.now() - t;
+  }
+}
+
 /** Hands out `size` slots in turn; a caller waits for a free one. */
 function createSlots<T>(items: T[]) {
   const free = [...items];
@@ -118,13 +129,15 @@ export async function openBulkPool(
   if (handle.kind === 'pglite' && isPglite(client)) {
     await client.exec(`SET maintenance_work_mem = '${Math.round(maintenanceMb)}MB'`);
     const slot = createSlots([client]);
-    return {
+    const pool: BulkPool = {
       kind: 'pglite',
       size: 1,
-      copy: (table, columns, text) => slot((c) => copyPglite(c, table, columns, text)),
+      copyMs: 0,
+      copy: (table, columns, text) => slot((c) => timed(pool, () => copyPglite(c, table, columns, text))),
       run: (statement) => slot(async (c) => void (await c.exec(statement))),
       close: async () => void (await client.exec('RESET maintenance_work_mem')),
     };
+    return pool;
   }
   if (handle.kind === 'postgres' && isPostgres(client)) {
     const reserved: ReservedSql[] = [];
@@ -136,10 +149,11 @@ export async function openBulkPool(
       reserved.push(r);
     }
     const slot = createSlots(reserved);
-    return {
+    const pool: BulkPool = {
       kind: 'postgres',
       size: reserved.length,
-      copy: (table, columns, text) => slot((c) => copyPostgres(c, table, columns, text)),
+      copyMs: 0,
+      copy: (table, columns, text) => slot((c) => timed(pool, () => copyPostgres(c, table, columns, text))),
       run: (statement) => slot(async (c) => void (await c.unsafe(statement))),
       close: async () => {
         for (const r of reserved) {
@@ -148,6 +162,7 @@ export async function openBulkPool(
         }
       },
     };
+    return pool;
   }
   throw new Error(`bulk insert: the ${handle.kind} handle does not expose its driver client`);
 }
