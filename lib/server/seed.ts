@@ -173,6 +173,7 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
   );
   try {
     const t0 = performance.now();
+    let printed = 0;
     await loadBatches(pool, generateSeedBatches(pack, plan, ranges, opts.threads ?? defaultThreads(kind)), {
       ordered: lifted === null,
       counts,
@@ -180,8 +181,11 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
       progress: (last) => {
         const s = (performance.now() - t0) / 1000;
         const rows = sumRows(counts);
-        if (last % 50_000 === 0 || last === opts.workers || (opts.workers < 200_000 && last % 10_000 === 0))
-          say(`load: ${last} / ${opts.workers} workers, ${rows} rows, ${s.toFixed(0)} s, ${rate(rows, s)} rows/s, ${rate(last, s)} workers/s`); // prettier-ignore
+        // A line each time the count passes a step (batches do not end on round numbers).
+        const step = opts.workers < 200_000 ? 10_000 : 50_000;
+        if (Math.floor(last / step) > Math.floor(printed / step) || last === opts.workers) printed = last;
+        else return;
+        say(`load: ${last} / ${opts.workers} workers, ${rows} rows, ${s.toFixed(0)} s, ${rate(rows, s)} rows/s, ${rate(last, s)} workers/s`); // prettier-ignore
       },
     });
     add('load', performance.now() - t0);
