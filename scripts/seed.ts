@@ -1,7 +1,9 @@
 // Seeds a synthetic population with history: `npm run seed -- --workers 10000 --days 7 --seed 42`.
-// The first --full-workers (default 10,000) get the simulated week; the rest get their present
-// state (status, declared point, last fix, open lapses, an earlier lapse for some) and a trail of
-// --trail-minutes of fixes, which keeps a million workers to minutes.
+// The first --full-workers (10,000; 2,000 past 200,000 workers) get the simulated week; the rest
+// get their present state (status, declared point, last fix, open lapses, an earlier lapse for
+// some) and a trail of --trail-minutes of fixes, which keeps a million workers to minutes.
+// --connections: COPY streams and index builds at once (3 on PostgreSQL); --threads: simulation
+// threads (2); --preset strict|121-FZ records that policy version first and seeds under it.
 // Refuses a database that already holds workers unless --force. Officers who exist (e.g. the demo
 // accounts) appear as reviewers of older lapses. Prints the time taken and the rows written.
 import { parseArgs } from 'node:util';
@@ -9,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { closeDb, getDb, getHandle, queryRows } from '../lib/db/client';
 import { migrate } from '../lib/db/migrate';
 import { defaultFullHours, isDatabaseSeeded, seedDatabase } from '../lib/server/seed';
+import { applySeedPreset, readSeedPreset } from '../lib/server/seed-policy';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +21,8 @@ const { values } = parseArgs({
     'full-hours': { type: 'string' },
     batch: { type: 'string', default: '500' },
     threads: { type: 'string' },
+    connections: { type: 'string' },
+    preset: { type: 'string' },
     'full-workers': { type: 'string' },
     'trail-minutes': { type: 'string' },
     force: { type: 'boolean', default: false },
@@ -43,12 +48,24 @@ const fullHours =
     ? defaultFullHours(handle.kind)
     : readInt('full-hours', values['full-hours'], 0, days * 24);
 
+const preset = values.preset === undefined ? null : readSeedPreset(values.preset);
+if (values.preset !== undefined && !preset) {
+  console.error(`[seed] --preset must be strict or 121-FZ (got "${values.preset}")`);
+  process.exit(2);
+}
+
 try {
   await migrate(getDb());
   if (values['if-empty'] && (await isDatabaseSeeded(getDb()))) {
     const [row] = await queryRows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM workers`);
     console.log(`[seed] the database already holds workers: nothing to do (seeded-workers=${row?.n ?? 0})`);
   } else {
+    if (preset) {
+      const policy = await applySeedPreset(getDb(), preset);
+      console.log(
+        `[seed] policy version ${policy.version}: ${policy.preset}, cancel unit ${policy.cancelUnit}`,
+      );
+    }
     console.log(
       `[seed] ${handle.kind}: ${workers} workers, ${days} days, seed ${seed}, full density for the last ${fullHours} h`,
     );
@@ -59,6 +76,8 @@ try {
       fullHours,
       batchSize: readInt('batch', values.batch, 10, 100_000),
       threads: values.threads === undefined ? undefined : readInt('threads', values.threads, 0, 16),
+      connections:
+        values.connections === undefined ? undefined : readInt('connections', values.connections, 1, 16),
       fullWorkers:
         values['full-workers'] === undefined
           ? undefined

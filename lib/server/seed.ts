@@ -7,13 +7,13 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Db, type DbKind, queryRows } from '@/lib/db/client';
 import { dayKey, ensurePartitionsForDays } from '@/lib/db/partitions';
-import { DEFAULT_POLICY, type Policy } from '@/lib/domain/types';
 import { loadRegionPack } from '@/lib/region/load-pack';
 import { COPY_ORDER, COPY_TABLES, type CopyTable } from '@/lib/sim/copy-rows';
-import { AUDIT_COLUMNS, type SeedOfficer, type SeedPlan } from '@/lib/sim/seed-batch';
+import { AUDIT_COLUMNS, type SeedBatch, type SeedOfficer, type SeedPlan } from '@/lib/sim/seed-batch';
 import { generateSeedBatches, splitRanges } from '@/lib/sim/seed-pool';
-import { openBulkTarget } from './bulk-insert';
-import { liftIndexes, restoreIndexes } from './seed-indexes';
+import { type BulkPool, openBulkPool } from './bulk-insert';
+import { liftIndexes, type LiftedIndexes, runRestore } from './seed-indexes';
+import { readSeedPolicy } from './seed-policy';
 
 export interface SeedOptions {
   workers: number;
@@ -23,12 +23,14 @@ export interface SeedOptions {
   /** Hours before now written at full density (every fix); older history keeps fixes near lapses. */
   fullHours?: number;
   batchSize?: number;
-  /** Workers with the simulated week; the rest get their present and a recent trail (default 10,000). */
+  /** Workers with the simulated week; the rest get their present and a recent trail (see defaultFullWorkers). */
   fullWorkers?: number;
-  /** Minutes of fixes (one per heartbeat) before now for the recent-state workers (60; 30 past 200,000 workers). */
+  /** Minutes of fixes (one per heartbeat) before now for the recent-state workers (see defaultTrailMinutes). */
   trailMinutes?: number;
   /** Worker threads that simulate while this one loads; 0 simulates in this thread. */
   threads?: number;
+  /** Database connections loading and indexing at once (PostgreSQL; PGlite has one). */
+  connections?: number;
   /** Lift and rebuild the seeded tables' indexes and keys around the load when they are empty (default). */
   rebuildIndexes?: boolean;
   /** Empty the seeded tables first instead of refusing a non-empty database. */
@@ -49,11 +51,28 @@ export interface SeedResult {
 }
 
 const HOUR = 3_600_000;
-/** Simulating a worker's week costs ~5 ms; past this many workers only their present is simulated. */
-export const DEFAULT_FULL_WORKERS = 10_000;
-// Recent-state workers are cheap: bigger batches mean fewer, larger COPY statements (~10k lines).
-const RECENT_BATCH = 2_000;
-const SEEDED_TABLES = [...COPY_ORDER, 'audit_log'];
+// Recent-state workers are cheap: bigger batches mean fewer, larger COPY statements (~60k lines).
+const RECENT_BATCH = 5_000;
+const SEEDED_TABLES = [...COPY_ORDER, 'audit_log'] as const;
+type SeededTable = (typeof SEEDED_TABLES)[number];
+
+/**
+ * Workers with the simulated week (~5 ms of CPU each): 10,000, and 2,000 past 200,000 workers,
+ * where the week would be a quarter of the whole seed; the rest get their present state.
+ */
+export function defaultFullWorkers(workers: number): number {
+  return Math.min(workers, workers > 200_000 ? 2_000 : 10_000);
+}
+
+/** Minutes of trail for the recent-state workers: 60, 30 past 200,000 workers, 15 past 500,000. */
+export function defaultTrailMinutes(workers: number): number {
+  return workers > 500_000 ? 15 : workers > 200_000 ? 30 : 60;
+}
+
+/** Connections loading at once: the server gets a backend per core and one to spare. */
+export function defaultConnections(kind: DbKind): number {
+  return kind === 'postgres' ? 3 : 1;
+}
 
 // PGlite runs inside this process: one thread simulating beside it uses the second core. A
 // PostgreSQL server works in its own processes, so two threads can simulate.
@@ -64,24 +83,6 @@ export function defaultThreads(kind: DbKind): number {
 /** Full-density hours that keep a default seed well under a minute on each engine. */
 export function defaultFullHours(kind: DbKind): number {
   return kind === 'postgres' ? 12 : 4;
-}
-
-async function readPolicy(db: Db): Promise<Policy> {
-  const [row] = await queryRows<Record<string, number>>(
-    db,
-    sql`SELECT id, heartbeat_seconds, lapse_after_seconds, grace_seconds, low_battery_percent, min_accuracy_meters, retention_days
-        FROM policy_versions ORDER BY id DESC LIMIT 1`,
-  );
-  if (!row) return DEFAULT_POLICY;
-  return {
-    version: Number(row.id),
-    heartbeatSeconds: Number(row.heartbeat_seconds),
-    lapseAfterSeconds: Number(row.lapse_after_seconds),
-    graceSeconds: Number(row.grace_seconds),
-    lowBatteryPercent: Number(row.low_battery_percent),
-    minAccuracyMeters: Number(row.min_accuracy_meters),
-    retentionDays: Number(row.retention_days),
-  };
 }
 
 async function readOfficers(db: Db): Promise<SeedOfficer[]> {
@@ -121,7 +122,8 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
       throw new Error(
         'The database already holds workers. Seed an empty database, or pass --force to replace the seeded data.',
       );
-    await db.execute(sql.raw(`TRUNCATE ${SEEDED_TABLES.join(', ')}`));
+    // CASCADE: tables that reference workers (worker_events) describe the workers being replaced.
+    await db.execute(sql.raw(`TRUNCATE ${SEEDED_TABLES.join(', ')} CASCADE`));
     say('emptied the seeded tables');
   }
   const now = opts.now ?? new Date();
@@ -134,10 +136,10 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
     fullFromMs: fullFrom.getTime(),
     contextMs: HOUR,
     nearMissGapMs: 600_000,
-    policy: await readPolicy(db),
+    policy: await readSeedPolicy(db),
     officers: await readOfficers(db),
-    fullWorkers: Math.min(opts.workers, opts.fullWorkers ?? DEFAULT_FULL_WORKERS),
-    trailMs: (opts.trailMinutes ?? (opts.workers > 200_000 ? 30 : 60)) * 60_000,
+    fullWorkers: Math.min(opts.workers, opts.fullWorkers ?? defaultFullWorkers(opts.workers)),
+    trailMs: (opts.trailMinutes ?? defaultTrailMinutes(opts.workers)) * 60_000,
   };
   const historyFrom = now.getTime() - opts.days * 86_400_000;
   const days: string[] = [];
@@ -151,11 +153,9 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
     ),
   );
   const lifted = empty && opts.rebuildIndexes !== false ? await liftIndexes(db, SEEDED_TABLES) : null;
-  const target = openBulkTarget(handle);
   const counts = Object.fromEntries(SEEDED_TABLES.map((t) => [t, 0])) as SeedCounts;
   const timings: Record<string, number> = { generate: 0, format: 0 };
   const add = (key: string, ms: number) => (timings[key] = (timings[key] ?? 0) + ms);
-  const threads = opts.threads ?? defaultThreads(kind);
   const batchSize = opts.batchSize ?? 500;
   const ranges = [
     ...splitRanges(plan.fullWorkers, batchSize),
@@ -164,27 +164,42 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
       last: r.last + plan.fullWorkers,
     })),
   ];
+  const pool = await openBulkPool(
+    handle,
+    opts.connections ?? defaultConnections(kind),
+    kind === 'postgres' ? 512 : 64,
+  );
+  say(
+    `${plan.fullWorkers} workers with the simulated week, ${opts.workers - plan.fullWorkers} with present state and ${plan.trailMs / 60_000} min of trail; ${opts.threads ?? defaultThreads(kind)} simulation threads, ${pool.size} database connections`,
+  );
   try {
-    for await (const batch of generateSeedBatches(pack, plan, ranges, threads)) {
-      add('generate', batch.generateMs);
-      add('format', batch.formatMs);
-      for (const table of [...COPY_ORDER, 'audit_log'] as const) {
-        const t = performance.now();
-        await target.copy(
-          table,
-          table === 'audit_log' ? AUDIT_COLUMNS : COPY_TABLES[table],
-          batch.texts[table],
-        );
-        add(`copy ${table}`, performance.now() - t);
-        counts[table] += batch.counts[table];
-      }
-      if (batch.last % 10_000 === 0 || batch.last === opts.workers)
-        say(`${batch.last} / ${opts.workers} workers, ${Math.round((performance.now() - started) / 1000)} s`);
-    }
+    const t0 = performance.now();
+    let printed = 0;
+    await loadBatches(pool, generateSeedBatches(pack, plan, ranges, opts.threads ?? defaultThreads(kind)), {
+      ordered: lifted === null,
+      counts,
+      add,
+      progress: (last) => {
+        const s = (performance.now() - t0) / 1000;
+        const rows = sumRows(counts);
+        // A line each time the count passes a step (batches do not end on round numbers).
+        const step = opts.workers < 200_000 ? 10_000 : 50_000;
+        if (Math.floor(last / step) > Math.floor(printed / step) || last === opts.workers) printed = last;
+        else return;
+        say(`load: ${last} / ${opts.workers} workers, ${rows} rows, ${s.toFixed(0)} s, ${rate(rows, s)} rows/s, ${rate(last, s)} workers/s`); // prettier-ignore
+      },
+    });
+    add('load', performance.now() - t0);
+    const loaded = (performance.now() - t0) / 1000;
+    // The raw COPY rate of this run: rows over the time the connections spent inside COPY.
+    const copyS = pool.copyMs / 1000 / pool.size;
+    add('copy busy', pool.copyMs);
+    say(`load done: ${sumRows(counts)} rows in ${loaded.toFixed(1)} s, ${rate(sumRows(counts), loaded)} rows/s; COPY alone ${rate(sumRows(counts), copyS)} rows/s (${pool.size} connections busy ${copyS.toFixed(1)} s each)`); // prettier-ignore
+    const t1 = performance.now();
+    await rebuild(pool, lifted, counts, say, add);
+    add('indexes and analyze', performance.now() - t1);
   } finally {
-    const t = performance.now();
-    if (lifted) await restoreIndexes(db, kind, lifted);
-    add('indexes', performance.now() - t);
+    await pool.close();
   }
   await db.execute(sql`INSERT INTO job_runs (name, last_run_at, last_duration_ms, detail)
     VALUES ('seed', now(), ${Math.round(performance.now() - started)}, ${JSON.stringify({
@@ -198,9 +213,6 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
       sparseContextMinutes: plan.contextMs / 60_000,
     })}::jsonb)
     ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at, last_duration_ms = excluded.last_duration_ms, detail = excluded.detail`);
-  const t = performance.now();
-  await db.execute(sql.raw(`ANALYZE ${SEEDED_TABLES.join(', ')}`));
-  add('analyze', performance.now() - t);
   for (const key of Object.keys(timings)) timings[key] = Math.round(timings[key] ?? 0);
   return {
     ms: Math.round(performance.now() - started),
@@ -209,4 +221,74 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
     fullWorkers: plan.fullWorkers,
     timings,
   };
+}
+
+const sumRows = (counts: SeedCounts) => Object.values(counts).reduce((a, b) => a + b, 0);
+const rate = (n: number, seconds: number) => Math.round(n / Math.max(seconds, 0.001));
+
+/**
+ * COPYs each batch's tables on the pool's connections at once, holding at most two batches in
+ * flight (memory stays bounded). `ordered`: foreign keys are in place, so tables go one by one.
+ */
+async function loadBatches(
+  pool: BulkPool,
+  batches: AsyncGenerator<SeedBatch>,
+  o: {
+    ordered: boolean;
+    counts: SeedCounts;
+    add: (k: string, ms: number) => void;
+    progress: (last: number) => void;
+  },
+): Promise<void> {
+  const inflight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  for await (const batch of batches) {
+    o.add('generate', batch.generateMs);
+    o.add('format', batch.formatMs);
+    for (const table of SEEDED_TABLES) {
+      const columns = table === 'audit_log' ? AUDIT_COLUMNS : COPY_TABLES[table];
+      const t = performance.now();
+      const copy = pool.copy(table, columns, batch.texts[table]).then(
+        () => o.add(`copy ${table}`, performance.now() - t),
+        (error: unknown) => void (failure ??= error),
+      );
+      if (o.ordered) await copy;
+      inflight.add(copy);
+      void copy.finally(() => inflight.delete(copy));
+      o.counts[table] += batch.counts[table];
+    }
+    while (inflight.size > SEEDED_TABLES.length * 2) await Promise.race(inflight);
+    if (failure !== null) break;
+    o.progress(batch.last);
+  }
+  await Promise.all(inflight);
+  if (failure !== null) throw failure;
+}
+
+/** Puts keys, indexes and foreign keys back on all connections at once, analyzing each table when done. */
+async function rebuild(
+  pool: BulkPool,
+  lifted: LiftedIndexes | null,
+  counts: SeedCounts,
+  say: (line: string) => void,
+  add: (k: string, ms: number) => void,
+): Promise<void> {
+  const t0 = performance.now();
+  const analyze = (table: string) => ({ table, references: null, kind: 'analyze' as const, statement: `ANALYZE ${table}` }); // prettier-ignore
+  const rowsOf = (table: string) => counts[table as SeededTable] ?? 0;
+  const steps = lifted?.restore ?? SEEDED_TABLES.map(analyze);
+  const restored = new Set(steps.map((s) => s.table));
+  await runRestore(
+    pool,
+    [...steps, ...SEEDED_TABLES.filter((t) => lifted && !restored.has(t)).map(analyze)],
+    rowsOf,
+    (step, ms) => {
+      add(step.kind === 'analyze' ? 'analyze' : 'indexes', ms);
+      if (ms >= 2_000) say(`  ${(ms / 1000).toFixed(1)} s ${step.statement.slice(0, 110)}`);
+    },
+    (table) => (lifted && counts[table as SeededTable] !== undefined ? analyze(table) : null),
+  );
+  const s = (performance.now() - t0) / 1000;
+  const rows = sumRows(counts);
+  say(`keys, indexes, foreign keys and ANALYZE: ${steps.length} statements on ${pool.size} connections in ${s.toFixed(1)} s (${rate(rows, s)} rows/s)`); // prettier-ignore
 }

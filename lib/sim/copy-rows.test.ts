@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '@/lib/domain/types';
 import { loadRegionPack } from '@/lib/region/load-pack';
-import { ByteWriter } from './byte-writer';
 import { COPY_ORDER, COPY_TABLES } from './copy-rows';
 import { buildSeedBatch, createSeedGenerator, type SeedPlan } from './seed-batch';
 
@@ -75,27 +74,5 @@ describe('seed batch COPY text', () => {
   it('is the same batch for the same plan', () => {
     const again = buildSeedBatch(createSeedGenerator(loadRegionPack('moscow'), plan), 0, 120);
     for (const table of COPY_ORDER) expect(decode(again.texts[table])).toBe(decode(batch.texts[table]));
-  });
-});
-
-describe('ByteWriter', () => {
-  it.each([
-    [0, 6, '0.000000'],
-    [55.7512345, 6, '55.751235'],
-    [-37.5, 1, '-37.5'],
-    [12.04, 1, '12.0'],
-    [359.6, 0, '360'],
-    [-0.0000001, 3, '0.000'],
-    [Number.NaN, 2, '\\N'],
-  ])('writes %d with %d decimals as %s', (value, decimals, text) => {
-    const w = new ByteWriter(4);
-    w.fixed(value, decimals);
-    expect(new TextDecoder().decode(w.view())).toBe(text);
-  });
-
-  it.each([0, 1_000, 1_790_000_000_123, 1_795_046_399_999])('writes %d as toISOString does', (ms) => {
-    const w = new ByteWriter(4);
-    w.time(ms);
-    expect(new TextDecoder().decode(w.view())).toBe(new Date(ms).toISOString());
   });
 });

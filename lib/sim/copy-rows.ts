@@ -3,7 +3,6 @@
 import { ByteWriter } from './byte-writer';
 import { FixBuffer, FLAG_CHARGING, FLAG_MOCK, PROVIDER_NAMES } from './fix-buffer';
 import type { LapseRow } from './history';
-import { line, num, text, time } from './copy-text';
 import { copyRow, createWindowTest, listWindows, stretchEnd, type WindowOptions } from './position-windows';
 import { expandStretch } from './stretch';
 import type { SeedHistory } from './simulate-history';
@@ -12,7 +11,7 @@ export const COPY_TABLES = {
   workers: ['id', 'full_name_latin', 'full_name_cyrillic', 'citizenship', 'document_number', 'birth_date', 'phone', 'employer', 'sector', 'created_at'],
   devices: ['id', 'worker_id', 'token_hash', 'platform', 'model', 'app_version', 'created_at', 'last_seen_at'],
   registrations: ['id', 'worker_id', 'address_text', 'lat', 'lon', 'okrug', 'status', 'policy_version', 'created_at', 'activated_at', 'closed_at', 'cancel_lapse_id'],
-  lapses: ['id', 'worker_id', 'registration_id', 'kind', 'started_at', 'ended_at', 'detected_at', 'okrug', 'citizenship', 'last_fix_time', 'last_fix_lat', 'last_fix_lon', 'last_fix_accuracy', 'last_battery', 'last_charging', 'likely_cause', 'explanation_ru', 'explanation_en', 'caused_cancellation', 'voided_at', 'void_reason', 'review_decision', 'review_note', 'reviewed_by', 'reviewed_at'],
+  lapses: ['id', 'worker_id', 'registration_id', 'kind', 'started_at', 'ended_at', 'detected_at', 'okrug', 'citizenship', 'last_fix_time', 'last_fix_lat', 'last_fix_lon', 'last_fix_accuracy', 'last_battery', 'last_charging', 'likely_cause', 'explanation_ru', 'explanation_en', 'caused_cancellation', 'voided_at', 'void_reason', 'review_decision', 'review_note', 'reviewed_by', 'reviewed_at', 'policy_version', 'trigger', 'cancel_rule', 'cancelled_at', 'cause_facts'],
   registration_events: ['registration_id', 'worker_id', 'at', 'type', 'from_status', 'to_status', 'cause', 'actor', 'lapse_id', 'created_at'],
   worker_status: ['worker_id', 'registration_id', 'status', 'citizenship', 'okrug', 'declared_lat', 'declared_lon', 'last_fix_time', 'last_lat', 'last_lon', 'last_accuracy', 'last_battery', 'last_charging', 'last_seen_at', 'open_lapse_id', 'open_lapse_kind', 'open_lapse_started_at', 'lapse_deadline', 'open_lapse_silence', 'status_since', 'updated_at'],
   device_events: ['device_id', 'worker_id', 'at', 'type', 'received_at'],
@@ -29,158 +28,122 @@ export interface CopyOptions extends WindowOptions {
 
 /** One chunk of COPY text per table; `add` appends a worker's whole history. */
 export class CopyChunk {
-  readonly lines: Record<Exclude<CopyTable, 'positions'>, string[]> = Object.fromEntries(
-    COPY_ORDER.filter((t) => t !== 'positions').map((t) => [t, []]),
-  ) as unknown as Record<Exclude<CopyTable, 'positions'>, string[]>;
   readonly reviews: { lapse: LapseRow; workerId: string }[] = [];
+  private readonly out = Object.fromEntries(COPY_ORDER.map((t) => [t, new ByteWriter(1 << 16)])) as Record<
+    CopyTable,
+    ByteWriter
+  >;
+  private readonly counts = Object.fromEntries(COPY_ORDER.map((t) => [t, 0])) as Record<CopyTable, number>;
   private readonly scratch = new FixBuffer(1024);
-  private readonly positions = new ByteWriter();
-  private positionCount = 0;
 
   constructor(private readonly opts: CopyOptions) {}
 
   count(table: CopyTable): number {
-    return table === 'positions' ? this.positionCount : this.lines[table].length;
+    return this.counts[table];
   }
 
-  /** COPY text of the table; positions come as bytes (a copy, safe to transfer). */
-  toText(table: CopyTable): string | Uint8Array {
-    if (table === 'positions') return this.positions.view().slice();
-    const rows = this.lines[table];
-    return rows.length ? `${rows.join('\n')}\n` : '';
+  /** COPY text of the table as bytes (a copy, safe to transfer). */
+  toBytes(table: CopyTable): Uint8Array {
+    return this.out[table].view().slice();
   }
 
   add(h: SeedHistory): void {
     const w = h.worker;
-    const L = this.lines;
+    const o = this.out;
+    const c = this.counts;
     const created =
       Math.min(h.enrolledAt, h.recorder.registrations[0]?.createdAt ?? h.enrolledAt) - 3_600_000;
-    L.workers.push(
-      line([
-        w.workerId,
-        text(w.nameLatin),
-        text(w.nameCyrillic),
-        w.citizenship,
-        w.documentNumber,
-        w.birthDate,
-        w.phone,
-        text(w.employer),
-        w.sector,
-        time(created),
-      ]),
-    );
-    L.devices.push(
-      line([
-        w.deviceId,
-        w.workerId,
-        w.tokenHash,
-        w.device.platform,
-        text(w.device.model),
-        w.device.appVersion,
-        time(created),
-        time(h.lastSeenAt),
-      ]),
-    );
-    for (const r of h.recorder.registrations) {
-      L.registrations.push(
-        line([
-          r.id,
-          r.workerId,
-          text(r.addressText),
-          num(r.lat, 6),
-          num(r.lon, 6),
-          r.okrug,
-          r.status,
-          r.policyVersion,
-          time(r.createdAt),
-          time(r.activatedAt),
-          time(r.closedAt),
-          r.cancelLapseId,
-        ]),
-      );
+    o.workers
+      .code(w.workerId)
+      .tab()
+      .text(w.nameLatin)
+      .tab()
+      .text(w.nameCyrillic)
+      .tab()
+      .code(w.citizenship)
+      .tab();
+    o.workers.text(w.documentNumber).tab().code(w.birthDate).tab().text(w.phone).tab().text(w.employer).tab();
+    o.workers.code(w.sector).tab().time(created).newline();
+    c.workers++;
+    o.devices
+      .code(w.deviceId)
+      .tab()
+      .code(w.workerId)
+      .tab()
+      .code(w.tokenHash)
+      .tab()
+      .code(w.device.platform)
+      .tab();
+    o.devices.text(w.device.model).tab().text(w.device.appVersion).tab().time(created).tab();
+    o.devices.timeOrNull(h.lastSeenAt).newline();
+    c.devices++;
+    const r = o.registrations;
+    for (const g of h.recorder.registrations) {
+      r.code(g.id)
+        .tab()
+        .code(g.workerId)
+        .tab()
+        .text(g.addressText)
+        .tab()
+        .fixed(g.lat, 6)
+        .tab()
+        .fixed(g.lon, 6)
+        .tab();
+      r.code(g.okrug).tab().code(g.status).tab().int(g.policyVersion).tab().time(g.createdAt).tab();
+      r.timeOrNull(g.activatedAt).tab().timeOrNull(g.closedAt).tab().code(g.cancelLapseId).newline();
+      c.registrations++;
     }
     for (const l of h.recorder.lapses) {
       l.review = this.opts.review(l);
       if (l.review) this.reviews.push({ lapse: l, workerId: w.workerId });
-      const f = l.lastFix;
-      L.lapses.push(
-        line([
-          l.id,
-          l.workerId,
-          l.registrationId,
-          l.kind,
-          time(l.startedAt),
-          time(l.endedAt),
-          time(l.detectedAt),
-          l.okrug,
-          l.citizenship,
-          time(f?.time.getTime()),
-          num(f?.lat, 6),
-          num(f?.lon, 6),
-          num(f?.accuracy, 1),
-          num(f?.battery),
-          f ? (f.charging ? 't' : 'f') : null,
-          l.likelyCause,
-          text(l.explanationRu),
-          text(l.explanationEn),
-          l.causedCancellation ? 't' : 'f',
-          time(l.voidedAt),
-          text(l.voidReason),
-          l.review?.decision ?? null,
-          text(l.review?.note),
-          text(l.review?.by),
-          time(l.review?.at),
-        ]),
-      );
+      this.addLapse(l);
     }
-    for (const e of h.recorder.events) {
-      L.registration_events.push(
-        line([
-          e.registrationId,
-          e.workerId,
-          time(e.at),
-          e.type,
-          e.fromStatus,
-          e.toStatus,
-          text(e.cause),
-          e.actor,
-          e.lapseId,
-          time(e.at),
-        ]),
-      );
+    const e = o.registration_events;
+    for (const v of h.recorder.events) {
+      e.code(v.registrationId).tab().code(v.workerId).tab().time(v.at).tab().code(v.type).tab();
+      e.code(v.fromStatus).tab().code(v.toStatus).tab().text(v.cause).tab().code(v.actor).tab();
+      e.code(v.lapseId).tab().time(v.at).newline();
+      c.registration_events++;
     }
-    const s = h.status;
-    const f = s.lastFix;
-    L.worker_status.push(
-      line([
-        s.workerId,
-        s.registrationId,
-        s.status,
-        s.citizenship,
-        s.okrug,
-        num(s.declaredLat, 6),
-        num(s.declaredLon, 6),
-        time(f?.time.getTime()),
-        num(f?.lat, 6),
-        num(f?.lon, 6),
-        num(f?.accuracy, 1),
-        num(f?.battery),
-        f ? (f.charging ? 't' : 'f') : null,
-        time(s.lastSeenAt),
-        s.openLapseId,
-        s.openLapseKind,
-        time(s.openLapseStartedAt),
-        time(s.lapseDeadline),
-        s.openLapseSilence ? 't' : 'f',
-        time(s.statusSince),
-        time(this.opts.now),
-      ]),
-    );
-    for (const e of h.events) {
-      if (e.time >= h.enrolledAt && e.arrival <= this.opts.now)
-        L.device_events.push(line([w.deviceId, w.workerId, time(e.time), e.type, time(e.arrival)]));
+    this.addStatus(h);
+    for (const v of h.events) {
+      if (v.time >= h.enrolledAt && v.arrival <= this.opts.now) {
+        o.device_events.code(w.deviceId).tab().code(w.workerId).tab().time(v.time).tab().code(v.type).tab();
+        o.device_events.time(v.arrival).newline();
+        c.device_events++;
+      }
     }
     this.addPositions(h);
+  }
+
+  private addLapse(l: LapseRow): void {
+    const o = this.out.lapses;
+    const f = l.lastFix;
+    o.code(l.id).tab().code(l.workerId).tab().code(l.registrationId).tab().code(l.kind).tab();
+    o.time(l.startedAt).tab().timeOrNull(l.endedAt).tab().time(l.detectedAt).tab().code(l.okrug).tab();
+    o.code(l.citizenship).tab().timeOrNull(f?.time.getTime()).tab().fixedOrNull(f?.lat, 6).tab();
+    o.fixedOrNull(f?.lon, 6).tab().fixedOrNull(f?.accuracy, 1).tab().int(f?.battery).tab();
+    o.boolOrNull(f?.charging).tab().code(l.likelyCause).tab().text(l.explanationRu).tab();
+    o.text(l.explanationEn).tab().bool(l.causedCancellation).tab().timeOrNull(l.voidedAt).tab();
+    o.text(l.voidReason).tab().code(l.review?.decision).tab().text(l.review?.note).tab();
+    o.text(l.review?.by).tab().timeOrNull(l.review?.at).tab().int(l.policyVersion).tab();
+    o.code(l.trigger).tab().code(l.cancelRule).tab().timeOrNull(l.cancelledAt).tab();
+    o.text(l.causeFacts ? JSON.stringify(l.causeFacts) : null).newline();
+    this.counts.lapses++;
+  }
+
+  private addStatus(h: SeedHistory): void {
+    const o = this.out.worker_status;
+    const s = h.status;
+    const f = s.lastFix;
+    o.code(s.workerId).tab().code(s.registrationId).tab().code(s.status).tab().code(s.citizenship).tab();
+    o.code(s.okrug).tab().fixedOrNull(s.declaredLat, 6).tab().fixedOrNull(s.declaredLon, 6).tab();
+    o.timeOrNull(f?.time.getTime()).tab().fixedOrNull(f?.lat, 6).tab().fixedOrNull(f?.lon, 6).tab();
+    o.fixedOrNull(f?.accuracy, 1).tab().int(f?.battery).tab().boolOrNull(f?.charging).tab();
+    o.timeOrNull(s.lastSeenAt).tab().code(s.openLapseId).tab().code(s.openLapseKind).tab();
+    o.timeOrNull(s.openLapseStartedAt).tab().timeOrNull(s.lapseDeadline).tab().bool(s.openLapseSilence).tab();
+    o.time(s.statusSince).tab().time(this.opts.now).newline();
+    this.counts.worker_status++;
   }
 
   private addPositions(h: SeedHistory): void {
@@ -199,9 +162,9 @@ export class CopyChunk {
         if (from < stretchEnd(s) && to > s.first) expandStretch(s, Math.max(from, h.enrolledAt), to, out);
     }
     const w = h.worker;
-    const ids = new TextEncoder().encode(`${w.deviceId}\t${w.workerId}\t`);
-    const p = this.positions;
-    for (let i = 0; i < out.n; i++) {
+    const p = this.out.positions;
+    const ids = out.n ? new TextEncoder().encode(`${w.deviceId}\t${w.workerId}\t`) : null;
+    for (let i = 0; i < out.n && ids; i++) {
       const arrival = out.arrival[i]!;
       if (arrival > this.opts.now) continue;
       const flags = out.flags[i]!;
@@ -216,7 +179,7 @@ export class CopyChunk {
         .tab()
         .bool((flags & FLAG_MOCK) !== 0)
         .newline();
-      this.positionCount++;
+      this.counts.positions++;
     }
   }
 }

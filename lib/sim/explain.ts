@@ -19,17 +19,27 @@ export function explainSimLapse(
 ) {
   const near = lastFix ? findNearestStation(ctx.pack, lastFix.lat, lastFix.lon, 300) : null;
   const t0 = startedAt.getTime();
-  return explainLapse({
+  const known = events
+    .filter((e) => e.arrival <= knownAt && (Math.abs(e.time - t0) <= HOUR || e.time >= t0))
+    .map((e) => ({ type: e.type, time: new Date(e.time) }));
+  const nearestStation = near
+    ? { nameRu: near.station.nameRu, nameEn: near.station.nameEn, distanceM: near.distanceM }
+    : null;
+  const why = explainLapse({
     kind,
     startedAt,
     lastFix,
-    events: events
-      .filter((e) => e.arrival <= knownAt && (Math.abs(e.time - t0) <= HOUR || e.time >= t0))
-      .map((e) => ({ type: e.type, time: new Date(e.time) })),
-    nearestStation: near
-      ? { nameRu: near.station.nameRu, nameEn: near.station.nameEn, distanceM: near.distanceM }
-      : null,
+    events: known,
+    nearestStation,
     lowBatteryPercent: policy.lowBatteryPercent,
     timeZone: ctx.pack.timezone,
   });
+  // The evidence as the engine stores it (lib/server/cause-facts.ts), so seeded lapses are worded
+  // again at read time in the reader's language, like the engine's own.
+  const facts = {
+    events: known.map((e) => ({ type: e.type, time: e.time.toISOString() })),
+    nearestStation,
+    lowBatteryPercent: policy.lowBatteryPercent,
+  };
+  return { ...why, facts };
 }

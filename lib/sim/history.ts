@@ -1,6 +1,6 @@
 // Rows of one worker's registration history, built from the lifecycle's effects the same way the
 // server's EffectWriter stores them, so seeded history reads like history the engine wrote.
-import type { Effect, FixSnapshot, WorkerState } from '@/lib/domain/lifecycle';
+import type { CancelRule, Effect, FixSnapshot, LapseTrigger, WorkerState } from '@/lib/domain/lifecycle';
 import type { LapseKind, LikelyCause, RegistrationStatus, WorkerStatusValue } from '@/lib/domain/types';
 
 export interface RegistrationRow {
@@ -48,6 +48,12 @@ export interface LapseRow {
   voidedAt: number | null;
   voidReason: string | null;
   review: { decision: string; note: string; by: string; at: number } | null;
+  /** As the engine stores them (migration 0013): the rule's version, what opened it, what cancelled. */
+  policyVersion: number | null;
+  trigger: LapseTrigger | null;
+  cancelRule: CancelRule | null;
+  cancelledAt: number | null;
+  causeFacts: Record<string, unknown> | null;
 }
 
 export interface WorkerStatusRow {
@@ -77,6 +83,7 @@ export type ExplainFn = (
   cause: LikelyCause;
   explanationRu: string;
   explanationEn: string;
+  facts?: Record<string, unknown>;
 };
 
 export class HistoryRecorder {
@@ -131,6 +138,11 @@ export class HistoryRecorder {
           voidedAt: null,
           voidReason: null,
           review: null,
+          policyVersion: effect.policyVersion ?? null,
+          trigger: effect.trigger ?? null,
+          cancelRule: null,
+          cancelledAt: null,
+          causeFacts: why.facts ?? null,
         };
         this.lapses.push(row);
         this.lapseById.set(row.id, row);
@@ -147,11 +159,20 @@ export class HistoryRecorder {
         }
       } else if (effect.type === 'lapse_cancelled') {
         const lapse = this.lapseById.get(effect.lapseId);
-        if (lapse) lapse.causedCancellation = true;
+        if (lapse) {
+          lapse.causedCancellation = true;
+          lapse.cancelRule = effect.rule ?? null;
+          const at = effects.find(
+            (e) => e.type === 'transition' && e.eventType === 'cancelled' && e.lapseId === effect.lapseId,
+          );
+          lapse.cancelledAt = at?.type === 'transition' ? at.at.getTime() : null;
+        }
       } else if (effect.type === 'transition' && reg) {
         this.addEvent({
           registrationId: reg.id,
-          at: effect.at.getTime(),
+          // As the engine writes it (EffectWriter): a restoration is dated when it was processed,
+          // after the cancellation it undoes, not at the fix that proved the lapse wrong.
+          at: effect.eventType === 'restored' ? Math.max(at, effect.at.getTime()) : effect.at.getTime(),
           type: effect.eventType,
           fromStatus: effect.from,
           toStatus: effect.to,

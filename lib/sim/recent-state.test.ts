@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PRESETS } from '@/lib/domain/policy-presets';
 import { DEFAULT_POLICY } from '@/lib/domain/types';
 import { loadRegionPack } from '@/lib/region/load-pack';
 import { FixBuffer } from './fix-buffer';
@@ -61,6 +62,40 @@ describe('recent-state seed workers', () => {
       if (h.status.status === 'active')
         expect(NOW - last).toBeLessThanOrEqual(DEFAULT_POLICY.heartbeatSeconds * 1000);
       if (h.status.openLapseStartedAt !== null) expect(last).toBeLessThanOrEqual(h.status.openLapseStartedAt);
+    }
+  });
+});
+
+describe('recent-state seed workers under the 121-FZ working-day rule', () => {
+  const fz = { ...DEFAULT_POLICY, ...PRESETS['121-FZ'], preset: '121-FZ' as const, version: 2 };
+  const fzPlan = { ...plan, policy: fz };
+  const fzBuf = new FixBuffer();
+  const seen = Array.from({ length: 2_000 }, (_, i) => simulateRecentState(ctx, 40_000 + i, fzPlan, fzBuf));
+
+  it('interrupts instead of cancelling, with the deadline working days after the last fix', () => {
+    const interrupted = seen.filter((h) => h.status.status === 'interrupted');
+    expect(interrupted.length).toBeGreaterThan(0);
+    for (const h of interrupted) {
+      expect(h.status.lapseDeadline).toBeGreaterThan(NOW);
+      const lapse = h.recorder.lapses.find((l) => l.id === h.status.openLapseId);
+      expect(lapse).toMatchObject({ endedAt: null, causedCancellation: false, policyVersion: 2 });
+    }
+    // Lapses of a day or less never reach three working days: nothing is cancelled by them.
+    expect(seen.filter((h) => h.status.status === 'cancelled')).toHaveLength(0);
+  });
+
+  it('keeps one registration per worker when a past lapse only interrupted it', () => {
+    for (const h of seen) {
+      const live = h.recorder.registrations.filter((r) =>
+        ['pending', 'active', 'interrupted'].includes(r.status),
+      );
+      expect(live.length).toBeLessThanOrEqual(1);
+      if (h.status.status !== 'none' && h.status.status !== 'ended')
+        expect(h.recorder.registrations).toHaveLength(1);
+      for (const l of h.recorder.lapses) {
+        expect(l.policyVersion).toBe(2);
+        expect(['silence', 'device', 'fix']).toContain(l.trigger);
+      }
     }
   });
 });

@@ -3,7 +3,14 @@
 // lifecycle (lib/domain/lifecycle), so rows read exactly like rows the engine writes; only the
 // quiet fixes between changes are left out. About 50x cheaper than simulate-history, which is what
 // makes a million-worker seed take minutes instead of hours.
-import { applyDeviceEvent, applyFix, applySweep, type Step, type WorkerState } from '@/lib/domain/lifecycle';
+import {
+  applyDeviceEvent,
+  applyFix,
+  applySweep,
+  isLive,
+  type Step,
+  type WorkerState,
+} from '@/lib/domain/lifecycle';
 import type { DeviceEventType, LapseKind, Policy } from '@/lib/domain/types';
 import { DAY, HOUR, MINUTE } from './clock';
 import { explainSimLapse } from './explain';
@@ -27,6 +34,9 @@ export interface RecentPlan {
 }
 
 type Scenario = 'active' | 'silent' | 'back' | 'ended';
+// A fix arrives up to 3 s after it is taken: the last one must have arrived by now, or the status
+// row would show a fix that the positions table (which keeps only what has arrived) does not.
+const LAST_FIX_MIN_AGE_MS = 3_000;
 
 class Story {
   readonly rec: HistoryRecorder;
@@ -188,7 +198,10 @@ export function simulateRecentState(
       const t0 = Math.round(rng.range(since + HOUR, latest));
       const back = t0 + Math.round(rng.range(16 * MINUTE, 3 * HOUR));
       story.lapse(pickKind(rng, false), t0, back);
-      since = story.declare(back + Math.round(rng.range(5 * MINUTE, 6 * HOUR)));
+      const redeclareAt = back + Math.round(rng.range(5 * MINUTE, 6 * HOUR));
+      // Under a working-day rule (121-FZ) a short lapse only interrupts: the phone coming back
+      // resumes the same registration, and there is nothing to declare again.
+      since = isLive(story.state.status) ? back : story.declare(redeclareAt);
     }
     const scenario = pickScenario(rng, shares);
     const t0 = Math.round(now - rng.range(30 * MINUTE, 24 * HOUR));
@@ -200,10 +213,13 @@ export function simulateRecentState(
       since = back ?? t0;
     }
     const outside = story.state.status === 'ended';
-    story.trail(Math.max(trailFrom, since + 60_000), now - rng.int(0, plan.policy.heartbeatSeconds * 1000), outside); // prettier-ignore
+    story.trail(Math.max(trailFrom, since + 60_000), now - rng.int(LAST_FIX_MIN_AGE_MS, plan.policy.heartbeatSeconds * 1000), outside); // prettier-ignore
     return finish(story, enrolledAt, buf);
   }
-  story.trail(Math.max(trailFrom, enrolledAt), now - rng.int(0, plan.policy.heartbeatSeconds * 1000));
+  story.trail(
+    Math.max(trailFrom, enrolledAt),
+    now - rng.int(LAST_FIX_MIN_AGE_MS, plan.policy.heartbeatSeconds * 1000),
+  );
   return finish(story, enrolledAt, buf);
 }
 

@@ -2,6 +2,7 @@
 // (no database), so it runs in the seeding process or in a worker thread alike.
 import type { RegionPack } from '@/lib/domain/region';
 import type { Policy } from '@/lib/domain/types';
+import { ByteWriter } from './byte-writer';
 import { COPY_ORDER, CopyChunk, type CopyTable } from './copy-rows';
 import { FixBuffer } from './fix-buffer';
 import { createSimContext, type SimContext } from './population';
@@ -33,7 +34,7 @@ export interface SeedPlan {
 export interface SeedBatch {
   first: number;
   last: number;
-  texts: Record<CopyTable | 'audit_log', string | Uint8Array>;
+  texts: Record<CopyTable | 'audit_log', Uint8Array>;
   counts: Record<CopyTable | 'audit_log', number>;
   generateMs: number;
   formatMs: number;
@@ -53,31 +54,29 @@ export function createSeedGenerator(pack: RegionPack, plan: SeedPlan): SeedGener
   return { ctx, window: createHistoryWindow(ctx, plan.days), buf: new FixBuffer(), plan };
 }
 
-function formatAudit(chunk: CopyChunk, officers: Map<string, SeedOfficer>): string[] {
-  const clean = (v: string) => v.replace(/[\\\t\n\r]/g, ' ');
-  const lines: string[] = [];
+function formatAudit(
+  chunk: CopyChunk,
+  officers: Map<string, SeedOfficer>,
+): { bytes: Uint8Array; count: number } {
+  const out = new ByteWriter(1 << 12);
+  let count = 0;
   for (const { lapse, workerId } of chunk.reviews) {
     const review = lapse.review;
     const officer = review ? officers.get(review.by) : undefined;
     if (!review || !officer) continue;
-    const detail = JSON.stringify({ decision: review.decision, previous: null });
-    const at = new Date(review.at).toISOString();
-    lines.push(
-      [
-        at,
-        officer.id,
-        clean(officer.name || officer.username),
-        officer.role,
-        'lapse.review',
-        workerId,
-        'lapse',
-        lapse.id,
-        clean(review.note),
-        detail,
-      ].join('\t'),
-    );
+    out
+      .time(review.at)
+      .tab()
+      .code(officer.id)
+      .tab()
+      .text(officer.name || officer.username)
+      .tab();
+    out.code(officer.role).tab().ascii('lapse.review').tab().code(workerId).tab().ascii('lapse').tab();
+    out.code(lapse.id).tab().text(review.note).tab();
+    out.text(JSON.stringify({ decision: review.decision, previous: null })).newline();
+    count++;
   }
-  return lines;
+  return { bytes: out.view().slice(), count };
 }
 
 export function buildSeedBatch(gen: SeedGenerator, first: number, last: number): SeedBatch {
@@ -111,17 +110,17 @@ export function buildSeedBatch(gen: SeedGenerator, first: number, last: number):
   }
   const t2 = performance.now();
   const audit = formatAudit(chunk, new Map(plan.officers.map((o) => [o.username, o])));
-  const texts = Object.fromEntries(COPY_ORDER.map((t) => [t, chunk.toText(t)])) as Record<
+  const texts = Object.fromEntries(COPY_ORDER.map((t) => [t, chunk.toBytes(t)])) as Record<
     CopyTable,
-    string | Uint8Array
+    Uint8Array
   >;
   const counts = Object.fromEntries(COPY_ORDER.map((t) => [t, chunk.count(t)])) as Record<CopyTable, number>;
   formatMs += performance.now() - t2;
   return {
     first,
     last,
-    texts: { ...texts, audit_log: audit.length ? `${audit.join('\n')}\n` : '' },
-    counts: { ...counts, audit_log: audit.length },
+    texts: { ...texts, audit_log: audit.bytes },
+    counts: { ...counts, audit_log: audit.count },
     generateMs,
     formatMs,
   };

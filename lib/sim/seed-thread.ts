@@ -10,8 +10,6 @@ const generator = createSeedGenerator(loadRegionPack(data.packId), data.plan);
 parentPort?.on('message', (range: { first: number; last: number }) => {
   const batch = buildSeedBatch(generator, range.first, range.last);
   // Hand the big byte buffers over instead of copying them.
-  const transfer = Object.values(batch.texts).flatMap((t) =>
-    typeof t === 'string' ? [] : [t.buffer as ArrayBuffer],
-  );
+  const transfer = Object.values(batch.texts).map((t) => t.buffer as ArrayBuffer);
   parentPort?.postMessage(batch, transfer);
 });
