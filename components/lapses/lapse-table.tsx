@@ -97,7 +97,9 @@ export function LapseTable({
                     }}
                     onClick={(e) => open(e, lapse.id)}
                     aria-current={selected ? 'true' : undefined}
-                    aria-label={fill(p.openDetail, { name: lapse.workerNameCyrillic ?? lapse.workerName })}
+                    aria-label={fill(p.openDetail, {
+                      name: lang === 'ru' ? (lapse.workerNameCyrillic ?? lapse.workerName) : lapse.workerName,
+                    })}
                     className="block rounded hover:underline"
                   >
                     <PersonName

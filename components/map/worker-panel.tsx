@@ -88,7 +88,9 @@ function WorkerBody({ worker, okrugs }: { worker: WorkerDetail; okrugs: OkrugOpt
         <Row label={t.map.panel.declaredAddress}>
           {worker.declaredAddress ? (
             <>
-              <p className="break-words">{worker.declaredAddress.text}</p>
+              <p className="break-words" translate="no">
+                {worker.declaredAddress.text}
+              </p>
               <p className="text-xs text-slate-600">
                 {t.map.panel.okrug}: {labelOkrug(lang, worker.declaredAddress.okrug ?? worker.okrug, okrugs)}
               </p>

@@ -33,7 +33,7 @@ export function UserBox({
       <div className="flex min-w-0 items-center gap-2">
         <UserRound aria-hidden="true" className="size-5 shrink-0 text-slate-500" />
         <div className="min-w-0 leading-tight">
-          <p className="truncate text-sm font-semibold text-slate-900" title={name}>
+          <p className="truncate text-sm font-semibold text-slate-900" title={name} translate="no">
             {name}
           </p>
           <p className="truncate text-xs text-slate-600" title={scopeTitle}>

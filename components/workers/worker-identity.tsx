@@ -36,7 +36,9 @@ export function WorkerIdentity({ worker }: { worker: WorkerDetail }) {
         <Item label={p.phone}>
           <span className="tabular-nums">{worker.phone}</span>
         </Item>
-        <Item label={p.employer}>{worker.employer ?? none}</Item>
+        <Item label={p.employer}>
+          {worker.employer ? <span translate="no">{worker.employer}</span> : none}
+        </Item>
         <Item label={p.sector}>{worker.sector ? sectorLabel(t, worker.sector) : none}</Item>
         <Item label={p.enrolledAt}>
           <DateTime value={worker.enrolledAt} />

@@ -69,7 +69,7 @@ export function WorkerStatusCard({ worker, okrugs }: { worker: WorkerDetail; okr
       <DescriptionList className="mt-3">
         <Item label={p.declaredAddress}>
           {worker.declaredAddress ? (
-            worker.declaredAddress.text
+            <span translate="no">{worker.declaredAddress.text}</span>
           ) : (
             <span className="text-slate-600">{p.noAddress}</span>
           )}

@@ -36,7 +36,10 @@ export function OperationCard({
   return (
     <article id={op.operationId} className="rounded-md border p-4">
       <h3 className="flex flex-wrap items-center gap-2 font-mono text-sm">
-        <span className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_STYLE[method]}`}>
+        <span
+          className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_STYLE[method]}`}
+          translate="no"
+        >
           {method}
         </span>
         <span className="break-all" translate="no">
@@ -52,7 +55,7 @@ export function OperationCard({
         </p>
       ) : null}
       <p className="mt-1 text-xs">
-        {text.access}: {accessText(op, text, roles)}
+        {text.access}: <InlineCode text={accessText(op, text, roles)} />
       </p>
       {op.parameters?.length ? (
         <Fields

@@ -31,7 +31,7 @@ export default async function ApiDocsPage() {
     <div className="mx-auto max-w-5xl p-4 sm:p-6">
       <header className="mb-6">
         <h1 className="text-2xl font-semibold">{text.title}</h1>
-        <p className="mt-2 text-sm text-slate-600">
+        <p className="mt-2 text-sm text-slate-600" translate="no">
           {doc.info.title} {doc.info.version} · OpenAPI {doc.openapi} ·{' '}
           <a className="underline" href="/api/v1/openapi.json">
             openapi.json

@@ -12,7 +12,7 @@ export const officerViewEn: typeof officerViewRu = {
     noSignIn: 'no sign-in',
     anyRole: 'any role',
     officerSession: 'officer session ({roles})',
-    deviceToken: 'device token ({scheme})',
+    deviceToken: 'device token (`{scheme}`)',
     parameters: 'Parameters',
     requestBody: 'Request body',
     responses: 'Responses',
