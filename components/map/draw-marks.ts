@@ -202,6 +202,15 @@ export function drawLapseBadge(
   ctx.fillText(label, box.x + box.w / 2, box.y + box.h / 2 + 0.5);
 }
 
+/** Lapses merged into a crowded cluster with no room for a badge: a ring outside the bubble. */
+export function drawLapseRing(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  ctx.beginPath();
+  ctx.arc(x, y, r + 2.5, 0, Math.PI * 2);
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = OPEN_LAPSE_COLOR;
+  ctx.stroke();
+}
+
 export const BADGE_FONT = '700 10px Inter, system-ui, sans-serif';
 export const OKRUG_FONT = '600 11px Inter, system-ui, sans-serif';
 

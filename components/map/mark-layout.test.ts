@@ -46,6 +46,20 @@ describe('layoutMarks', () => {
     }
   });
 
+  it('rings a cluster whose rim has no free spot instead of covering a neighbour count', () => {
+    // A tight grid of clusters (zoom 8–9 in the city centre): every rim spot lies on a count.
+    const anchors: Anchor[] = [];
+    for (let i = 0; i < 7; i++) for (let j = 0; j < 7; j++) anchors.push(cluster(i * 22, j * 22, 10, 30));
+    const lapses = anchors.map((a) => lapseGroup(a.x, a.y, 3));
+    const layout = layoutMarks(anchors, lapses, [], measure);
+    const centre = 3 * 7 + 3;
+    expect(layout.badges[centre]).toBeNull();
+    expect(layout.rings[centre]).toBe(3);
+    const badges = layout.badges.flatMap((b) => (b ? [b.box] : []));
+    for (const b of badges) for (const a of anchors) if (a.label) expect(intersects(a.label, b)).toBe(false);
+    layout.rings.forEach((ring, i) => expect(ring > 0).toBe(layout.badges[i] === null));
+  });
+
   it('slides an okrug label off a cluster sitting on the okrug centre', () => {
     const anchors = [cluster(200, 200, 30)];
     const layout = layoutMarks(anchors, [], [{ x: 200, y: 200, w: 40, h: 14 }], measure);

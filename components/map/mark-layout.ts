@@ -41,6 +41,8 @@ export interface Layout {
   attachedTo: number[];
   /** Per anchor: the summed count of merged lapses and where its badge goes (null: no badge). */
   badges: Array<{ count: number; box: Box } | null>;
+  /** Per anchor: merged lapses with no free spot for a badge (crowded low zooms), drawn as a ring. */
+  rings: number[];
   /** Per okrug label: where it is drawn (its top-left box). */
   okrugs: Box[];
 }
@@ -111,10 +113,14 @@ export function layoutMarks(
     const count = merged[i] ?? 0;
     if (count === 0) return null;
     const w = measureBadge(count);
-    const box = placeBadge(a, w, taken) ?? badgeAt(a, w, BADGE_ANGLES[0] ?? 0, 0);
+    // No spot clear of every count: a ring round the cluster says "lapses here" without hiding a
+    // number, and the tooltip still gives the count.
+    const box = placeBadge(a, w, taken);
+    if (!box) return null;
     taken.push(box);
     return { count, box };
   });
+  const rings = anchors.map((_, i) => (badges[i] ? 0 : (merged[i] ?? 0)));
 
   const discs = [
     ...anchors,
@@ -126,7 +132,7 @@ export function layoutMarks(
     placed.push(box);
     return box;
   });
-  return { attachedTo, badges, okrugs: okrugBoxes };
+  return { attachedTo, badges, rings, okrugs: okrugBoxes };
 }
 
 function badgeAt(a: Anchor, w: number, angle: number, gap: number): Box {

@@ -16,6 +16,7 @@ import {
   drawLapseBadge,
   drawLapseCluster,
   drawLapsePin,
+  drawLapseRing,
   drawOkrugLabel,
   drawWorkerMark,
   OKRUG_FONT,
@@ -115,10 +116,11 @@ export function MarksLayer(props: MarksLayerProps) {
         },
       );
 
-      for (const c of clusters) {
+      clusters.forEach((c, i) => {
         const p = c.feature.properties;
         if ('cluster' in p && p.cluster) drawClusterBubble(ctx, c.x, c.y, c.r, p.counts, c.label);
-      }
+        if ((layout.rings[i] ?? 0) > 0) drawLapseRing(ctx, c.x, c.y, c.r);
+      });
       for (const s of singles) {
         const p = s.feature.properties;
         if ('workerId' in p) drawWorkerMark(ctx, p.status, s.x, s.y, s.r, p.workerId === selectedWorker);
