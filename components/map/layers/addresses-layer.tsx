@@ -14,6 +14,7 @@ import type { MapFilters, Viewport } from '@/lib/ui/map-url';
 import { buildTooltip, statusRows } from '../tooltips';
 import { fitLabel } from '../fit-label';
 import { useCanvasOverlay } from './use-canvas-overlay';
+import { announceClustersDrawn, isFloorView } from '../draw-signal';
 import { useClusterData } from './use-cluster-data';
 
 export interface AddressesLayerProps {
@@ -64,6 +65,7 @@ export function AddressesLayer({
         }
       }
       marks.current = drawn;
+      if (data || isFloorView()) announceClustersDrawn(map.getContainer(), drawn.length);
     },
     [data, selectedWorker, lang],
   );

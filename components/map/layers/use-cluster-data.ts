@@ -7,6 +7,7 @@ import { clustersQuery } from '@/lib/api/queries';
 import type { ClustersResponse } from '@/lib/api/map';
 import { clusterParams, type MapFilters, type Viewport } from '@/lib/ui/map-url';
 import type { LayerState } from '../layer-state';
+import { isFloorView } from '../draw-signal';
 
 export function useClusterData(
   layer: 'addresses' | 'lapses' | 'heat',
@@ -14,7 +15,10 @@ export function useClusterData(
   filters: MapFilters,
   onState: (state: LayerState | null) => void,
 ): ClustersResponse | undefined {
-  const query = useQuery(clustersQuery(clusterParams(layer, viewport, filters)));
+  const query = useQuery({
+    ...clustersQuery(clusterParams(layer, viewport, filters)),
+    enabled: !isFloorView(),
+  });
   const { data, isFetching, error, refetch } = query;
 
   useEffect(() => {
