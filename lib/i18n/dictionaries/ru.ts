@@ -2,6 +2,7 @@
 // Placeholders look like {name}; plural forms are { one, few, many, other } (see plural()).
 
 import { pagesRu } from './pages-ru';
+import { placeMapRu } from './place-map-ru';
 export const ru = {
   meta: {
     title: 'Контроль регистрации',
@@ -470,6 +471,7 @@ export const ru = {
     defaultPolicyNote: 'Опубликованное правило: первый перерыв аннулирует регистрацию.',
   },
   pages: pagesRu,
+  placeMap: placeMapRu,
 };
 
 export type Dictionary = typeof ru;
