@@ -31,11 +31,14 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     'peer-timeout': { type: 'string', default: '60' },
     account: { type: 'string', default: 'supervisor' },
+    // Where the production build to serve lives (a copy lets the next build run meanwhile).
+    'app-dir': { type: 'string' },
   },
 });
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const appDir = path.resolve(values['app-dir'] ?? root);
 const sizes = values.sizes.split(',').map(Number);
 const loads = Math.max(5, Number(values.loads));
 const port = Number(values.port);
@@ -57,7 +60,7 @@ if (!baseUrl || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   console.error('[bench:browser] needs --database-url (or BENCH_DATABASE_URL) and --sizes like 10000,100000');
   process.exit(2);
 }
-if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+if (!fs.existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
   console.error('[bench:browser] no production build in .next: run `npx next build` first');
   process.exit(2);
 }
@@ -111,9 +114,14 @@ async function readPoints(url: string): Promise<Float64Array> {
 }
 
 async function startServer(databaseUrl: string): Promise<() => void> {
+  const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${port} is already in use: pass --port`);
   const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' };
   const server = spawn(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
+    cwd: appDir,
     env,
     stdio: 'ignore',
   });
@@ -151,6 +159,7 @@ async function measureSize(browser: Browser, workers: number): Promise<SizeResul
   try {
     const cookie = await signIn(base, { username: values.account, password: PASSWORD });
     const [name = '', value = ''] = cookie.split(/=(.*)/s);
+    if (!name || !value) throw new Error(`signing in as ${values.account} failed`);
     await context.addCookies([{ name, value, url: base }]);
     // One load not counted: the server compiles nothing, but its caches and the browser's warm up.
     const warm = await measureLoad(context, `${base}/`, OUR_MARK, 60_000);
@@ -171,12 +180,18 @@ async function measureSize(browser: Browser, workers: number): Promise<SizeResul
         const run = await measureLoad(context, target, mark, 60_000);
         await run.page.close();
         if (run.ms !== null) into.push(run.ms);
+        console.log(
+          `[bench:browser]   ${target.replace(base, '')}: ${run.ms === null ? 'no mark' : `${Math.round(run.ms)} ms`}`,
+        );
       }
       if (peerGaveUp) continue;
       const run = await measureLoad(context, `${peer.origin}/`, PEER_MARK, peerTimeoutS * 1000);
       await run.page.close();
       if (run.ms === null) peerGaveUp = true;
       else peers.push(run.ms);
+      console.log(
+        `[bench:browser]   peer: ${run.ms === null ? 'did not finish' : `${Math.round(run.ms)} ms`}`,
+      );
     }
     await peer.stop();
     result.ours = ours.length ? median(ours) : null;
