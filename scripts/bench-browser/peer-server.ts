@@ -33,7 +33,7 @@ function renderPage(view: PeerView): string {
 <link rel="stylesheet" href="/MarkerCluster.Default.css">
 <style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div>
 <script src="/leaflet.js"></script><script src="/markercluster.js"></script><script>
-const map = L.map('map', { preferCanvas: true }).setView([${view.lat}, ${view.lon}], ${view.zoom});
+const map = L.map('map', { preferCanvas: true, minZoom: 7, maxZoom: 18 }).setView([${view.lat}, ${view.lon}], ${view.zoom});
 fetch('/points.json').then((r) => r.json()).then((flat) => {
   const group = L.markerClusterGroup();
   const markers = [];
@@ -59,6 +59,11 @@ export async function startPeerServer(
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     } else if (url === '/points.json') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    } else if (/^\/images\/[\w.-]+\.png$/.test(url)) {
+      // Leaflet's own marker images (single markers beyond the cluster radius).
+      const file = path.join(root, 'leaflet/dist', url);
+      if (fs.existsSync(file)) res.writeHead(200, { 'content-type': 'image/png' }).end(fs.readFileSync(file));
+      else res.writeHead(404).end();
     } else if (FILES[url]) {
       const { file, type } = FILES[url];
       res.writeHead(200, { 'content-type': type }).end(fs.readFileSync(path.join(root, file)));
