@@ -76,6 +76,9 @@ interface SizeResult {
   zoom: number[];
   zoomFromRequest: number[];
   seedS: number | null;
+  /** Our page: when its first clusters request started and when the answer was in. */
+  requestStart: number | null;
+  requestEnd: number | null;
 }
 
 async function prepareDatabase(workers: number): Promise<{ url: string; seedS: number | null }> {
@@ -154,6 +157,8 @@ async function measureSize(browser: Browser, workers: number): Promise<SizeResul
     zoom: [],
     zoomFromRequest: [],
     seedS,
+    requestStart: null,
+    requestEnd: null,
   };
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
   try {
@@ -168,6 +173,8 @@ async function measureSize(browser: Browser, workers: number): Promise<SizeResul
     await warm.page.close();
     const peer = await startPeerServer(points, view);
     const ours: number[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
     const floor: number[] = [];
     const peers: number[] = [];
     let peerGaveUp = false;
@@ -180,6 +187,10 @@ async function measureSize(browser: Browser, workers: number): Promise<SizeResul
         const run = await measureLoad(context, target, mark, 60_000);
         await run.page.close();
         if (run.ms !== null) into.push(run.ms);
+        if (into === ours && run.request) {
+          starts.push(run.request.start);
+          ends.push(run.request.end);
+        }
         console.log(
           `[bench:browser]   ${target.replace(base, '')}: ${run.ms === null ? 'no mark' : `${Math.round(run.ms)} ms`}`,
         );
@@ -195,6 +206,8 @@ async function measureSize(browser: Browser, workers: number): Promise<SizeResul
     }
     await peer.stop();
     result.ours = ours.length ? median(ours) : null;
+    result.requestStart = starts.length ? median(starts) : null;
+    result.requestEnd = ends.length ? median(ends) : null;
     result.floor = floor.length ? median(floor) : null;
     result.peer = peers.length && !peerGaveUp ? median(peers) : null;
     if (peerGaveUp) result.peerNote = `did not finish in ${peerTimeoutS} s`;
@@ -243,6 +256,7 @@ function printTable(results: SizeResult[]): void {
   const rows = results.map((r) => [
     r.workers.toLocaleString('en-US'),
     ms(r.ours),
+    `${ms(r.requestStart)} / ${ms(r.requestEnd)}`,
     ms(r.floor),
     r.ours !== null && r.floor !== null ? ms(r.ours - r.floor) : '-',
     r.peerNote || ms(r.peer),

@@ -13,7 +13,7 @@ export async function measureLoad(
   url: string,
   mark: string,
   timeoutMs: number,
-): Promise<{ ms: number | null; page: Page }> {
+): Promise<{ ms: number | null; page: Page; request: { start: number; end: number } | null }> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
   try {
@@ -23,9 +23,18 @@ export async function measureLoad(
       { timeout: timeoutMs, polling: 50 },
     );
     const ms = await handle.jsonValue();
-    return { ms: typeof ms === 'number' ? ms : null, page };
+    // Where the time went: when the page asked for its first clusters and when they arrived.
+    const request = await page.evaluate(() => {
+      const entry = performance
+        .getEntriesByType('resource')
+        .find((e) => e.name.includes('/api/v1/map/clusters') && e.name.includes('layer=addresses'));
+      return entry instanceof PerformanceResourceTiming
+        ? { start: entry.startTime, end: entry.responseEnd }
+        : null;
+    });
+    return { ms: typeof ms === 'number' ? ms : null, page, request };
   } catch {
-    return { ms: null, page };
+    return { ms: null, page, request: null };
   }
 }
 
