@@ -32,19 +32,24 @@ export function colourRuns(points: TimedPoint[], buckets = 32): Array<{ color: s
   const start = Date.parse(points[0]?.time ?? '');
   const span = Math.max(1, Date.parse(points[points.length - 1]?.time ?? '') - start);
   const runs: Array<{ color: string; line: TimedPoint[] }> = [];
-  let current: { bucket: number; line: TimedPoint[] } | null = null;
+  let bucketOf = -1;
+  let line: TimedPoint[] = [];
+  const close = () => {
+    if (line.length > 1) runs.push({ color: timeColor((bucketOf + 0.5) / buckets), line });
+  };
   for (const p of points) {
     const bucket = Math.min(buckets - 1, Math.floor(((Date.parse(p.time) - start) / span) * buckets));
-    if (!current || bucket !== current.bucket) {
-      const prev = current?.line[current.line.length - 1];
-      if (current) runs.push({ color: timeColor((current.bucket + 0.5) / buckets), line: current.line });
-      current = { bucket, line: prev ? [prev, p] : [p] };
+    if (bucket !== bucketOf) {
+      const prev: TimedPoint | undefined = line[line.length - 1];
+      close();
+      bucketOf = bucket;
+      line = prev ? [prev, p] : [p];
     } else {
-      current.line.push(p);
+      line.push(p);
     }
   }
-  if (current) runs.push({ color: timeColor((current.bucket + 0.5) / buckets), line: current.line });
-  return runs.filter((r) => r.line.length > 1);
+  close();
+  return runs;
 }
 
 /** The first fix of each new clock hour (Moscow time is UTC+3 all year, so UTC hours align). */
