@@ -166,7 +166,7 @@ function TraceLayer({ trace }: { trace: TimedPoint[] }) {
         .bindTooltip(fill(text, { time: formatTime(point.time) }), {
           permanent: true,
           direction,
-          className: `rw-trace-end rw-trace-${share === 0 ? 'start' : 'end'}`,
+          className: `rw-trace-label rw-trace-${share === 0 ? 'start' : 'end'}`,
         })
         .addTo(group);
     }
