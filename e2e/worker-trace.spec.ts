@@ -38,7 +38,9 @@ test('the worker file shows the declared address above the lapse places on the r
   const map = page.getByRole('region', { name: m.regionLabel });
   await expect(map).toBeVisible();
   // The same basemap as the map page (drawn by Leaflet), not a static sketch.
-  await expect(map.locator('.leaflet-pane path').first()).toBeAttached();
+  await expect(
+    map.locator('.leaflet-rw-basemap-pane canvas, .leaflet-rw-basemap-pane path').first(),
+  ).toBeAttached();
   await expect(map.locator('.rw-place-lapse').first()).toBeAttached();
   await expectAddressOnTop(page, map);
   await map.scrollIntoViewIfNeeded();
