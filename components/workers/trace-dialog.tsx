@@ -1,6 +1,6 @@
 'use client';
 // The movement trace opens only with a stated reason, which the API records in the audit log with
-// the officer's name. The dialog asks for it first, then shows the fixes as a sketch and a table.
+// the officer's name. The dialog asks for it first, then shows the fixes on the map and as a table.
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Route, ShieldCheck } from 'lucide-react';
@@ -14,12 +14,11 @@ import { traceParamsSchema, type TraceFilters } from '@/lib/api/workers';
 import { formatDateTime } from '@/lib/format/date';
 import { formatNumber } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';
-import { DistrictSketch, SketchLegend } from './plot/district-sketch';
-import type { PlotBase } from './plot/projection';
+import { PlaceMap, type PlaceMark } from './plot/place-map';
 import { DateFilter } from '@/components/shared/filter-controls';
 import { TraceTable } from './trace-table';
 
-export function TraceButton({ workerId, plotBase }: { workerId: string; plotBase: PlotBase }) {
+export function TraceButton({ workerId, places }: { workerId: string; places: PlaceMark[] }) {
   const t = useText().t;
   const [open, setOpen] = useState(false);
   return (
@@ -35,13 +34,13 @@ export function TraceButton({ workerId, plotBase }: { workerId: string; plotBase
         description={t.pages.trace.intro}
         size="lg"
       >
-        <TraceBody workerId={workerId} plotBase={plotBase} />
+        <TraceBody workerId={workerId} places={places} />
       </Dialog>
     </>
   );
 }
 
-function TraceBody({ workerId, plotBase }: { workerId: string; plotBase: PlotBase }) {
+function TraceBody({ workerId, places }: { workerId: string; places: PlaceMark[] }) {
   const { t, lang, fill } = useText();
   const p = t.pages.trace;
   const [reason, setReason] = useState('');
@@ -137,14 +136,11 @@ function TraceBody({ workerId, plotBase }: { workerId: string; plotBase: PlotBas
                   {fill(p.truncated, { count: formatNumber(lang, query.data.fixes.length) })}
                 </p>
               ) : null}
-              <DistrictSketch
-                base={plotBase}
-                points={[]}
+              <PlaceMap
+                places={places}
                 trace={query.data.fixes}
-                minSpan={30}
-                caption={p.plotCaption}
-                legend={<SketchLegend items={[{ kind: 'fix', label: p.plot }]} />}
-                className="max-w-xl"
+                caption={t.placeMap.traceCaption}
+                className="h-80"
               />
               <TraceTable fixes={query.data.fixes} />
             </>

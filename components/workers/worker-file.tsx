@@ -10,8 +10,7 @@ import { workerQuery } from '@/lib/api/queries';
 import type { WorkerDetail } from '@/lib/api/workers';
 import { useLang, useT } from '@/lib/i18n/client';
 import type { OkrugOption } from '@/lib/ui/okrug';
-import { DistrictSketch, SketchLegend, type SketchPoint } from './plot/district-sketch';
-import type { PlotBase } from './plot/projection';
+import { PlaceMap, type PlaceMark } from './plot/place-map';
 import { RegistrationTimeline } from './registration-timeline';
 import { PersonName } from '@/components/shared/person-name';
 import { QueryView } from '@/components/shared/query-view';
@@ -21,15 +20,7 @@ import { WorkerIdentity } from './worker-identity';
 import { WorkerLapses } from './worker-lapses';
 import { WorkerStatusCard } from './worker-status-card';
 
-export function WorkerFile({
-  id,
-  okrugs,
-  plotBase,
-}: {
-  id: string;
-  okrugs: OkrugOption[];
-  plotBase: PlotBase;
-}) {
+export function WorkerFile({ id, okrugs }: { id: string; okrugs: OkrugOption[] }) {
   const t = useT();
   const query = useQuery(workerQuery(id));
   return (
@@ -48,30 +39,22 @@ export function WorkerFile({
         }
         errorTitle={t.pages.worker.loadFailed}
       >
-        {(worker) => <WorkerFileBody worker={worker} okrugs={okrugs} plotBase={plotBase} />}
+        {(worker) => <WorkerFileBody worker={worker} okrugs={okrugs} />}
       </QueryView>
     </div>
   );
 }
 
-function WorkerFileBody({
-  worker,
-  okrugs,
-  plotBase,
-}: {
-  worker: WorkerDetail;
-  okrugs: OkrugOption[];
-  plotBase: PlotBase;
-}) {
+function WorkerFileBody({ worker, okrugs }: { worker: WorkerDetail; okrugs: OkrugOption[] }) {
   const t = useT();
   const p = t.pages.worker;
   const lang = useLang();
-  const lapsePoints: SketchPoint[] = worker.lapses.flatMap((l) =>
+  const lapsePoints: PlaceMark[] = worker.lapses.flatMap((l) =>
     l.place
       ? [{ ...l.place, kind: 'lapse' as const, label: lang === 'ru' ? l.explanationRu : l.explanationEn }]
       : [],
   );
-  const addressPoints: SketchPoint[] = worker.declaredAddress
+  const addressPoints: PlaceMark[] = worker.declaredAddress
     ? [
         {
           lat: worker.declaredAddress.lat,
@@ -97,7 +80,7 @@ function WorkerFileBody({
             </span>
           </div>
         </div>
-        <TraceButton workerId={worker.id} plotBase={plotBase} />
+        <TraceButton workerId={worker.id} places={points} />
       </header>
       <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-4">
@@ -112,21 +95,7 @@ function WorkerFileBody({
             {points.length === 0 ? (
               <p className="text-sm text-slate-600">{p.mapEmpty}</p>
             ) : (
-              <DistrictSketch
-                base={plotBase}
-                points={points}
-                focus={false}
-                caption={p.mapCaption}
-                legend={
-                  <SketchLegend
-                    items={[
-                      { kind: 'address', label: p.mapLegendAddress },
-                      ...(lapsePoints.length ? [{ kind: 'lapse' as const, label: p.mapLegendLapse }] : []),
-                    ]}
-                  />
-                }
-                className="max-w-lg"
-              />
+              <PlaceMap places={points} caption={t.placeMap.placesCaption} />
             )}
           </section>
           <WorkerDevices devices={worker.devices} />

@@ -21,6 +21,7 @@ import {
   drawWorkerMark,
   OKRUG_FONT,
 } from '../draw-marks';
+import { announceClustersDrawn, isFloorView } from '../draw-signal';
 import { fitLabel } from '../fit-label';
 import { useHitRegistry } from '../hit-registry';
 import type { BBox, LayerState } from '../layer-state';
@@ -149,6 +150,7 @@ export function MarksLayer(props: MarksLayerProps) {
       };
       scene.current = next;
       recordSceneForTests(ctx.canvas, next);
+      if (addresses || isFloorView()) announceClustersDrawn(map.getContainer(), anchors.length);
     },
     [addresses, lapses, okrugs, selectedWorker, lang],
   );

@@ -8,6 +8,7 @@ import { clustersQuery } from '@/lib/api/queries';
 import type { ClustersResponse } from '@/lib/api/map';
 import { clusterParams, type MapFilters, type Viewport } from '@/lib/ui/map-url';
 import type { LayerState } from '../layer-state';
+import { isFloorView } from '../draw-signal';
 
 export function useClusterData(
   layer: 'addresses' | 'lapses' | 'heat',
@@ -16,7 +17,11 @@ export function useClusterData(
   onState: (state: LayerState | null) => void,
   enabled = true,
 ): ClustersResponse | undefined {
-  const query = useQuery({ ...clustersQuery(clusterParams(layer, viewport, filters)), enabled });
+  // `?bench=floor`: the same page without its data, the browser bench's floor.
+  const query = useQuery({
+    ...clustersQuery(clusterParams(layer, viewport, filters)),
+    enabled: enabled && !isFloorView(),
+  });
   const { data, isFetching, error, refetch } = query;
 
   useEffect(() => {

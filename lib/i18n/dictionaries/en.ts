@@ -5,6 +5,7 @@ import { pagesEn } from './pages-en';
 import { formsEn } from './forms-en';
 import { replayEn } from './replay-en';
 import { officerViewEn } from './officer-view-en';
+import { placeMapEn } from './place-map-en';
 export const en: Dictionary = {
   meta: {
     title: 'Registration Watch',
@@ -477,4 +478,5 @@ export const en: Dictionary = {
   forms: formsEn,
   replay: replayEn,
   officerView: officerViewEn,
+  placeMap: placeMapEn,
 };

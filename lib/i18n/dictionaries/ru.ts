@@ -5,6 +5,7 @@ import { pagesRu } from './pages-ru';
 import { formsRu } from './forms-ru';
 import { replayRu } from './replay-ru';
 import { officerViewRu } from './officer-view-ru';
+import { placeMapRu } from './place-map-ru';
 export const ru = {
   meta: {
     title: 'Контроль регистрации',
@@ -476,6 +477,7 @@ export const ru = {
   forms: formsRu,
   replay: replayRu,
   officerView: officerViewRu,
+  placeMap: placeMapRu,
 };
 
 export type Dictionary = typeof ru;

@@ -4,7 +4,6 @@ import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SkeletonText } from '@/components/ui/skeleton';
-import { getPlotBase } from '@/components/workers/plot/plot-base';
 import { PrefetchBoundary } from '@/components/shared/prefetch-boundary';
 import { pickUuid } from '@/lib/ui/url-state';
 import { WorkerFile } from '@/components/workers/worker-file';
@@ -30,7 +29,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
     <div className="mx-auto flex w-full max-w-[110rem] flex-col gap-4 p-4 lg:p-6">
       <Suspense fallback={<SkeletonText lines={12} className="max-w-3xl" />}>
         <PrefetchBoundary queries={[query]}>
-          <WorkerFile id={id} okrugs={okrugs} plotBase={getPlotBase()} />
+          <WorkerFile id={id} okrugs={okrugs} />
         </PrefetchBoundary>
       </Suspense>
     </div>
