@@ -209,7 +209,7 @@ export const pagesEn = {
     lapsesEmpty: 'No lapses.',
     lapsesCaption: "This worker's tracking lapses",
     lapseOpen: 'Open in the queue',
-    map: 'Declared address on a sketch',
+    map: 'Declared address on the map',
     mapCaption:
       'Sketch: the declared address (blue circle) against the okrug boundaries. The exact address is in the file above.',
     mapLegendAddress: 'Declared address',
