@@ -7,6 +7,7 @@ import { lapseKindSchema, registrationStatusSchema, workerStatusSchema } from '@
 import type { Registration, RegistrationEvent, WorkerDetail } from '@/lib/api/workers';
 import type { OfficerContext } from '../officer-context';
 import { inScope } from '../scope';
+import { listWorkerNotifications } from '../notify/inbox';
 import { lapseColumns, type LapseRow, toLapseItem } from './lapse-rows';
 import { toBoolOrNull, toIso, toIsoOrNull, toNumber, toNumberOrNull } from './values';
 
@@ -127,7 +128,7 @@ export async function getWorkerDetail(
 ): Promise<WorkerDetail | null> {
   const head = await findWorkerInScope(db, officer, id);
   if (!head) return null;
-  const [registrationRows, eventRows, workerEventRows, lapseRows, deviceRows] = await Promise.all([
+  const [registrationRows, eventRows, workerEventRows, lapseRows, deviceRows, notifications] = await Promise.all([
     queryRows<RegistrationRow>(
       db,
       sql`SELECT id, status, address_text, lat, lon, okrug, policy_version, created_at, activated_at, closed_at,
@@ -173,6 +174,7 @@ export async function getWorkerDetail(
       sql`SELECT id, platform, model, app_version, created_at, last_seen_at, revoked_at
           FROM devices WHERE worker_id = ${id}::uuid ORDER BY created_at DESC`,
     ),
+    listWorkerNotifications(db, id),
   ]);
   const registrations = registrationRows.map(toRegistration);
   const events = eventRows.map(toRegistrationEvent);
@@ -225,5 +227,6 @@ export async function getWorkerDetail(
       lastSeenAt: toIsoOrNull(d.last_seen_at),
       revokedAt: toIsoOrNull(d.revoked_at),
     })),
+    notifications,
   };
 }
