@@ -15,7 +15,7 @@ export function notificationPaths(unauthorizedDevice: { description: string }): 
         operationId: 'getDeviceNotifications',
         summary: 'Messages to the worker not yet acknowledged, newest first',
         description:
-          'Lapse opened (with what to do), reminder before cancellation, cancellation (the rule in words), reinstatement, review outcome, address change. Texts in Russian and the worker\'s language (Uzbek in Latin, Tajik and Kyrgyz in Cyrillic), rendered from the stored facts. Fetching marks a message delivered; acknowledge it once shown.',
+          "Lapse opened (with what to do), reminder before cancellation, cancellation (the rule in words), reinstatement, review outcome, address change. Texts in Russian and the worker's language (Uzbek in Latin, Tajik and Kyrgyz in Cyrillic), rendered from the stored facts. Fetching marks a message delivered; acknowledge it once shown.",
         security: 'device',
         parameters: queryParameters(deviceNotificationsParamsSchema),
         responses: {
@@ -31,7 +31,7 @@ export function notificationPaths(unauthorizedDevice: { description: string }): 
         operationId: 'ackDeviceNotifications',
         summary: 'Acknowledge messages the phone showed (idempotent)',
         description:
-          'Ids of other workers\' messages are listed under `unknown` and left untouched; repeating an acknowledgement changes nothing.',
+          "Ids of other workers' messages are listed under `unknown` and left untouched; repeating an acknowledgement changes nothing.",
         security: 'device',
         body: { schema: ackBodySchema },
         responses: {

@@ -65,7 +65,9 @@ describe('notification texts', () => {
       expect(new Set(rules).size).toBe(3);
       const device = renderNotice('cancelled', { rule: 'immediate', trigger: 'device' }, lang).body;
       expect(rules).not.toContain(device);
-      const outcomes = REVIEW_DECISIONS.map((d) => renderNotice('review_outcome', { decision: d }, lang).body);
+      const outcomes = REVIEW_DECISIONS.map(
+        (d) => renderNotice('review_outcome', { decision: d }, lang).body,
+      );
       expect(new Set(outcomes).size).toBe(REVIEW_DECISIONS.length);
     }
   });

@@ -5,7 +5,16 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import type { AckResult, DeviceNotificationsPage, WorkerNotification } from '@/lib/api/notifications';
-import { type NoticeRow, NOTICE_COLUMNS, deliveryState, iso, readFacts, readKind, readLang, renderTexts } from './notice-rows';
+import {
+  type NoticeRow,
+  NOTICE_COLUMNS,
+  deliveryState,
+  iso,
+  readFacts,
+  readKind,
+  readLang,
+  renderTexts,
+} from './notice-rows';
 
 export async function listDeviceNotifications(
   db: Db,

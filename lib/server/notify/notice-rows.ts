@@ -79,7 +79,9 @@ export function renderTexts(row: NoticeRow, langs: readonly NotifyLang[]) {
 }
 
 /** acknowledged > delivered > failed > created: the furthest the message got. */
-export function deliveryState(row: Pick<NoticeRow, 'delivered_at' | 'acknowledged_at' | 'failed_at'>): DeliveryState {
+export function deliveryState(
+  row: Pick<NoticeRow, 'delivered_at' | 'acknowledged_at' | 'failed_at'>,
+): DeliveryState {
   if (row.acknowledged_at) return 'acknowledged';
   if (row.delivered_at) return 'delivered';
   if (row.failed_at) return 'failed';

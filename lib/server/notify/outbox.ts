@@ -11,7 +11,8 @@ import type { Policy, ReviewDecision } from '@/lib/domain/types';
 type Tx = Pick<Db, 'execute'>;
 
 const idsJson = (ids: readonly string[]) => JSON.stringify(ids);
-const inIds = (ids: readonly string[]) => sql`(SELECT value::uuid FROM json_array_elements_text(${idsJson(ids)}::json))`;
+const inIds = (ids: readonly string[]) =>
+  sql`(SELECT value::uuid FROM json_array_elements_text(${idsJson(ids)}::json))`;
 
 /**
  * The messages the lifecycle's effects call for, in one INSERT ... SELECT for the whole batch:

@@ -28,7 +28,11 @@ export function createWebhookChannel(url: string, token?: string): NotificationC
         if (!res.ok) return fail(`webhook answered ${res.status}`);
         return batch.map((n) => ({ id: n.id, ok: true }));
       } catch (error) {
-        return fail(error instanceof Error && error.name === 'TimeoutError' ? 'webhook timed out' : 'webhook unreachable');
+        return fail(
+          error instanceof Error && error.name === 'TimeoutError'
+            ? 'webhook timed out'
+            : 'webhook unreachable',
+        );
       }
     },
   };
