@@ -19,6 +19,7 @@ import { TraceButton } from './trace-dialog';
 import { WorkerDevices } from './worker-devices';
 import { WorkerIdentity } from './worker-identity';
 import { WorkerLapses } from './worker-lapses';
+import { WorkerNotifications } from './worker-notifications';
 import { WorkerStatusCard } from './worker-status-card';
 
 export function WorkerFile({
@@ -137,6 +138,7 @@ function WorkerFileBody({
         </div>
       </div>
       <WorkerLapses workerId={worker.id} lapses={worker.lapses} />
+      <WorkerNotifications notifications={worker.notifications} />
     </>
   );
 }

@@ -2,7 +2,6 @@
 // report, a reminder once per silence under the 121-FZ preset, the cancellation with its rule, an
 // address change, review and reinstatement; fetched and acknowledged by the phone; shown to officers.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, queryRows } from '@/lib/db/client';
@@ -231,7 +230,8 @@ describe('webhook channel (NOTIFY_CHANNELS=device,webhook) against a real HTTP s
   let url = '';
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const address = server.address();
+    if (address && typeof address === 'object') url = `http://127.0.0.1:${address.port}/hook`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

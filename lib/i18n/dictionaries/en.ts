@@ -2,6 +2,7 @@
 import type { Dictionary } from './ru';
 
 import { pagesEn } from './pages-en';
+import { notificationsEn } from './notifications-en';
 export const en: Dictionary = {
   meta: {
     title: 'Registration Watch',
@@ -471,4 +472,5 @@ export const en: Dictionary = {
     defaultPolicyNote: 'Published rule: the first lapse cancels the registration.',
   },
   pages: pagesEn,
+  notifications: notificationsEn,
 };

@@ -2,6 +2,7 @@
 // Placeholders look like {name}; plural forms are { one, few, many, other } (see plural()).
 
 import { pagesRu } from './pages-ru';
+import { notificationsRu } from './notifications-ru';
 export const ru = {
   meta: {
     title: 'Контроль регистрации',
@@ -470,6 +471,7 @@ export const ru = {
     defaultPolicyNote: 'Опубликованное правило: первый перерыв аннулирует регистрацию.',
   },
   pages: pagesRu,
+  notifications: notificationsRu,
 };
 
 export type Dictionary = typeof ru;

@@ -26,7 +26,8 @@ export interface NotificationChannel {
   send?: (batch: readonly OutgoingNotice[]) => Promise<ChannelOutcome[]>;
 }
 
-type ChannelFactory = (env: NodeJS.ProcessEnv) => NotificationChannel;
+type Env = Readonly<Record<string, string | undefined>>;
+type ChannelFactory = (env: Env) => NotificationChannel;
 
 const FACTORIES = new Map<string, ChannelFactory>([
   ['device', () => ({ name: 'device' })],
@@ -39,7 +40,7 @@ export function registerChannelFactory(name: string, factory: ChannelFactory): v
 }
 
 /** The configured channels; an unknown name fails at start-up rather than dropping messages. */
-export function readChannels(env: NodeJS.ProcessEnv = process.env): NotificationChannel[] {
+export function readChannels(env: Env = process.env): NotificationChannel[] {
   const names = (env.NOTIFY_CHANNELS ?? 'device')
     .split(',')
     .map((s) => s.trim())

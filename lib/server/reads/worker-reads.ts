@@ -56,6 +56,13 @@ export async function readWorkerFile(
   // The messages to the worker are part of the file and of this one audited read.
   const detailNote = detail ? { notifications: detail.notifications.length } : undefined;
   if (action)
-    await recordAudit(db, { officer, action, workerId: id, targetType: 'worker', targetId: id, detail: detailNote });
+    await recordAudit(db, {
+      officer,
+      action,
+      workerId: id,
+      targetType: 'worker',
+      targetId: id,
+      detail: detailNote,
+    });
   return detail;
 }
