@@ -208,11 +208,12 @@ describe('delivery through the device channel', () => {
     const file = await readWorkerFile(getDb(), supervisor, w.workerId);
     expect(file?.notifications.map((n) => n.state)).toEqual(['acknowledged', 'delivered', 'delivered']);
     expect(file?.notifications[0]?.texts.map((t) => t.lang)).toEqual(['ru', 'en', 'tg']);
-    const [audit] = await queryRows<{ detail: Record<string, unknown> }>(
+    // The messages are part of the worker file, so reading them is the file's audited read.
+    const [audit] = await queryRows<{ n: number }>(
       getDb(),
-      sql`SELECT detail FROM audit_log WHERE action = 'worker.read' AND worker_id = ${w.workerId}::uuid ORDER BY id DESC LIMIT 1`,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'worker.read' AND worker_id = ${w.workerId}::uuid`,
     );
-    expect(audit?.detail).toMatchObject({ notifications: 3 });
+    expect(audit?.n).toBe(1);
   });
 });
 

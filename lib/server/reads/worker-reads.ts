@@ -53,16 +53,6 @@ export async function readWorkerFile(
 ): Promise<WorkerDetail | null> {
   const detail = await getWorkerDetail(db, officer, id);
   const action = detail ? 'worker.read' : (await workerExists(db, id)) ? 'worker.read.denied' : null;
-  // The messages to the worker are part of the file and of this one audited read.
-  const detailNote = detail ? { notifications: detail.notifications.length } : undefined;
-  if (action)
-    await recordAudit(db, {
-      officer,
-      action,
-      workerId: id,
-      targetType: 'worker',
-      targetId: id,
-      detail: detailNote,
-    });
+  if (action) await recordAudit(db, { officer, action, workerId: id, targetType: 'worker', targetId: id });
   return detail;
 }
