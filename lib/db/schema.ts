@@ -17,6 +17,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -293,7 +294,10 @@ export const workerNotifications = pgTable(
     failedAt: tz('failed_at'),
     failure: text('failure'),
   },
-  (t) => [index('worker_notifications_worker_idx').on(t.workerId, t.seq)],
+  (t) => [
+    uniqueIndex('worker_notifications_dedupe_idx').on(t.dedupeKey),
+    index('worker_notifications_worker_idx').on(t.workerId, t.seq),
+  ],
 );
 
 // Gateway deliveries (push, SMS, webhook) per message and channel.
