@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { loadRegionPack } from '../lib/region/load-pack';
 import { type LiveAction, LivePhone } from '../lib/sim/live-phone';
+import { fetchAndAcknowledge } from '../lib/sim/notification-inbox';
 import { createSimContext, deriveDeviceToken, generateWorker, type SimWorker } from '../lib/sim/population';
 
 const { values } = parseArgs({
@@ -56,6 +57,7 @@ const stats = {
   events: 0,
   declared: 0,
   conflicts: 0,
+  notices: 0,
   enrolled: 0,
   errors: 0,
 };
@@ -144,6 +146,11 @@ async function perform(d: Device, action: LiveAction): Promise<void> {
       stats.conflicts++;
       d.phone.setStatus('active', now);
     } else stats.errors++;
+  } else if (action.kind === 'notifications') {
+    const r = await fetchAndAcknowledge(call, d.token);
+    if (r.status === 401) return reenroll(d);
+    stats.notices += r.acknowledged;
+    if (r.status >= 400) stats.errors++;
   } else {
     const r = await call(d.token, 'GET', '/api/v1/device/status');
     if (r.status === 401) return reenroll(d);
@@ -227,7 +234,7 @@ async function main(): Promise<void> {
       const secs = (t - lastReport.at) / 1000;
       console.log(
         `[simulate] ${((stats.requests - lastReport.requests) / secs).toFixed(1)} req/s, ${stats.accepted - lastReport.accepted} fixes accepted` +
-          ` (total ${stats.accepted}, dup ${stats.duplicates}, rejected ${stats.rejected}), events ${stats.events}, declared ${stats.declared}` +
+          ` (total ${stats.accepted}, dup ${stats.duplicates}, rejected ${stats.rejected}), events ${stats.events}, declared ${stats.declared}, messages read ${stats.notices}` +
           `${stats.conflicts ? ` (409 ${stats.conflicts})` : ''}, enrolled ${stats.enrolled}, errors ${stats.errors}`,
       );
       lastReport = { at: t, requests: stats.requests, accepted: stats.accepted };

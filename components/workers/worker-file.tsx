@@ -18,6 +18,7 @@ import { TraceButton } from './trace-dialog';
 import { WorkerDevices } from './worker-devices';
 import { WorkerIdentity } from './worker-identity';
 import { WorkerLapses } from './worker-lapses';
+import { WorkerNotifications } from './worker-notifications';
 import { WorkerStatusCard } from './worker-status-card';
 
 export function WorkerFile({ id, okrugs }: { id: string; okrugs: OkrugOption[] }) {
@@ -106,6 +107,7 @@ function WorkerFileBody({ worker, okrugs }: { worker: WorkerDetail; okrugs: Okru
         </div>
       </div>
       <WorkerLapses workerId={worker.id} lapses={worker.lapses} />
+      <WorkerNotifications notifications={worker.notifications} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 // Workers: list (search), one worker's file, and the movement trace that needs a recorded reason.
 import { z } from 'zod';
+import { workerNotificationSchema } from './notifications';
 import { CITIZENSHIPS } from '@/lib/domain/types';
 import {
   cursorParam,
@@ -135,6 +136,8 @@ export const workerDetailSchema = z.object({
   events: z.array(registrationEventSchema),
   lapses: z.array(lapseItemSchema),
   devices: z.array(deviceSummarySchema),
+  /** Messages to the worker with their delivery state, newest first (issue 7). */
+  notifications: z.array(workerNotificationSchema),
 });
 export type WorkerDetail = z.infer<typeof workerDetailSchema>;
 

@@ -17,6 +17,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -42,6 +43,8 @@ export const workers = pgTable('workers', {
   ),
   phoneKey: text('phone_key').generatedAlwaysAs(sql`rw_phone_key(phone)`),
   documentKey: text('document_key').generatedAlwaysAs(sql`rw_document_key(document_number)`),
+  /** Language chosen for messages to the worker (0018); null: chosen by citizenship. */
+  notifyLanguage: text('notify_language'),
 });
 
 export const devices = pgTable('devices', {
@@ -270,3 +273,45 @@ export const mapCellDeltas = pgTable('map_cell_deltas', {
   status: text('status').notNull(),
   sign: smallint('sign').notNull(),
 });
+
+// Messages to the worker (0018_worker_notifications.sql): kind code + facts, rendered when read.
+export const workerNotifications = pgTable(
+  'worker_notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    workerId: uuid('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    registrationId: uuid('registration_id'),
+    lapseId: uuid('lapse_id'),
+    kind: text('kind').notNull(),
+    facts: jsonb('facts').$type<Record<string, unknown>>().notNull().default({}),
+    dedupeKey: text('dedupe_key'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    deliveredAt: tz('delivered_at'),
+    acknowledgedAt: tz('acknowledged_at'),
+    failedAt: tz('failed_at'),
+    failure: text('failure'),
+  },
+  (t) => [
+    uniqueIndex('worker_notifications_dedupe_idx').on(t.dedupeKey),
+    index('worker_notifications_worker_idx').on(t.workerId, t.seq),
+  ],
+);
+
+// Gateway deliveries (push, SMS, webhook) per message and channel.
+export const notificationDeliveries = pgTable(
+  'notification_deliveries',
+  {
+    notificationId: uuid('notification_id')
+      .notNull()
+      .references(() => workerNotifications.id),
+    channel: text('channel').notNull(),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.notificationId, t.channel] })],
+);

@@ -14,6 +14,7 @@ import {
 } from '@/lib/api/device-schemas';
 import { createOfficerSchema, resetPasswordSchema, updateOfficerSchema } from '@/lib/auth/officer-schemas';
 import { operation, type PathItem, pathParameter, validationError } from './build';
+import { notificationPaths } from './notification-paths';
 import { addressChangeResultSchema, addressChangeSchema } from '@/lib/api/address-change';
 
 const batchResult = z.object({
@@ -188,6 +189,7 @@ export function devicePaths(): Record<string, PathItem> {
         responses: { 200: { description: 'Status.', schema: deviceStatus }, 401: unauthorizedDevice },
       }),
     },
+    ...notificationPaths(unauthorizedDevice),
     '/api/v1/ingest/osmand': {
       get: operation({
         tag: 'Tracker protocols',

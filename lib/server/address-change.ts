@@ -10,6 +10,7 @@ import { locatePoint } from '@/lib/domain/region';
 import { addWorkingDays } from '@/lib/domain/working-days';
 import { loadRegionPack } from '@/lib/region/load-pack';
 import { HttpError } from './problem';
+import { queueNotice } from './notify/outbox';
 import { lockWorkerStatus } from './worker-state';
 
 export async function changeAddress(
@@ -77,6 +78,13 @@ export async function changeAddress(
     await tx.execute(sql`INSERT INTO registration_events (registration_id, worker_id, at, type, from_status, to_status, cause, actor, detail)
         VALUES (${registrationId}::uuid, ${workerId}::uuid, ${nowIso}::timestamptz, ${late ? 'address_changed_late' : 'address_changed'}, ${row.status},
           ${row.status}, ${cause}, 'device', ${JSON.stringify(detail)}::jsonb)`);
+    await queueNotice(tx, {
+      workerId,
+      registrationId,
+      kind: 'address_changed',
+      facts: { late, deadline: detail.deadline, movedAt: detail.movedAt },
+      at: now,
+    });
     return {
       registrationId,
       status: row.status === 'pending' || row.status === 'active' ? row.status : 'interrupted',

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import type { Effect, FixSnapshot, WorkerState } from '@/lib/domain/lifecycle';
 import type { LapseKind, LikelyCause } from '@/lib/domain/types';
+import { queueEffectNotices } from './notify/outbox';
 
 type Tx = Pick<Db, 'execute'>;
 
@@ -227,6 +228,8 @@ export class EffectWriter {
         FROM json_populate_recordset(null::worker_status, ${JSON.stringify(this.statuses)}::json) AS v
         WHERE w.worker_id = v.worker_id`);
     }
+    // Messages to the worker, last (after audit_log in the lock order): one INSERT ... SELECT.
+    await queueEffectNotices(tx, this.now, this.lapses, [...this.cancelledLapses.keys()], this.events);
   }
 }
 

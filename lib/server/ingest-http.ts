@@ -8,6 +8,8 @@ import * as events from '@/app/api/v1/device/events/route';
 import * as positions from '@/app/api/v1/device/positions/route';
 import * as registrations from '@/app/api/v1/device/registrations/route';
 import * as deviceStatus from '@/app/api/v1/device/status/route';
+import * as notifications from '@/app/api/v1/device/notifications/route';
+import * as notificationsAck from '@/app/api/v1/device/notifications/ack/route';
 import * as osmand from '@/app/api/v1/ingest/osmand/route';
 import * as owntracks from '@/app/api/v1/ingest/owntracks/route';
 import { PEER_HEADER } from '@/lib/auth/client-address';
@@ -22,6 +24,8 @@ const ROUTES: Record<string, Methods> = {
   '/api/v1/device/positions': { POST: positions.POST },
   '/api/v1/device/registrations': { POST: registrations.POST },
   '/api/v1/device/status': { GET: deviceStatus.GET },
+  '/api/v1/device/notifications': { GET: notifications.GET },
+  '/api/v1/device/notifications/ack': { POST: notificationsAck.POST },
   '/api/v1/ingest/osmand': { GET: osmand.GET, POST: osmand.POST },
   '/api/v1/ingest/owntracks': { POST: owntracks.POST },
 };

@@ -7,6 +7,8 @@ import { getCurrentPolicy } from './policy';
 import { learnMapCellsBuild, refreshMapCells } from './map-cells';
 import { runInSlot } from './job-slots';
 import { runSweep } from './sweep';
+import { readChannels } from './notify/channels';
+import { dispatchNotifications } from './notify/dispatch';
 import { classifyDatabaseError } from './problem';
 
 const globalKey = Symbol.for('regwatch.jobs');
@@ -60,6 +62,15 @@ export function startServerJobs(): void {
       () => learnMapCellsBuild(getDb()),
     ),
   ];
+  // Push gateways (NOTIFY_CHANNELS); the built-in device channel is pulled by the phone.
+  const channels = readChannels();
+  if (channels.some((c) => c.send)) {
+    g[globalKey].push(
+      every(Number(process.env.NOTIFY_INTERVAL_MS ?? 15_000), 'notifications', () =>
+        dispatchNotifications(getDb(), channels),
+      ),
+    );
+  }
 }
 
 function describeFailure(e: unknown): string {

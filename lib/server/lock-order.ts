@@ -6,6 +6,9 @@
 //   2. lapses          (the worker's lapse rows)
 //   3. registrations   (and registration_events, which are only inserted)
 //   4. audit_log       (insert only, no row locks)
+//   5. worker_notifications (the outbox of messages to the worker, lib/server/notify/outbox.ts:
+//                       insert only, written last in the transaction of the event it reports; the
+//                       phone's acknowledgement updates only its own rows and locks nothing else)
 //
 // Ingest (ingest.ts, late-data.ts), declaring an address (registration-service.ts) and the sweep
 // (sweep.ts, through effect-writer.ts) lock worker_status first and then write lapses and

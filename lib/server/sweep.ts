@@ -7,6 +7,7 @@ import { type Db, queryRows } from '@/lib/db/client';
 import { applySweep } from '@/lib/domain/lifecycle';
 import { EffectWriter } from './effect-writer';
 import { getCurrentPolicy } from './policy';
+import { queueReminders } from './notify/outbox';
 import type { Policy } from '@/lib/domain/types';
 import { buildExplainer, STATUS_COLUMNS, toMeta, toWorkerState, type StatusRow } from './worker-state';
 
@@ -38,6 +39,8 @@ export async function runSweep(db: Db, now = new Date(), batchSize = BATCH): Pro
     result.cancelled += step.cancelled;
     if (!step.full) break;
   }
+  // Reminders before cancellation (policies with reminderAfterSeconds): one set-based statement.
+  if (result.ran) await queueReminders(db, now, policy);
   result.durationMs = Math.round(performance.now() - started);
   if (result.ran) {
     await db.execute(sql`INSERT INTO job_runs (name, last_run_at, last_duration_ms, detail)

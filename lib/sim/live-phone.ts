@@ -43,7 +43,9 @@ export type LiveAction =
   | { kind: 'positions'; fixes: LiveFix[] }
   | { kind: 'events'; events: { time: string; type: DeviceEventType }[] }
   | { kind: 'declare'; address: { text: string; lat: number; lon: number } }
-  | { kind: 'status' };
+  | { kind: 'status' }
+  /** Fetch the messages to the worker and acknowledge them (after every status read). */
+  | { kind: 'notifications' };
 
 export interface LiveOptions {
   speed: number;
@@ -173,7 +175,7 @@ export class LivePhone {
     if (type) actions.push({ kind: 'events', events: [{ time, type }] });
     if (incident.kind === 'battery') this.battery = 8;
     if (incident.held.length) actions.push({ kind: 'positions', fixes: incident.held.slice(-500) });
-    actions.push({ kind: 'status' });
+    actions.push({ kind: 'status' }, { kind: 'notifications' });
     return actions;
   }
 
@@ -223,7 +225,7 @@ export class LivePhone {
     else if (!this.incident && this.rng.chance((this.opts.incidentsPerHour * dtMs) / 3_600_000))
       actions.push(...this.startIncident(real));
     if (real >= this.nextStatusAt) {
-      actions.push({ kind: 'status' });
+      actions.push({ kind: 'status' }, { kind: 'notifications' });
       const [lo, hi] = this.opts.statusEveryMs ?? [60_000, 180_000];
       this.nextStatusAt = real + this.rng.range(lo, hi);
     }

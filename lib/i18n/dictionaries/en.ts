@@ -6,6 +6,7 @@ import { formsEn } from './forms-en';
 import { replayEn } from './replay-en';
 import { officerViewEn } from './officer-view-en';
 import { placeMapEn } from './place-map-en';
+import { notificationsEn } from './notifications-en';
 export const en: Dictionary = {
   meta: {
     title: 'Registration Watch',
@@ -479,4 +480,5 @@ export const en: Dictionary = {
   replay: replayEn,
   officerView: officerViewEn,
   placeMap: placeMapEn,
+  notifications: notificationsEn,
 };

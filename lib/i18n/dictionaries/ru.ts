@@ -6,6 +6,7 @@ import { formsRu } from './forms-ru';
 import { replayRu } from './replay-ru';
 import { officerViewRu } from './officer-view-ru';
 import { placeMapRu } from './place-map-ru';
+import { notificationsRu } from './notifications-ru';
 export const ru = {
   meta: {
     title: 'Контроль регистрации',
@@ -478,6 +479,7 @@ export const ru = {
   replay: replayRu,
   officerView: officerViewRu,
   placeMap: placeMapRu,
+  notifications: notificationsRu,
 };
 
 export type Dictionary = typeof ru;

@@ -9,6 +9,7 @@ import type { ReinstateBody, ReinstateResult } from '@/lib/api/registrations';
 import type { OfficerContext } from '../officer-context';
 import { recordAudit } from '../audit';
 import { lockWorkerRow } from '../lock-order';
+import { queueNotice } from '../notify/outbox';
 import { HttpError } from '../problem';
 import { inScope } from '../scope';
 
@@ -110,6 +111,14 @@ export async function reinstateRegistration(
         targetId: id,
         reason: body.note,
         detail: { lapseId, reviewDecision: decision, from: 'cancelled', to: 'active' },
+      });
+      await queueNotice(tx, {
+        workerId: reg.worker_id,
+        registrationId: id,
+        lapseId,
+        kind: 'reinstated',
+        facts: { by: 'review', decision },
+        dedupeKey: `reinstated:${id}:${now}`,
       });
       return {
         registrationId: id,

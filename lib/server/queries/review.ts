@@ -8,6 +8,7 @@ import { type Db, queryRows } from '@/lib/db/client';
 import type { LapseItem, ReviewBody } from '@/lib/api/lapses';
 import type { OfficerContext } from '../officer-context';
 import { recordAudit } from '../audit';
+import { queueReviewOutcome } from '../notify/outbox';
 import { HttpError } from '../problem';
 import { inScope } from '../scope';
 import { lapseColumns, type LapseRow, toLapseItem } from './lapse-rows';
@@ -78,6 +79,7 @@ export async function reviewLapse(
           : null,
       },
     });
+    await queueReviewOutcome(tx, id, body.decision);
     const [row] = await queryRows<LapseRow>(
       tx,
       sql`SELECT ${lapseColumns(new Date())} FROM lapses l JOIN workers w ON w.id = l.worker_id WHERE l.id = ${id}::uuid`,

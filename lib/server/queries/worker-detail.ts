@@ -7,6 +7,7 @@ import { lapseKindSchema, registrationStatusSchema, workerStatusSchema } from '@
 import type { Registration, RegistrationEvent, WorkerDetail } from '@/lib/api/workers';
 import type { OfficerContext } from '../officer-context';
 import { inScope } from '../scope';
+import { listWorkerNotifications } from '../notify/inbox';
 import { lapseColumns, type LapseRow, toLapseItem } from './lapse-rows';
 import { toBoolOrNull, toIso, toIsoOrNull, toNumber, toNumberOrNull } from './values';
 
@@ -127,53 +128,55 @@ export async function getWorkerDetail(
 ): Promise<WorkerDetail | null> {
   const head = await findWorkerInScope(db, officer, id);
   if (!head) return null;
-  const [registrationRows, eventRows, workerEventRows, lapseRows, deviceRows] = await Promise.all([
-    queryRows<RegistrationRow>(
-      db,
-      sql`SELECT id, status, address_text, lat, lon, okrug, policy_version, created_at, activated_at, closed_at,
+  const [registrationRows, eventRows, workerEventRows, lapseRows, deviceRows, notifications] =
+    await Promise.all([
+      queryRows<RegistrationRow>(
+        db,
+        sql`SELECT id, status, address_text, lat, lon, okrug, policy_version, created_at, activated_at, closed_at,
             cancel_lapse_id, restored_by_late_data_at FROM registrations WHERE worker_id = ${id}::uuid ORDER BY created_at DESC LIMIT 100`,
-    ),
-    // Recording order, not event time: late fixes can restore a registration with an event stamped
-    // before the cancellation it undoes, and the newest record is what explains the status now.
-    queryRows<EventRow>(
-      db,
-      // The officer's name for a person's action, and the reason they recorded for a reinstatement.
-      sql`SELECT e.id, e.registration_id, e.at, e.type, e.from_status, e.to_status, e.cause, e.actor, e.lapse_id,
+      ),
+      // Recording order, not event time: late fixes can restore a registration with an event stamped
+      // before the cancellation it undoes, and the newest record is what explains the status now.
+      queryRows<EventRow>(
+        db,
+        // The officer's name for a person's action, and the reason they recorded for a reinstatement.
+        sql`SELECT e.id, e.registration_id, e.at, e.type, e.from_status, e.to_status, e.cause, e.actor, e.lapse_id,
             o.name AS actor_name,
             CASE WHEN e.type = 'reinstated' THEN (SELECT a.reason FROM audit_log a
               WHERE a.action = 'registration.reinstate' AND a.target_id = e.registration_id::text
                 AND a.worker_id = e.worker_id ORDER BY a.id DESC LIMIT 1) END AS note
           FROM registration_events e LEFT JOIN officers o ON o.id = e.actor
           WHERE e.worker_id = ${id}::uuid ORDER BY e.id DESC LIMIT 500`,
-    ),
-    // Events of the worker itself (a phone replaced by a new enrolment) join the same timeline,
-    // with negative ids so they never collide with registration event ids.
-    queryRows<EventRow>(
-      db,
-      sql`SELECT -id AS id, NULL::uuid AS registration_id, at, type, NULL AS from_status,
+      ),
+      // Events of the worker itself (a phone replaced by a new enrolment) join the same timeline,
+      // with negative ids so they never collide with registration event ids.
+      queryRows<EventRow>(
+        db,
+        sql`SELECT -id AS id, NULL::uuid AS registration_id, at, type, NULL AS from_status,
             coalesce((SELECT status FROM worker_status WHERE worker_id = ${id}::uuid), 'none') AS to_status,
             cause, actor, NULL::uuid AS lapse_id, (SELECT name FROM officers WHERE id = actor) AS actor_name
           FROM worker_events WHERE worker_id = ${id}::uuid ORDER BY id DESC LIMIT 100`,
-    ),
-    queryRows<LapseRow>(
-      db,
-      sql`SELECT ${lapseColumns(new Date())} FROM lapses l JOIN workers w ON w.id = l.worker_id
+      ),
+      queryRows<LapseRow>(
+        db,
+        sql`SELECT ${lapseColumns(new Date())} FROM lapses l JOIN workers w ON w.id = l.worker_id
           WHERE l.worker_id = ${id}::uuid ORDER BY l.started_at DESC LIMIT 200`,
-    ),
-    queryRows<{
-      id: string;
-      platform: string;
-      model: string | null;
-      app_version: string | null;
-      created_at: unknown;
-      last_seen_at: unknown;
-      revoked_at: unknown;
-    }>(
-      db,
-      sql`SELECT id, platform, model, app_version, created_at, last_seen_at, revoked_at
+      ),
+      queryRows<{
+        id: string;
+        platform: string;
+        model: string | null;
+        app_version: string | null;
+        created_at: unknown;
+        last_seen_at: unknown;
+        revoked_at: unknown;
+      }>(
+        db,
+        sql`SELECT id, platform, model, app_version, created_at, last_seen_at, revoked_at
           FROM devices WHERE worker_id = ${id}::uuid ORDER BY created_at DESC`,
-    ),
-  ]);
+      ),
+      listWorkerNotifications(db, id),
+    ]);
   const registrations = registrationRows.map(toRegistration);
   const events = eventRows.map(toRegistrationEvent);
   const workerEvents = workerEventRows.map(toRegistrationEvent);
@@ -225,5 +228,6 @@ export async function getWorkerDetail(
       lastSeenAt: toIsoOrNull(d.last_seen_at),
       revokedAt: toIsoOrNull(d.revoked_at),
     })),
+    notifications,
   };
 }

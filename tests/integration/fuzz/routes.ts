@@ -197,6 +197,13 @@ export const ROUTES: RouteSpec[] = [
     body: () => ({ address: { text: 'Москва, ул. Арбат, д. 10', lat: 55.7514, lon: 37.5936 } }),
   },
   { path: '/api/v1/device/status', methods: ['GET'], auth: 'device', readOnly: true },
+  { path: '/api/v1/device/notifications', methods: ['GET'], auth: 'device', query: ['cursor', 'limit'] },
+  {
+    path: '/api/v1/device/notifications/ack',
+    methods: ['POST'],
+    auth: 'device',
+    body: (rng) => ({ ids: [fakeUuid(rng)] }),
+  },
   {
     path: '/api/v1/ingest/osmand',
     methods: ['GET', 'POST'],
