@@ -6,6 +6,7 @@ import http from 'node:http';
 import * as enroll from '@/app/api/v1/device/enroll/route';
 import * as events from '@/app/api/v1/device/events/route';
 import * as positions from '@/app/api/v1/device/positions/route';
+import * as addressChange from '@/app/api/v1/device/registrations/[id]/address/route';
 import * as registrations from '@/app/api/v1/device/registrations/route';
 import * as deviceStatus from '@/app/api/v1/device/status/route';
 import * as notifications from '@/app/api/v1/device/notifications/route';
@@ -29,6 +30,24 @@ const ROUTES: Record<string, Methods> = {
   '/api/v1/ingest/osmand': { GET: osmand.GET, POST: osmand.POST },
   '/api/v1/ingest/owntracks': { POST: owntracks.POST },
 };
+
+// The one device path with an id in it: a declared address changed on a live registration.
+const ADDRESS_CHANGE = /^\/api\/v1\/device\/registrations\/([^/]+)\/address$/;
+
+function findRoute(pathname: string): Methods | undefined {
+  const path = pathname.replace(/\/+$/, '');
+  const fixed = ROUTES[path];
+  if (fixed) return fixed;
+  const id = ADDRESS_CHANGE.exec(path)?.[1];
+  if (id === undefined) return undefined;
+  let param: string;
+  try {
+    param = decodeURIComponent(id);
+  } catch {
+    return undefined;
+  }
+  return { POST: (req) => addressChange.POST(req, { params: Promise.resolve({ id: param }) }) };
+}
 
 // Every route caps its body at 1 MB or less; reading one byte more is enough for its own 413.
 const READ_CAP = 1_000_001;
@@ -74,7 +93,7 @@ async function route(req: http.IncomingMessage, health: () => Promise<boolean>):
     const ok = await health().catch(() => false);
     return Response.json({ ok, role: 'ingest' }, { status: ok ? 200 : 503 });
   }
-  const methods = ROUTES[url.pathname.replace(/\/+$/, '')];
+  const methods = findRoute(url.pathname);
   if (!methods) return problem(404, `Nothing is served at ${url.pathname} by the ingest server.`);
   const method =
     req.method === 'GET' || req.method === 'HEAD' ? 'GET' : req.method === 'POST' ? 'POST' : null;
