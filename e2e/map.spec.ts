@@ -230,9 +230,15 @@ for (const lang of ['ru', 'en'] as const) {
       await page.goto('/');
       await page.locator('canvas[data-marks-layout]').waitFor({ state: 'attached' });
       const start = (await readMapView(page)).zoom;
-      const layout = await readMarksLayout(page, start);
+      // The lapses layer answers after the addresses: wait for the redraw that has both.
+      let layout = await readMarksLayout(page, start);
+      await expect
+        .poll(async () => (layout = await readMarksLayout(page, start)).merged, {
+          message: 'open lapses merged into cluster badges',
+          timeout: 20_000,
+        })
+        .toBeGreaterThan(0);
       expect(layout.counts.length, 'clusters with counts on the default view').toBeGreaterThan(0);
-      expect(layout.merged, 'open lapses merged into cluster badges').toBeGreaterThan(0);
       expect(layout.okrugs.length, 'okrug labels on the default view').toBeGreaterThan(0);
       expectLegible(layout, `zoom ${start}`);
       await saveScreenshots(page, `map-legible-${lang}`);

@@ -14,6 +14,7 @@ const m = t.placeMap;
 /** The declared address marker is the topmost thing at its own centre: no lapse mark covers it. */
 async function expectAddressOnTop(page: Page, map: Locator): Promise<void> {
   const address = map.locator('.rw-place-address');
+  await address.scrollIntoViewIfNeeded();
   await expect(address).toBeVisible();
   const box = await address.boundingBox();
   if (!box) throw new Error('the address marker has no box');

@@ -48,7 +48,9 @@ export function AuditTable({
                   <DateTime value={e.at} withSeconds />
                 </Td>
                 <Td className="min-w-36">
-                  <span className="block font-medium break-words">{e.actorName}</span>
+                  <span className="block font-medium break-words" translate="no">
+                    {e.actorName}
+                  </span>
                   <span className="block text-xs text-slate-600">{roleLabel(e.actorRole)}</span>
                 </Td>
                 <Td className="min-w-36">
@@ -95,7 +97,12 @@ export function AuditTable({
                   )}
                 </Td>
                 <Td className="min-w-48 break-words">
-                  {e.reason ?? <span className="text-slate-500">{t.common.dash}</span>}
+                  {/* Typed by the officer: shown as written, in whatever language it was written in. */}
+                  {e.reason ? (
+                    <span translate="no">{e.reason}</span>
+                  ) : (
+                    <span className="text-slate-500">{t.common.dash}</span>
+                  )}
                 </Td>
                 <Td className="max-w-sm">
                   <span className="line-clamp-3 text-xs break-words text-slate-700" title={detail}>

@@ -107,7 +107,7 @@ function PlacesLayer({ places }: { places: PlaceMark[] }) {
     const group = L.layerGroup().addTo(map);
     for (const place of places) {
       const [pane, z] = place.kind === 'address' ? PANES.address : PANES.lapses;
-      L.marker([place.lat, place.lon], {
+      const marker = L.marker([place.lat, place.lon], {
         icon: placeIcon(place.kind),
         pane: ensurePane(map, String(pane), Number(z), true),
         title: place.label,
@@ -115,6 +115,8 @@ function PlacesLayer({ places }: { places: PlaceMark[] }) {
       })
         .bindTooltip(place.label, { direction: 'top', offset: [0, -10] })
         .addTo(group);
+      // The label is an address (data, in the language it was declared in), not interface text.
+      marker.getElement()?.setAttribute('translate', 'no');
     }
     return () => {
       group.remove();
