@@ -76,7 +76,9 @@ export function OfficerTable({
                   )}
                   {self ? <span className="ml-1 text-xs font-normal text-slate-600">({s.you})</span> : null}
                 </th>
-                <td className="px-3 py-2 text-slate-800">{officer.name}</td>
+                <td id={`officer-name-${officer.id}`} className="px-3 py-2 text-slate-800" translate="no">
+                  {officer.name}
+                </td>
                 <td className="px-3 py-2 text-slate-800">{s.roles[officer.role]}</td>
                 <td className="max-w-64 px-3 py-2 text-slate-800">
                   {officer.role !== 'officer' ? (
@@ -114,7 +116,7 @@ export function OfficerTable({
                 <td className="px-3 py-2">
                   <div
                     className="flex flex-wrap gap-1.5"
-                    aria-label={`${s.columns.actions}: ${officer.name}`}
+                    aria-labelledby={`officer-name-${officer.id}`}
                     role="group"
                   >
                     <Button size="sm" onClick={() => onAction('edit', officer)} disabled={busy}>
