@@ -159,6 +159,9 @@ export class EffectWriter {
   }
 
   async flush(tx: Tx): Promise<void> {
+    // Taken before the insert below folds same-batch cancellations into their new lapse rows, so
+    // the worker is told about those cancellations too.
+    const cancelledIds = [...this.cancelledLapses.keys()];
     if (this.lapses.length) {
       // A lapse opened and cancelling in the same batch (a long silence found at once) is inserted
       // with its cancellation, instead of an insert and then an update of the same new row.
@@ -229,7 +232,7 @@ export class EffectWriter {
         WHERE w.worker_id = v.worker_id`);
     }
     // Messages to the worker, last (after audit_log in the lock order): one INSERT ... SELECT.
-    await queueEffectNotices(tx, this.now, this.lapses, [...this.cancelledLapses.keys()], this.events);
+    await queueEffectNotices(tx, this.now, this.lapses, cancelledIds, this.events);
   }
 }
 

@@ -124,3 +124,22 @@ describe('device notifications over HTTP', () => {
     expect(doc.paths['/api/v1/device/notifications/ack']).toHaveProperty('post');
   });
 });
+
+describe('a cancellation found in the same batch as its lapse', () => {
+  it('tells the worker: location switched off under the strict rule cancels at once', async () => {
+    const { token } = await enroll();
+    await declare(token);
+    await sendFixes(token, [fixAt(new Date())]);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const event = await api('/api/v1/device/events', {
+      token,
+      json: { events: [{ time: new Date().toISOString(), type: 'location_disabled' }] },
+    });
+    expect(event.status).toBe(200);
+    const res = await api('/api/v1/device/notifications', { token });
+    const body = (await res.json()) as { items: { kind: string; lapseId: string | null }[] };
+    // The lapse opened and cancelled in one step: one message, the cancellation, naming the lapse.
+    expect(body.items.map((n) => n.kind)).toEqual(['cancelled']);
+    expect(body.items[0]?.lapseId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
