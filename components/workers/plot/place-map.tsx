@@ -44,7 +44,7 @@ export function PlaceMap({
           label={trace ? m.traceLabel : m.regionLabel}
           places={places}
           trace={trace}
-          maxZoom={trace ? 17 : 14}
+          maxZoom={trace ? 17 : 12}
         />
       </div>
       <figcaption id={captionId} className="mt-1.5 text-xs text-slate-600">
