@@ -1,20 +1,30 @@
 'use client';
 // What-if: replay recorded history through the engine's rules under the presets, the current policy
 // and custom thresholds, side by side and per day, beside the record. Nothing changes in the system.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { Calculator } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { apiFieldErrors, type FieldErrors } from '@/components/shared/form-errors';
-import { POLICY_BOUNDS, SIMULATE_MAX_DAYS, type PolicyDto } from '@/lib/api/policy';
+import { applyServerErrors, withMessages } from '@/components/shared/form-errors';
+import { POLICY_BOUNDS, type PolicyDto } from '@/lib/api/policy';
 import { simulatePolicy } from '@/lib/api/queries';
 import { ApiError } from '@/lib/api/fetch';
-import { toMoscowDay } from '@/lib/format/date';
+import { maskDayInput } from '@/lib/format/day-input';
 import { formatDuration } from '@/lib/format/duration';
 import { formatNumber } from '@/lib/format/number';
 import { useText } from '@/lib/i18n/client';
 import { SimulationResult } from './simulation-result';
+import {
+  simulateFormDefaults,
+  simulateFormSchema,
+  type SimulateFormInput,
+  type SimulateFormOutput,
+} from './simulate-form';
+
+const FIELDS = ['lapseAfterSeconds', 'graceSeconds', 'from', 'to'] as const;
 
 export function PolicySimulator({
   policy,
@@ -23,112 +33,91 @@ export function PolicySimulator({
 }) {
   const { t, lang, fill } = useText();
   const p = t.pages.simulate;
-  const [lapseAfter, setLapseAfter] = useState(String(policy.lapseAfterSeconds));
-  const [grace, setGrace] = useState(String(policy.graceSeconds));
-  const [from, setFrom] = useState(() => toMoscowDay(Date.now() - 6 * 86_400_000));
-  const [to, setTo] = useState(() => toMoscowDay(Date.now()));
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const messageFor = (field: string) => {
+    if (field === 'lapseAfterSeconds' || field === 'graceSeconds') {
+      const [min, max] = POLICY_BOUNDS[field];
+      return fill(p.errorRange, { min: formatNumber(lang, min), max: formatNumber(lang, max) });
+    }
+    if (field === 'from') return t.pages.list.dateInvalid;
+    return field === 'to' ? p.errorPeriod : undefined;
+  };
+  const form = useForm<SimulateFormInput, unknown, SimulateFormOutput>({
+    resolver: withMessages(zodResolver(simulateFormSchema), messageFor),
+    defaultValues: simulateFormDefaults(policy),
+  });
+  const { register, handleSubmit, setError, control, formState } = form;
+  const errors = formState.errors;
+  const [lapseAfter, grace] = useWatch({ control, name: ['lapseAfterSeconds', 'graceSeconds'] });
 
   const mutation = useMutation({
     mutationFn: simulatePolicy,
     onError: (error) => {
-      const { fields, message } = apiFieldErrors(error, t.errors.network);
-      setErrors({
-        lapseAfterSeconds: fields.lapseAfterSeconds ?? '',
-        graceSeconds: fields.graceSeconds ?? '',
-        to: fields.to ?? fields.from ?? '',
+      const message = applyServerErrors(error, setError, FIELDS, {
+        messageFor,
+        fixFields: t.forms.fixFields,
+        network: t.errors.network,
       });
       // Over the time budget: say it in the page's language, with what to do.
       setFormError(error instanceof ApiError && error.problem.status === 503 ? t.replay.overBudget : message);
     },
   });
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = handleSubmit((values) => {
     setFormError(null);
-    const next: FieldErrors = {};
-    const check = (key: 'lapseAfterSeconds' | 'graceSeconds', raw: string) => {
-      const [min, max] = POLICY_BOUNDS[key];
-      const v = Number(raw);
-      if (raw.trim() === '' || !Number.isInteger(v) || v < min || v > max)
-        next[key] = fill(p.errorRange, { min: formatNumber(lang, min), max: formatNumber(lang, max) });
-    };
-    check('lapseAfterSeconds', lapseAfter);
-    check('graceSeconds', grace);
-    const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-    if (!from || !to || !(days >= 0) || days >= SIMULATE_MAX_DAYS) next.to = p.errorPeriod;
-    setErrors(next);
-    if (Object.values(next).some(Boolean)) return;
-    mutation.mutate({ lapseAfterSeconds: Number(lapseAfter), graceSeconds: Number(grace), from, to });
-  };
+    mutation.mutate(values);
+  });
+  const dayField = (name: 'from' | 'to') =>
+    register(name, {
+      onChange: (e: { target: HTMLInputElement }) => {
+        e.target.value = maskDayInput(e.target.value);
+      },
+    });
 
   return (
     <div className="flex flex-col gap-4">
       <p className="max-w-prose text-sm text-slate-700">{t.replay.intro}</p>
       <p className="max-w-prose text-xs text-slate-600">{t.replay.customHint}</p>
       <form
-        onSubmit={submit}
+        onSubmit={(e) => void submit(e)}
         noValidate
         className="grid items-start gap-3 sm:grid-cols-2 xl:grid-cols-[repeat(4,minmax(0,16rem))_auto]"
       >
         <Field
           label={p.lapseAfter}
-          error={errors.lapseAfterSeconds || undefined}
+          error={errors.lapseAfterSeconds?.message}
           hint={secondsHint(lang, lapseAfter)}
           required
         >
           {(control) => (
+            <Input {...control} {...register('lapseAfterSeconds')} type="text" inputMode="numeric" />
+          )}
+        </Field>
+        <Field label={p.grace} error={errors.graceSeconds?.message} hint={secondsHint(lang, grace)} required>
+          {(control) => <Input {...control} {...register('graceSeconds')} type="text" inputMode="numeric" />}
+        </Field>
+        <Field label={p.from} error={errors.from?.message} required>
+          {(control) => (
             <Input
               {...control}
-              type="number"
+              {...dayField('from')}
+              type="text"
               inputMode="numeric"
-              min={POLICY_BOUNDS.lapseAfterSeconds[0]}
-              max={POLICY_BOUNDS.lapseAfterSeconds[1]}
-              value={lapseAfter}
-              onChange={(e) => setLapseAfter(e.target.value)}
+              autoComplete="off"
+              placeholder={t.pages.list.datePlaceholder}
+              className="tabular-nums"
             />
           )}
         </Field>
-        <Field
-          label={p.grace}
-          error={errors.graceSeconds || undefined}
-          hint={secondsHint(lang, grace)}
-          required
-        >
+        <Field label={p.to} error={errors.to?.message} hint={p.periodHint} required>
           {(control) => (
             <Input
               {...control}
-              type="number"
+              {...dayField('to')}
+              type="text"
               inputMode="numeric"
-              min={0}
-              max={POLICY_BOUNDS.graceSeconds[1]}
-              value={grace}
-              onChange={(e) => setGrace(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={p.from} required>
-          {(control) => (
-            <Input
-              {...control}
-              type="date"
-              className="w-auto"
-              value={from}
-              max={to}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={p.to} error={errors.to || undefined} hint={p.periodHint} required>
-          {(control) => (
-            <Input
-              {...control}
-              type="date"
-              className="w-auto"
-              value={to}
-              min={from}
-              onChange={(e) => setTo(e.target.value)}
+              autoComplete="off"
+              placeholder={t.pages.list.datePlaceholder}
+              className="tabular-nums"
             />
           )}
         </Field>
@@ -147,7 +136,9 @@ export function PolicySimulator({
   );
 }
 
-function secondsHint(lang: 'ru' | 'en', raw: string): string | undefined {
+function secondsHint(lang: 'ru' | 'en', raw: string | undefined): string | undefined {
   const v = Number(raw);
-  return raw.trim() !== '' && Number.isFinite(v) && v >= 60 ? `= ${formatDuration(lang, v)}` : undefined;
+  return raw !== undefined && raw.trim() !== '' && Number.isFinite(v) && v >= 60
+    ? `= ${formatDuration(lang, v)}`
+    : undefined;
 }

@@ -45,15 +45,3 @@ export function applyServerErrors<T extends FieldValues>(
     ? messages.fixFields
     : error.problem.detail;
 }
-
-export type FieldErrors = Record<string, string>;
-
-/** The server's field errors, and its detail as the form-level message (written for people). */
-export function apiFieldErrors(error: unknown, fallback: string): { fields: FieldErrors; message: string } {
-  if (error instanceof ApiError) {
-    const fields: FieldErrors = {};
-    for (const e of error.problem.errors ?? []) fields[e.field] ??= e.message;
-    return { fields, message: error.problem.detail };
-  }
-  return { fields: {}, message: fallback };
-}
