@@ -4,7 +4,8 @@
 // server (scripts/ingest-server.ts, port + 1 or INGEST_PORT), then a simulator of phones.
 // Options: --dev (next dev instead of a production build), --port N (or PORT), --host H (or HOST,
 // default 127.0.0.1), --workers N (phones simulated fast, default 300), --seed-workers N
-// (population to seed, default 10000).
+// (population to seed, default 10000), --preset strict|121-FZ (or DEMO_PRESET: the policy the
+// seeded week ran under; 121-FZ shows reminders and far fewer cancellations; only on a fresh seed).
 // Each step's own output goes to .data/demo-logs/<step>.log; the terminal shows one line per step,
 // so the address and the credentials at the end are what stays on screen.
 // The embedded database serves one process at a time, so the steps run strictly one after another.
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: process.env.SIM_WORKERS ?? '300' },
     'seed-workers': { type: 'string', default: process.env.DEMO_WORKERS ?? '10000' },
     speed: { type: 'string', default: '60' },
+    preset: { type: 'string', default: process.env.DEMO_PRESET ?? '' },
   },
 });
 const port = Number(values.port);
@@ -171,7 +173,14 @@ try {
   const seeded = await step(
     `Seeding ${Number(values['seed-workers']).toLocaleString('en')} workers (once)`,
     tsx,
-    [RS, 'scripts/seed.ts', '--if-empty', '--workers', values['seed-workers']],
+    [
+      RS,
+      'scripts/seed.ts',
+      '--if-empty',
+      '--workers',
+      values['seed-workers'],
+      ...(values.preset ? ['--preset', values.preset] : []),
+    ],
   );
   const population = Number(/seeded-workers=(\d+)/.exec(seeded)?.[1] ?? values['seed-workers']);
   if (!values.dev && !fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
