@@ -1,38 +1,20 @@
 // Forms that help (issue 8, items 5 and 6): every error sits next to its field (aria-invalid +
 // aria-describedby) and nothing is sent while a field is wrong; the server's field errors come back
 // onto the fields; a role that may not open a page is told so. Screenshots ru and en at 1440x900.
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { lapsesPageSchema } from '../lib/api/lapses';
 import { officerListSchema } from '../lib/api/officers';
 import { policySchema } from '../lib/api/policy';
 import { adminStrings } from '../components/admin/admin-strings';
 import { formatNumber } from '../lib/format/number';
-import { authFile, type AccountKey } from './helpers/accounts';
 import { getJson } from './helpers/api';
 import { waitForHydration } from './helpers/hydration';
 import { fill, t, tEn } from './helpers/i18n';
+import { withPage } from './helpers/page-as';
 import { saveScreenshots } from './helpers/screenshot';
 
 type Lang = 'ru' | 'en';
 const dict = (lang: Lang) => (lang === 'ru' ? t : tEn);
-
-async function withPage(
-  browser: Browser,
-  account: AccountKey,
-  lang: Lang,
-  run: (page: Page) => Promise<void>,
-) {
-  const context = await browser.newContext({ storageState: authFile(account) });
-  if (lang === 'en') {
-    const url = new URL(test.info().project.use.baseURL ?? 'http://127.0.0.1');
-    await context.addCookies([{ name: 'lang', value: 'en', domain: url.hostname, path: '/' }]);
-  }
-  try {
-    await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
 
 /** The field is marked invalid and its description includes exactly this message. */
 async function expectFieldError(page: Page, field: Locator, message: string) {

@@ -1,32 +1,15 @@
 // Issue 8, the officer's day: a list that tells namesakes apart and says how many were found,
 // names instead of ids, the active worker filter as a removable chip, dd.mm.yyyy dates in the
 // Russian UI, "not found" for an unknown worker, and no English words on Russian pages.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { lapsesPageSchema } from '@/lib/api/lapses';
-import { authFile, type AccountKey } from './helpers/accounts';
+import type { AccountKey } from './helpers/accounts';
 import { getJson } from './helpers/api';
 import { fill, t, tEn } from './helpers/i18n';
 import { waitForHydration } from './helpers/hydration';
 import { latinWords } from './helpers/language-scan';
+import { withPage } from './helpers/page-as';
 import { saveScreenshots } from './helpers/screenshot';
-
-async function withPage(
-  browser: Browser,
-  account: AccountKey,
-  lang: 'ru' | 'en',
-  run: (page: Page) => Promise<void>,
-) {
-  const context = await browser.newContext({ storageState: authFile(account) });
-  if (lang === 'en') {
-    const url = new URL(test.info().project.use.baseURL ?? 'http://127.0.0.1');
-    await context.addCookies([{ name: 'lang', value: 'en', domain: url.hostname, path: '/' }]);
-  }
-  try {
-    await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
 
 test('the worker list shows document, birth date, status, okrug and how many were found', async ({
   browser,

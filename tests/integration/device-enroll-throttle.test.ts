@@ -2,42 +2,27 @@
 // identity mismatches from one address for one person lock that pair with 429 + Retry-After, while
 // the real worker can still replace their phone from another address. Clients bind to distinct
 // loopback addresses (127.0.0.x) to be distinct peers; a forged X-Forwarded-For changes nothing.
-import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { enroll, url, workerBody } from './helpers';
+import { enroll, postJsonFrom, workerBody } from './helpers';
 
 interface Answer {
   status: number;
-  retryAfter: string | undefined;
+  retryAfter: string | string[] | undefined;
   body: string;
 }
 
-function enrollFrom(from: string, worker: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const payload = JSON.stringify({ worker, device: { platform: 'android' } });
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url('/api/v1/device/enroll'),
-      {
-        method: 'POST',
-        localAddress: from,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-          ...headers,
-        },
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'], body }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
+async function enrollFrom(
+  from: string,
+  worker: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const res = await postJsonFrom(
+    from,
+    '/api/v1/device/enroll',
+    { worker, device: { platform: 'android' } },
+    headers,
+  );
+  return { status: res.status, retryAfter: res.headers['retry-after'], body: res.body };
 }
 
 describe('guessing a known person through re-enrolment', () => {

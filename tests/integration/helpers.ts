@@ -1,5 +1,6 @@
 // Small HTTP helpers for the integration suite: every call goes over real HTTP to `next start`.
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { expect, inject } from 'vitest';
 
 export const MOSCOW = { lat: 55.7539, lon: 37.6208 }; // Red Square
@@ -7,6 +8,48 @@ export const MOSCOW_HOME = { text: 'Москва, ул. Тверская, д. 7,
 export const TULA = { lat: 54.1931, lon: 37.6173 }; // outside Moscow and Moscow Oblast
 
 const DEVICE_PATHS = /^\/api\/v1\/(device|ingest)\//;
+
+export interface PeerAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  ms: number;
+}
+
+/** A JSON POST over a socket bound to `from` (a 127.0.0.x address), so the server sees that peer. */
+export function postJsonFrom(
+  from: string,
+  path: string,
+  json: unknown,
+  headers: Record<string, string> = {},
+): Promise<PeerAnswer> {
+  const started = Date.now();
+  const payload = JSON.stringify(json);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url(path),
+      {
+        method: 'POST',
+        localAddress: from,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...headers,
+        },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ms: Date.now() - started }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
 
 /** Device paths go where a load balancer would send them (the ingest server under INGEST_SERVER=1). */
 export function url(path: string): string {

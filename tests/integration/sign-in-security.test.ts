@@ -3,18 +3,11 @@
 // X-Forwarded-For counts only from TRUSTED_PROXIES (127.0.0.9 in the global setup), a user is never
 // locked out from someone else's address, cross-site sign-in is refused, and no token is in a body.
 import crypto from 'node:crypto';
-import http from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, expectProblem, url } from './helpers';
+import { api, expectProblem, postJsonFrom, type PeerAnswer, url } from './helpers';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const run = crypto.randomBytes(3).toString('hex');
-
-interface Answer {
-  status: number;
-  body: string;
-  ms: number;
-}
 
 /** A sign-in attempt over a socket bound to `from`, so the server sees that peer address. */
 function signInFrom(
@@ -22,31 +15,8 @@ function signInFrom(
   username: string,
   password: string,
   headers: Record<string, string> = {},
-): Promise<Answer> {
-  const started = Date.now();
-  const payload = JSON.stringify({ username, password });
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url('/api/auth/sign-in/username'),
-      {
-        method: 'POST',
-        localAddress: from,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-          ...headers,
-        },
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: Date.now() - started }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
+): Promise<PeerAnswer> {
+  return postJsonFrom(from, '/api/auth/sign-in/username', { username, password }, headers);
 }
 
 async function signIn(username: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}) {
