@@ -23,7 +23,15 @@ const AUTO_MIN_WORKERS = 50_000;
 const FULL_BUILD_DELTAS = Number(process.env.MAP_CELLS_FULL_DELTAS ?? 200_000);
 const FULL_BUILD_EVERY_MS = Number(process.env.MAP_CELLS_FULL_EVERY_MS ?? 6 * 3_600_000);
 
-let lastBuild: { workers: number; at: number } | null = null;
+// On globalThis: Next bundles instrumentation (where the job runs) and each route separately, so a
+// module-level variable set by the job was never seen by the clusters route.
+const lastBuildKey = Symbol.for('regwatch.mapCells.lastBuild');
+type LastBuild = { workers: number; at: number } | null;
+type GlobalWithBuild = typeof globalThis & { [lastBuildKey]?: LastBuild };
+const readLastBuild = (): LastBuild => (globalThis as GlobalWithBuild)[lastBuildKey] ?? null;
+function setLastBuild(build: LastBuild): void {
+  (globalThis as GlobalWithBuild)[lastBuildKey] = build;
+}
 
 export interface MapCellsBuild {
   ran: boolean;
@@ -53,7 +61,7 @@ export async function learnMapCellsBuild(db: Pick<Db, 'execute'>): Promise<void>
     db,
     sql`SELECT (detail->>'workers')::int AS workers FROM job_runs WHERE name = 'map_cells'`,
   );
-  if (run?.workers != null) lastBuild = { workers: Number(run.workers), at: Date.now() };
+  if (run?.workers != null) setLastBuild({ workers: Number(run.workers), at: Date.now() });
 }
 
 async function record(tx: Tx, result: MapCellsBuild, started: number, fullAt: string | null): Promise<void> {
@@ -112,7 +120,7 @@ export async function refreshMapCells(db: Db, options: { full?: boolean } = {}):
     }
   }
   result.durationMs = Math.round(performance.now() - started);
-  if (result.ran) lastBuild = { workers: result.workers, at: Date.now() };
+  if (result.ran) setLastBuild({ workers: result.workers, at: Date.now() });
   return result;
 }
 
@@ -126,5 +134,6 @@ export function canUseMapCells(zoom: number): boolean {
   const z = Math.floor(zoom);
   if (z < PREAGG_MIN_ZOOM || z > PREAGG_MAX_ZOOM) return false;
   if (mode === 'always') return true;
+  const lastBuild = readLastBuild();
   return lastBuild !== null && lastBuild.workers >= AUTO_MIN_WORKERS;
 }
