@@ -252,6 +252,8 @@ export const mapCells = pgTable('map_cells', {
   cy: integer('cy').notNull(),
   okrug: text('okrug').notNull(),
   citizenship: text('citizenship').notNull(),
+  /** '' for the address layer; otherwise the open lapse's kind, at the worker's last fix (0016). */
+  kind: text('kind').notNull().default(''),
   nPending: integer('n_pending').notNull(),
   nActive: integer('n_active').notNull(),
   nInterrupted: integer('n_interrupted').notNull(),
@@ -272,6 +274,7 @@ export const mapCellDeltas = pgTable('map_cell_deltas', {
   citizenship: text('citizenship').notNull(),
   status: text('status').notNull(),
   sign: smallint('sign').notNull(),
+  kind: text('kind').notNull().default(''),
 });
 
 // Messages to the worker (0018_worker_notifications.sql): kind code + facts, rendered when read.

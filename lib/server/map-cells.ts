@@ -68,7 +68,7 @@ async function record(tx: Tx, result: MapCellsBuild, started: number, fullAt: st
   const [counts] = await queryRows<{ workers: number; rows: number }>(
     tx,
     sql`SELECT COALESCE(sum(n_pending + n_active + n_interrupted + n_cancelled + n_ended)
-              FILTER (WHERE zoom = ${PREAGG_MIN_ZOOM}::smallint), 0)::int AS workers,
+              FILTER (WHERE zoom = ${PREAGG_MIN_ZOOM}::smallint AND kind = ''), 0)::int AS workers,
             count(*)::int AS rows FROM map_cells`,
   );
   result.workers = Number(counts?.workers ?? 0);

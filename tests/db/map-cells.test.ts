@@ -47,17 +47,21 @@ async function answerOf(who: OfficerContext, query: Record<string, string>, mode
     ...query,
   });
   const answer = await readClusters(getDb(), who, params);
-  const sum = { count: 0, active: 0, pending: 0 };
+  const sum = { count: 0, active: 0, pending: 0, cancelled: 0, signalLost: 0 };
   for (const f of answer.features) {
     const props = f.properties;
     if ('cluster' in props && props.cluster) {
       sum.count += props.count;
       sum.active += props.counts.active;
       sum.pending += props.counts.pending;
+      sum.cancelled += props.counts.cancelled;
+      sum.signalLost += props.kinds?.signal_lost ?? 0;
     } else if ('cluster' in props) {
       sum.count += 1;
       if (props.status === 'active') sum.active += 1;
       if (props.status === 'pending') sum.pending += 1;
+      if (props.status === 'cancelled') sum.cancelled += 1;
+      if (params.layer === 'lapses' && props.openLapseKind === 'signal_lost') sum.signalLost += 1;
     }
   }
   return { sum, answer };
@@ -98,9 +102,9 @@ beforeAll(async () => {
 async function cellRows(): Promise<string[]> {
   const rows = await queryRows<Record<string, unknown>>(
     getDb(),
-    sql`SELECT zoom, cx, cy, okrug, citizenship, n_pending, n_active, n_interrupted, n_cancelled, n_ended,
+    sql`SELECT zoom, cx, cy, okrug, citizenship, kind, n_pending, n_active, n_interrupted, n_cancelled, n_ended,
           round(sum_lon::numeric, 6) AS sum_lon, round(sum_lat::numeric, 6) AS sum_lat
-        FROM map_cells ORDER BY zoom, cx, cy, okrug, citizenship`,
+        FROM map_cells ORDER BY zoom, cx, cy, okrug, citizenship, kind`,
   );
   return rows.map((r) => Object.values(r).map(String).join('|'));
 }
@@ -179,6 +183,19 @@ describe('incremental upkeep', () => {
       expect(live.count).toBeGreaterThan(0);
       expect(await totals(who, query, 'always')).toEqual(live);
     }
+    // The open-lapse layer: workers whose phones went quiet, at their last fix, by kind.
+    for (const { who, query } of [
+      { who: supervisor, query: { layer: 'lapses' } },
+      { who: supervisor, query: { layer: 'lapses', kind: 'signal_lost' } },
+      { who: supervisor, query: { layer: 'lapses', kind: 'device_off' } },
+      { who: supervisor, query: { layer: 'lapses', status: 'cancelled', citizenship: 'UZ' } },
+      { who: supervisor, query: { layer: 'lapses', bbox: '-180,-85,180,85', zoom: '3' } },
+      { who: officer, query: { layer: 'lapses' } },
+    ]) {
+      const live = await totals(who, query, 'never');
+      expect(await totals(who, query, 'always')).toEqual(live);
+    }
+    expect((await totals(supervisor, { layer: 'lapses' }, 'never')).signalLost).toBeGreaterThan(0);
     // Cell for cell, the folded table equals a build from scratch.
     const folded = await cellRows();
     const full = await refreshMapCells(db, { full: true });

@@ -160,7 +160,7 @@ async function workerLayer(db: Db, officer: OfficerContext, p: ClustersParams): 
   }
   // The pre-aggregated cells are built on the grid of the region's reference latitude; they serve
   // any map centre, since the cells lie where the workers are.
-  const fromCells = !withKinds && canUseMapCells(fitGridZoom(p.bbox, p.zoom, PREAGG_REF_LAT));
+  const fromCells = canUseMapCells(fitGridZoom(p.bbox, p.zoom, PREAGG_REF_LAT));
   const gridLat = fromCells ? PREAGG_REF_LAT : centerLat;
   const zoom = fitGridZoom(p.bbox, p.zoom, gridLat);
   const grid = gridForZoom(zoom, gridLat);
