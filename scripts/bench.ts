@@ -33,6 +33,7 @@ import {
   countOsmAnd,
   type BenchPhone,
 } from './bench/phones';
+import { openOfficerStreams } from './bench/officer-streams';
 import { readTreeRss, watchPeakRss } from './bench/process-rss';
 import { bringPresentForward } from './bench/reuse-database';
 
@@ -103,6 +104,8 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '20' },
       concurrency: { type: 'string', default: '32' },
       phones: { type: 'string', default: '5000' },
+      // Officers' live streams held open on the dashboard during the ingestion phases.
+      streams: { type: 'string', default: '200' },
       'copy-rows': { type: 'string', default: '200000' },
       'full-workers': { type: 'string' },
       'trail-minutes': { type: 'string' },
@@ -117,6 +120,7 @@ async function main(): Promise<void> {
   const seconds = Math.max(5, Number(values.seconds));
   const concurrency = Math.max(1, Number(values.concurrency));
   const phoneCount = Math.max(1, Number(values.phones));
+  const streamCount = Math.max(0, Number(values.streams));
   const copyRows = Math.max(10_000, Number(values['copy-rows']));
   const seed = 42;
   const pgliteDir = path.join(os.tmpdir(), `regwatch-bench-${process.pid}`);
@@ -381,9 +385,13 @@ async function main(): Promise<void> {
         ingestLabel = `ingest server${process.env.INGEST_WORKERS ? ` ×${process.env.INGEST_WORKERS}` : ''}`;
         await waitForHealth(ingestBase);
       }
+      // Officers watching: their live streams stay open on the dashboard through both phases.
+      const watcher = accounts.find((a) => a.role === 'supervisor');
+      const streams = await openOfficerStreams(base, await signIn(base, watcher), streamCount);
+      say(`${streams.open()} of ${streamCount} officer streams open`);
       const osm = await load(ingestBase, (k) => buildOsmAndRequest(phones, k), countOsmAnd);
       rows.push({
-        measure: `OsmAnd single-fix requests, ${ingestLabel} (${fmt(phones.length)} phones, ${concurrency} at a time, sweep on)`,
+        measure: `OsmAnd single-fix requests, ${ingestLabel} (${fmt(phones.length)} phones, ${concurrency} at a time, sweep on, ${streamCount} officer streams open)`,
         result: `${fmt(osm.rps)} req/s = ${fmt(osm.unitsPerSecond)} fixes/s, p50 ${fmt(osm.p50, 1)} ms, p99 ${fmt(osm.p99, 1)} ms${describeFailures(osm)}`,
         baseline: `COPY ${fmt(copyRate)} rows/s; ${floorText}`,
         target: '3,300 req/s, p99 < 200 ms',
@@ -397,6 +405,10 @@ async function main(): Promise<void> {
         target: '3,300 fixes/s, p99 < 200 ms',
       });
       say(`App batches ${rows.at(-1)?.result}`);
+      const stillOpen = streams.open();
+      say(
+        `officer streams: ${stillOpen} of ${streamCount} still open, ${fmt(streams.close())} events received`,
+      );
 
       // (b) Clusters for a set of viewports and zooms, with and without filters.
       const supervisor = accounts.find((a) => a.role === 'supervisor');
