@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser } from 'playwright';
 import { signIn } from './bench/map-clusters';
 import {
   prepareDatabase,
@@ -20,6 +19,7 @@ import {
   startAppServer,
   waitPortFree,
 } from './bench-browser/app-server';
+import { launchBrowser, withDeadline, type BenchBrowser } from './bench-browser/browsers';
 import { startPeerServer } from './bench-browser/peer-server';
 import {
   closeQuietly,
@@ -54,15 +54,6 @@ const port = Number(values.port);
 const peerTimeoutS = Number(values['peer-timeout']);
 const baseUrl = values['database-url'] ?? process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const PASSWORD = 'demo-password-2026';
 const OUR_TIMEOUT_MS = 60_000;
 const VIEWPORT = { width: 1440, height: 900 };
@@ -77,7 +68,6 @@ if (!fs.existsSync(path.join(appDir, '.next', 'BUILD_ID'))) {
 }
 
 const log = (line: string) => console.log(`[bench:browser] ${line}`);
-const launch = () => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 const fmt = (n: number | null) => (n === null ? 'no mark' : `${Math.round(n)} ms`);
 
 async function measureSize(workers: number, result: SizeResult): Promise<void> {
@@ -88,26 +78,31 @@ async function measureSize(workers: number, result: SizeResult): Promise<void> {
   await waitPortFree(port);
   const stopApp = await startAppServer(appDir, port, url);
   const base = `http://127.0.0.1:${port}`;
-  const browser = await launch();
-  let peerBrowser: Browser | null = null;
+  let ours: BenchBrowser | null = null;
+  let peerBrowser: BenchBrowser | null = null;
   let stopPeer = async () => {};
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ru-RU' });
+    ours = await launchBrowser(CHROMIUM, VIEWPORT, 'ru-RU');
     const cookie = await signIn(base, { username: values.account, password: PASSWORD });
     const [name = '', value = ''] = cookie.split(/=(.*)/s);
     if (!name || !value) throw new Error(`signing in as ${values.account} failed`);
-    await context.addCookies([{ name, value, url: base }]);
-    // One load not counted: it warms the server's caches and the browser's.
-    const warm = await measureLoad(context, `${base}/`, OUR_MARK, OUR_TIMEOUT_MS);
-    if (warm.ms === null) throw new Error(`our page never marked clusters drawn (${warm.failure})`);
+    await ours.context.addCookies([{ name, value, url: base }]);
+    // One load not counted: it warms the server's caches and the browser's. It also tells the
+    // view our page opened on, for the peer to open on the same one.
+    const warm = await withDeadline(
+      measureLoad(ours.context, `${base}/`, OUR_MARK, OUR_TIMEOUT_MS),
+      OUR_TIMEOUT_MS + 15_000,
+      null,
+    );
+    if (!warm || warm.ms === null)
+      throw new Error(`our page never marked clusters drawn (${warm?.failure ?? 'stuck'})`);
     const view = await readOpeningView(warm.page);
     await closeQuietly(warm.page);
     const peer = await startPeerServer(points, view, port + 1);
     stopPeer = peer.stop;
-    peerBrowser = await launch();
-    const peerContext = await peerBrowser.newContext({ viewport: VIEWPORT });
+    peerBrowser = await launchBrowser(CHROMIUM, VIEWPORT);
 
-    const ours: number[] = [];
+    const loadsOurs: number[] = [];
     const starts: number[] = [];
     const ends: number[] = [];
     const floor: number[] = [];
@@ -116,52 +111,55 @@ async function measureSize(workers: number, result: SizeResult): Promise<void> {
     for (let i = 0; i < loads; i++) {
       // Interleaved, so a burst of load on the shared machine hits all three alike.
       for (const [target, into] of [
-        [`${base}/`, ours],
+        [`${base}/`, loadsOurs],
         [`${base}/?bench=floor`, floor],
       ] as const) {
-        const run = await measureLoad(context, target, OUR_MARK, OUR_TIMEOUT_MS);
-        await closeQuietly(run.page);
+        if (!ours.alive()) throw new Error('our browser died');
+        const run = await ours.load(target, OUR_MARK, OUR_TIMEOUT_MS);
         if (run.ms !== null) into.push(run.ms);
-        if (into === ours && run.request) {
+        if (into === loadsOurs && run.request) {
           starts.push(run.request.start);
           ends.push(run.request.end);
         }
         log(`  ${target.replace(base, '')}: ${run.failure ?? fmt(run.ms)}`);
       }
       if (result.peerNote) continue;
-      const run = await measureLoad(peerContext, `${peer.origin}/`, PEER_MARK, peerTimeoutS * 1000);
-      await closeQuietly(run.page);
+      const run = await peerBrowser.load(`${peer.origin}/`, PEER_MARK, peerTimeoutS * 1000);
       if (run.ms !== null) peers.push(run.ms);
       else {
         result.peerNote = run.failure === 'crashed' ? 'crashed' : `did not finish in ${peerTimeoutS} s`;
         // A page still clustering (or a dead renderer) would skew the loads that follow.
-        await peerBrowser.close().catch(() => {});
+        await peerBrowser.kill();
       }
       log(`  peer: ${run.ms === null ? result.peerNote : fmt(run.ms)}`);
     }
-    result.ours = ours.length ? median(ours) : null;
+    result.ours = loadsOurs.length ? median(loadsOurs) : null;
     result.requestStart = starts.length ? median(starts) : null;
     result.requestEnd = ends.length ? median(ends) : null;
     result.floor = floor.length ? median(floor) : null;
     result.peer = peers.length && !result.peerNote ? median(peers) : null;
 
-    const { page } = await measureLoad(context, `${base}/`, OUR_MARK, OUR_TIMEOUT_MS);
+    const opened = await withDeadline(
+      measureLoad(ours.context, `${base}/`, OUR_MARK, OUR_TIMEOUT_MS),
+      OUR_TIMEOUT_MS + 15_000,
+      null,
+    );
+    if (!opened) throw new Error('our page got stuck before the redraws');
     for (const key of ['ArrowRight', 'ArrowDown', 'ArrowRight', 'ArrowDown', 'ArrowRight']) {
-      const r = await measureRedraw(page, key, 30_000);
+      const r = await measureRedraw(opened.page, key, 30_000);
       if (!r) continue;
       result.pan.push(r.fromInput);
       result.panFromRequest.push(r.fromRequest);
     }
     for (let i = 0; i < 5; i++) {
-      const r = await measureRedraw(page, 'Equal', 30_000);
+      const r = await measureRedraw(opened.page, 'Equal', 30_000);
       if (!r) continue;
       result.zoom.push(r.fromInput);
       result.zoomFromRequest.push(r.fromRequest);
     }
-    await closeQuietly(page);
   } finally {
-    await peerBrowser?.close().catch(() => {});
-    await browser.close().catch(() => {});
+    await peerBrowser?.kill();
+    await ours?.kill();
     await stopPeer();
     stopApp();
     await waitPortFree(port);
