@@ -149,6 +149,21 @@ test('a shared map link reopens the same filters and worker; Escape closes the p
   await expect(page).toHaveURL(/[?&]status=cancelled(&|$)/);
 });
 
+test('the opening view asks for its clusters once: the early request is the one the map uses', async ({
+  page,
+}) => {
+  // The page asks for the opening view's clusters before Leaflet has loaded, under the viewport it
+  // predicts; if the prediction missed the map's real bounds the map would ask a second time.
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/map/clusters') && r.url().includes('layer=addresses')) asked.push(r.url());
+  });
+  await page.goto('/');
+  await page.locator('canvas[data-marks-layout]').waitFor({ state: 'attached' });
+  await page.waitForLoadState('networkidle');
+  expect(asked).toHaveLength(1);
+});
+
 test('the legend is open on the first visit and collapsed on later ones unless reopened', async ({
   page,
 }) => {

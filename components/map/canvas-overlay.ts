@@ -1,6 +1,7 @@
 // A Leaflet layer that owns one <canvas> covering the map and redraws it after every pan or zoom.
 // Thousands of marks cost one canvas, not thousands of DOM nodes. The canvas is hidden during the
-// zoom animation (leaflet-zoom-hide) and redrawn at the new zoom.
+// zoom animation (leaflet-zoom-hide) and redrawn at the new zoom: nothing is drawn while it runs
+// (data arriving mid-zoom waits for zoomend), so a draw is always one the officer sees.
 import L from 'leaflet';
 
 export interface DrawInfo {
@@ -18,6 +19,7 @@ export class CanvasOverlay extends L.Layer {
   private canvas: HTMLCanvasElement | null = null;
   private host: L.Map | null = null;
   private frame = 0;
+  private zooming = false;
 
   constructor(
     private draw: DrawFn,
@@ -35,12 +37,17 @@ export class CanvasOverlay extends L.Layer {
     (map.getPane(this.paneName) ?? map.getPanes().overlayPane).appendChild(canvas);
     this.canvas = canvas;
     map.on(REDRAW_EVENTS, this.scheduleRedraw, this);
+    map.on('zoomanim', this.zoomStarts, this);
+    map.on('zoomend', this.zoomEnds, this);
     this.redraw();
     return this;
   }
 
   onRemove(map: L.Map): this {
     map.off(REDRAW_EVENTS, this.scheduleRedraw, this);
+    map.off('zoomanim', this.zoomStarts, this);
+    map.off('zoomend', this.zoomEnds, this);
+    this.zooming = false;
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.canvas?.remove();
@@ -62,10 +69,18 @@ export class CanvasOverlay extends L.Layer {
     });
   }
 
+  private zoomStarts(): void {
+    this.zooming = true;
+  }
+
+  private zoomEnds(): void {
+    this.zooming = false;
+  }
+
   private redraw(): void {
     const map = this.host;
     const canvas = this.canvas;
-    if (!map || !canvas) return;
+    if (!map || !canvas || this.zooming) return;
     const size = map.getSize();
     const ratio = window.devicePixelRatio || 1;
     const origin = map.containerPointToLayerPoint([0, 0]);

@@ -25,6 +25,7 @@ import {
   type Viewport,
 } from '@/lib/ui/map-url';
 import { MapStatus } from './map-status';
+import { useEarlyClusters } from './use-early-clusters';
 import { useLiveStream } from './use-live-stream';
 import { WorkerPanel } from './worker-panel';
 
@@ -80,6 +81,8 @@ export function MapClient({ okrugs, okrugExtents, scoped, defaultView, regionExt
     );
     return extent ? { kind: 'bbox', bbox: extent, maxZoom: 13, seq: 0 } : null;
   });
+  const mapBox = useRef<HTMLDivElement>(null);
+  useEarlyClusters(mapBox, defaultView, camera === null, state.layers, state.filters);
   const [filtersOpen, setFiltersOpen] = useState(true);
   const [viewport, setViewport] = useState<Viewport | null>(null);
   const [layerStates, setLayerStates] = useState<Record<DataLayer, LayerState | null>>({
@@ -143,7 +146,7 @@ export function MapClient({ okrugs, okrugExtents, scoped, defaultView, regionExt
           onOpenChange={setFiltersOpen}
           onChange={changeFilters}
         />
-        <div className="relative min-w-0 flex-1 bg-[#dde3ea]">
+        <div ref={mapBox} className="relative min-w-0 flex-1 bg-[#dde3ea]">
           <p className="sr-only">{t.map.keyboardNote}</p>
           <LeafletMap
             lang={lang}

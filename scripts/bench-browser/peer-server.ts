@@ -49,6 +49,7 @@ fetch('/points.json').then((r) => r.json()).then((flat) => {
 export async function startPeerServer(
   points: Float64Array,
   view: PeerView,
+  listenPort: number,
 ): Promise<{ origin: string; stop: () => Promise<void> }> {
   // One JSON body, built once: the page's download is part of what the peer costs.
   const body = Buffer.from(JSON.stringify(Array.from(points, (v) => Math.round(v * 1e6) / 1e6)));
@@ -71,11 +72,18 @@ export async function startPeerServer(
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, '127.0.0.1', resolve);
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     origin: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -7,16 +7,27 @@ import type { BrowserContext, Page } from 'playwright';
 export const OUR_MARK = 'rw:clusters-drawn';
 export const PEER_MARK = 'peer:clusters-drawn';
 
+export interface Load {
+  ms: number | null;
+  page: Page;
+  request: { start: number; end: number } | null;
+  /** Why there is no figure: the renderer or the browser crashed, or the mark never came. */
+  failure: 'crashed' | 'timeout' | null;
+}
+
 /** Loads `url` in a new page and returns ms from navigation start to the first `mark`, or null. */
 export async function measureLoad(
   context: BrowserContext,
   url: string,
   mark: string,
   timeoutMs: number,
-): Promise<{ ms: number | null; page: Page; request: { start: number; end: number } | null }> {
+): Promise<Load> {
   const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+  let crashed = false;
+  page.once('crash', () => (crashed = true));
+  context.browser()?.once('disconnected', () => (crashed = true));
   try {
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     const handle = await page.waitForFunction(
       (name) => performance.getEntriesByName(name)[0]?.startTime ?? null,
       mark,
@@ -32,9 +43,11 @@ export async function measureLoad(
         ? { start: entry.startTime, end: entry.responseEnd }
         : null;
     });
-    return { ms: typeof ms === 'number' ? ms : null, page, request };
-  } catch {
-    return { ms: null, page, request: null };
+    return { ms: typeof ms === 'number' ? ms : null, page, request, failure: null };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    crashed ||= /crash|closed|disconnected/i.test(message);
+    return { ms: null, page, request: null, failure: crashed ? 'crashed' : 'timeout' };
   }
 }
 
@@ -73,6 +86,11 @@ export async function measureRedraw(page: Page, key: string, timeoutMs: number):
   } catch {
     return null;
   }
+}
+
+/** Closes a page whatever state its renderer is in. */
+export async function closeQuietly(page: Page): Promise<void> {
+  await page.close().catch(() => {});
 }
 
 /** The view our page opened on, read from its first clusters request (for the peer to match). */

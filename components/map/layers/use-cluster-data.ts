@@ -4,11 +4,11 @@
 // layer switched off fetches nothing and reports nothing.
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { clustersQuery } from '@/lib/api/queries';
 import type { ClustersResponse } from '@/lib/api/map';
 import { clusterParams, type MapFilters, type Viewport } from '@/lib/ui/map-url';
 import type { LayerState } from '../layer-state';
 import { isFloorView } from '../draw-signal';
+import { mapClustersQuery } from './cluster-query';
 
 export function useClusterData(
   layer: 'addresses' | 'lapses' | 'heat',
@@ -19,7 +19,7 @@ export function useClusterData(
 ): ClustersResponse | undefined {
   // `?bench=floor`: the same page without its data, the browser bench's floor.
   const query = useQuery({
-    ...clustersQuery(clusterParams(layer, viewport, filters)),
+    ...mapClustersQuery(clusterParams(layer, viewport, filters)),
     enabled: enabled && !isFloorView(),
   });
   const { data, isFetching, error, refetch } = query;
