@@ -5,6 +5,11 @@
 import type { sql as sqlTag } from 'drizzle-orm';
 import type { Db, queryRows as queryRowsFn } from '../../lib/db/client';
 
+/** Every active worker's last fix within the last five minutes, as if its phone had kept reporting. */
+export const PRESENT_FORWARD_SQL = `UPDATE worker_status
+  SET last_fix_time = now() - (abs(hashtext(worker_id::text)) % 300) * interval '1 second'
+  WHERE status = 'active'`;
+
 export async function bringPresentForward(
   db: Db,
   sql: typeof sqlTag,
@@ -16,9 +21,7 @@ export async function bringPresentForward(
   await db.transaction(async (tx) => {
     // A million rows take longer than the pool's statement timeout on a busy machine.
     await tx.execute(sql`SET LOCAL statement_timeout = 0`);
-    await tx.execute(sql`UPDATE worker_status
-      SET last_fix_time = now() - (abs(hashtext(worker_id::text)) % 300) * interval '1 second'
-      WHERE status = 'active'`);
+    await tx.execute(sql.raw(PRESENT_FORWARD_SQL));
     await tx.execute(sql`ANALYZE worker_status`);
   });
   say(`reused ${before?.n ?? 0} workers; fixes moved up to now in ${Math.round(performance.now() - t)} ms`);
