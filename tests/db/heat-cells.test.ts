@@ -159,7 +159,7 @@ describe('heat cells equal the live query', () => {
   });
 
   it('windows of partial local days: whole days from cells, the edges live', async () => {
-    const windows = [
+    const windows: Record<string, string>[] = [
       { from: await localMidnight(8), to: await localMidnight(1) },
       { from: '2020-01-01T00:00:00Z', to: new Date(Date.now() - 5 * 3_600_000).toISOString() },
       {
