@@ -22,7 +22,7 @@ const NOT_MODELLED = (name: string) => name === 'schema_migrations' || /^positio
 const SQL_ONLY_INDEXES = new Set(
   `device_events_worker_idx officer_sessions_user_idx officer_accounts_provider_idx officer_accounts_user_idx
   auth_verifications_identifier_idx map_cells_empty_idx map_cells_key_uq devices_worker_idx
-  heat_cells_key_uq heat_cells_empty_idx lapses_fix_point_idx
+  heat_cells_key_uq heat_cells_empty_idx lapses_fix_position_idx
   worker_events_worker_idx registrations_one_live_uq registrations_worker_idx worker_status_deadline_idx
   worker_status_map_idx worker_status_okrug_idx worker_status_open_lapse_idx worker_status_sweep_idx
   audit_log_actor_idx audit_log_worker_ids_idx audit_log_worker_idx workers_document_idx

@@ -45,10 +45,10 @@ CREATE TABLE heat_cell_deltas (
   sign smallint NOT NULL
 );
 
--- Street views (above the pre-aggregated zooms) stay live: a 2-D index finds the lapses inside the
--- viewport instead of scanning every lapse of the window.
-CREATE INDEX lapses_fix_point_idx ON lapses USING gist (point(last_fix_lon, last_fix_lat))
-  WHERE voided_at IS NULL;
+-- Street views (above the pre-aggregated zooms) stay live: this finds the lapses inside the viewport
+-- instead of scanning every lapse of the window. A B-tree: a GiST on the point found them with fewer
+-- reads but tripled the cost of the sweep's 10,000-lapse insert (1 s more at 1M workers).
+CREATE INDEX lapses_fix_position_idx ON lapses (last_fix_lon, last_fix_lat) WHERE voided_at IS NULL;
 
 -- Set-based for inserts and deletes: the sweep opens thousands of lapses in one statement.
 CREATE FUNCTION heat_cells_track_insert() RETURNS trigger LANGUAGE plpgsql AS $$

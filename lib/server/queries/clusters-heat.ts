@@ -7,7 +7,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import type { ClustersParams, ClustersResponse } from '@/lib/api/map';
 import { CITIZENSHIPS, LAPSE_KINDS } from '@/lib/domain/types';
-import { loadRegionPack } from '@/lib/region/load-pack';
 import type { OfficerContext } from '../officer-context';
 import { anyOf, okrugFilter, scopeOkrugs } from '../scope';
 import { canUseHeatCells } from '../heat-cells';
@@ -23,7 +22,7 @@ import { PREAGG_REF_LAT } from '../map-cells';
 import { type Grid, gridForZoom, roundCoord } from './grid';
 import { toNumber } from './values';
 import { FEATURE_BUDGET, fitGridZoom, MAX_GRID_CELLS, rollUpCells } from './cluster-budget';
-import { heatWindow } from './heat-window';
+import { type Range, resolveWindow } from './heat-window';
 
 interface HeatRow extends Record<string, unknown> {
   cx: number;
@@ -33,34 +32,26 @@ interface HeatRow extends Record<string, unknown> {
   lat: number;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * Grid cells a live viewport above the cells' zooms may span: a 1,600 × 900 screen shows 1,400 heat
  * cells; a larger box is coarsened to the cells' finest zoom, so no live query reads a city centre.
  */
-const LIVE_MAX_CELLS = 2_000;
+const LIVE_MAX_CELLS = 1_500;
 
 /** The live lapses of [from, to) in the viewport, one row each: cx, cy, n, slon, slat, m. */
-function liveLapses(
-  officer: OfficerContext,
-  p: ClustersParams,
-  grid: Grid,
-  range: { from: number; to: number | null },
-  area: SQL,
-): SQL {
+function liveLapses(officer: OfficerContext, p: ClustersParams, grid: Grid, range: Range, area: SQL): SQL {
   return sql`SELECT floor(l.last_fix_lon / ${grid.cellLon}::float8)::int AS cx, floor(l.last_fix_lat / ${grid.cellLat}::float8)::int AS cy,
       1 AS n, l.last_fix_lon AS slon, l.last_fix_lat AS slat, 1 AS m
     FROM lapses l
-    WHERE l.voided_at IS NULL AND l.started_at >= ${iso(range.from)}::timestamptz
-      AND ${range.to === null ? sql`TRUE` : sql`l.started_at < ${iso(range.to)}::timestamptz`} AND ${area}
+    WHERE l.voided_at IS NULL AND l.started_at >= ${range.from}
+      AND ${range.to === null ? sql`TRUE` : sql`l.started_at < ${range.to}`} AND ${area}
       AND ${okrugFilter(officer, sql`l.okrug`, p.okrug)}
       AND ${anyOf(sql`l.kind`, p.kind)} AND ${anyOf(sql`l.citizenship`, p.citizenship)}`;
 }
 
-/** Lapses inside [west, east] × [south, north]; the point test lets the 2-D index find them. */
+/** Lapses inside [west, east] × [south, north] (lapses_fix_position_idx). */
 function inBox(west: number, south: number, east: number, north: number): SQL {
-  return sql`point(l.last_fix_lon, l.last_fix_lat) <@ box(point(${west}::float8, ${south}::float8), point(${east}::float8, ${north}::float8))
-    AND l.last_fix_lon BETWEEN ${west}::float8 AND ${east}::float8 AND l.last_fix_lat BETWEEN ${south}::float8 AND ${north}::float8`;
+  return sql`l.last_fix_lon BETWEEN ${west}::float8 AND ${east}::float8 AND l.last_fix_lat BETWEEN ${south}::float8 AND ${north}::float8`;
 }
 
 /** The count a filter on kind or citizenship selects from a heat_cells row. */
@@ -99,7 +90,7 @@ async function fromCells(
   zoom: number,
   grid: Grid,
 ): Promise<HeatRow[]> {
-  const window = await heatWindow(db, loadRegionPack().timezone, p.from, p.to);
+  const window = await resolveWindow(db, p);
   const { west, south, east, north } = p.bbox;
   const [cx0, cx1] = [Math.floor(west / grid.cellLon), Math.floor(east / grid.cellLon)];
   const [cy0, cy1] = [Math.floor(south / grid.cellLat), Math.floor(north / grid.cellLat)];
@@ -109,8 +100,8 @@ async function fromCells(
     // A cell's centroid is that of all its lapses: inside one cell, close enough for a heat spot.
     parts.push(sql`SELECT cx, cy, ${cellCount(p)} AS n, sum_lon AS slon, sum_lat AS slat, n AS m FROM heat_cells
       WHERE zoom = ${zoom}::smallint AND cx = ANY(${sql.raw(`'{${range(cx0, cx1).join(',')}}'`)}::int[])
-        AND cy BETWEEN ${cy0}::int AND ${cy1}::int AND day >= ${first}::date
-        AND ${last === null ? sql`TRUE` : sql`day <= ${last}::date`}
+        AND cy BETWEEN ${cy0}::int AND ${cy1}::int AND day >= ${first}
+        AND ${last === null ? sql`TRUE` : sql`day <= ${last}`}
         AND ${okrugs(officer, p, zoom)}`);
   }
   // The edges are read on the cells' grid, over the whole cells the viewport touches, like the cells.
@@ -129,12 +120,12 @@ async function fromCells(
 }
 
 async function live(db: Db, officer: OfficerContext, p: ClustersParams, grid: Grid): Promise<HeatRow[]> {
-  const window = await heatWindow(db, loadRegionPack().timezone, p.from, p.to);
+  const { whole } = await resolveWindow(db, p);
   const { west, south, east, north } = p.bbox;
   return queryRows<HeatRow>(
     db,
     sql`SELECT cx, cy, count(*)::int AS n, avg(slon) AS lon, avg(slat) AS lat
-      FROM (${liveLapses(officer, p, grid, window, inBox(west, south, east, north))}) l
+      FROM (${liveLapses(officer, p, grid, whole, inBox(west, south, east, north))}) l
       GROUP BY 1, 2 ORDER BY n DESC LIMIT ${MAX_GRID_CELLS * 2}`,
   );
 }

@@ -1,8 +1,10 @@
 // The heat layer's time window in the region's local days. Whole days inside it are read from
 // heat_cells; the partial days at its edges, if any, are read live from lapses.
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
+import type { ClustersParams } from '@/lib/api/map';
+import { loadRegionPack } from '@/lib/region/load-pack';
 
 /** Local days before today that the default window adds: today and the 6 days before it. */
 const DEFAULT_EXTRA_DAYS = 6;
@@ -16,6 +18,12 @@ export interface HeatWindow {
   days: { first: string; last: string | null } | null;
   /** The partial days at the edges, as [from, to) in ms (to null: up to now). */
   edges: { from: number; to: number | null }[];
+}
+
+/** The default window as SQL, without a round trip: the first local day, and its first instant. */
+export function defaultWindow(timeZone: string): { firstDay: SQL; from: SQL } {
+  const firstDay = sql`((now() AT TIME ZONE ${timeZone})::date - ${DEFAULT_EXTRA_DAYS}::int)`;
+  return { firstDay, from: sql`(${firstDay}::timestamp AT TIME ZONE ${timeZone})` };
 }
 
 interface Bounds extends Record<string, unknown> {
@@ -64,4 +72,33 @@ export async function heatWindow(db: Db, timeZone: string, from?: Date, to?: Dat
     ...(lastStart < toMs ? [{ from: lastStart, to: toMs }] : []),
   ];
   return { from: fromMs, to: toMs, days: whole ? { first: b.d1, last: b.d2 } : null, edges };
+}
+
+const at = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
+const atOrNull = (ms: number | null) => (ms === null ? null : at(ms));
+
+export interface Range {
+  from: SQL;
+  to: SQL | null;
+}
+export interface Window {
+  days: { first: SQL; last: SQL | null } | null;
+  edges: Range[];
+  whole: Range;
+}
+
+/** The window as SQL bounds; the default one (the most frequent request) costs no round trip. */
+export async function resolveWindow(db: Db, p: ClustersParams): Promise<Window> {
+  const timeZone = loadRegionPack().timezone;
+  if (!p.from && !p.to) {
+    const { firstDay, from } = defaultWindow(timeZone);
+    return { days: { first: firstDay, last: null }, edges: [], whole: { from, to: null } };
+  }
+  const w = await heatWindow(db, timeZone, p.from, p.to);
+  const day = (d: string) => sql`${d}::date`;
+  return {
+    days: w.days && { first: day(w.days.first), last: w.days.last === null ? null : day(w.days.last) },
+    edges: w.edges.map((e) => ({ from: at(e.from), to: atOrNull(e.to) })),
+    whole: { from: at(w.from), to: atOrNull(w.to) },
+  };
 }
