@@ -195,6 +195,16 @@ describe('the default window', () => {
     expect((await heat(supervisor, {}, 'never')).total).toBe(Number(row!.n));
     expect((await heat(supervisor, {}, 'always')).total).toBe(Number(row!.n));
   });
+
+  it("equals the map page's request: from = the local date 6 days ago, no to", async () => {
+    const [row] = await queryRows<{ day: string }>(
+      getDb(),
+      sql`SELECT ((now() AT TIME ZONE ${zone})::date - 6)::text AS day`,
+    );
+    const fromDay = await heat(supervisor, { from: row!.day }, 'always');
+    expect(fromDay.total).toBeGreaterThan(0);
+    expect(fromDay).toEqual(await heat(supervisor, {}, 'always'));
+  });
 });
 
 describe('incremental upkeep', () => {
