@@ -31,8 +31,16 @@ export const clustersParamsSchema = z.object({
   citizenship: enumList(CITIZENSHIPS).optional(),
   okrug: idList.optional(),
   kind: enumList(LAPSE_KINDS).optional().describe('lapses and heat layers: lapse kinds'),
-  from: instant('start').optional().describe('heat layer: lapses started at or after (default 7 days ago)'),
-  to: instant('end').optional().describe('heat layer: lapses started before (default now)'),
+  from: instant('start')
+    .optional()
+    .describe(
+      "heat layer: lapses started at or after (default: start of the region's local day 6 days ago, so the last 7 calendar days with today); whole local days are pre-aggregated, partial edge days counted live",
+    ),
+  to: instant('end')
+    .optional()
+    .describe(
+      'heat layer: lapses started before (default now; today counts up to the last fold, every 15 s)',
+    ),
 });
 export type ClustersFilters = z.input<typeof clustersParamsSchema>;
 export type ClustersParams = z.output<typeof clustersParamsSchema>;

@@ -229,6 +229,9 @@ export const lapses = pgTable(
       .on(t.okrug, t.startedAt.desc())
       .where(sql`review_decision IS NULL AND voided_at IS NULL`),
     index('lapses_worker_idx').on(t.workerId, t.startedAt.desc()),
+    index('lapses_fix_position_idx')
+      .on(t.lastFixLon, t.lastFixLat)
+      .where(sql`voided_at IS NULL`),
   ],
 );
 
@@ -366,6 +369,51 @@ export const mapCellDeltas = pgTable('map_cell_deltas', {
   status: text('status').notNull(),
   sign: smallint('sign').notNull(),
   kind: text('kind').notNull().default(''),
+});
+
+// The heat layer pre-aggregated per local day (0014_heat_cells.sql; lib/server/heat-cells.ts).
+export const heatCells = pgTable(
+  'heat_cells',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    zoom: smallint('zoom').notNull(),
+    cx: integer('cx').notNull(),
+    cy: integer('cy').notNull(),
+    okrug: text('okrug').notNull(),
+    n: integer('n').notNull(),
+    nSignalLost: integer('n_signal_lost').notNull(),
+    nLocationDisabled: integer('n_location_disabled').notNull(),
+    nDeviceOff: integer('n_device_off').notNull(),
+    nMockLocation: integer('n_mock_location').notNull(),
+    nLeftRegion: integer('n_left_region').notNull(),
+    nGe: integer('n_ge').notNull(),
+    nKz: integer('n_kz').notNull(),
+    nUz: integer('n_uz').notNull(),
+    nAz: integer('n_az').notNull(),
+    nMd: integer('n_md').notNull(),
+    nAm: integer('n_am').notNull(),
+    nKg: integer('n_kg').notNull(),
+    nTj: integer('n_tj').notNull(),
+    nUa: integer('n_ua').notNull(),
+    sumLon: doublePrecision('sum_lon').notNull(),
+    sumLat: doublePrecision('sum_lat').notNull(),
+  },
+  (t) => [
+    uniqueIndex('heat_cells_key_uq').on(t.zoom, t.cx, t.cy, t.day, t.okrug),
+    index('heat_cells_empty_idx')
+      .on(t.zoom)
+      .where(sql`n <= 0`),
+  ],
+);
+
+export const heatCellDeltas = pgTable('heat_cell_deltas', {
+  startedAt: tz('started_at').notNull(),
+  lon: doublePrecision('lon').notNull(),
+  lat: doublePrecision('lat').notNull(),
+  okrug: text('okrug').notNull(),
+  kind: text('kind').notNull(),
+  citizenship: text('citizenship').notNull(),
+  sign: smallint('sign').notNull(),
 });
 
 // Messages to the worker (0018_worker_notifications.sql): kind code + facts, rendered when read.

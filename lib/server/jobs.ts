@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/client';
 import { dropExpiredPartitions, ensurePositionPartitions } from '@/lib/db/partitions';
 import { getCurrentPolicy } from './policy';
 import { learnMapCellsBuild, refreshMapCells } from './map-cells';
+import { learnHeatCellsBuild, refreshHeatCells } from './heat-cells';
 import { runInSlot } from './job-slots';
 import { runSweep } from './sweep';
 import { readChannels } from './notify/channels';
@@ -51,15 +52,18 @@ export function startServerJobs(): void {
   if (g[globalKey] || process.env.DISABLE_JOBS === '1') return;
   const sweepMs = Number(process.env.SWEEP_INTERVAL_MS ?? 10_000);
   // Clusters can use the pre-aggregated cells from the start rather than after the first interval.
-  void refreshMapCells(getDb()).catch(() => console.error('[jobs] map cells failed at start-up'));
+  void refreshMapCells(getDb())
+    .then(() => refreshHeatCells(getDb()))
+    .catch(() => console.error('[jobs] map cells failed at start-up'));
   g[globalKey] = [
     every(sweepMs, 'sweep', () => runSweep(getDb())),
     every(Number(process.env.PURGE_INTERVAL_MS ?? 3_600_000), 'retention purge', () => runRetentionPurge()),
     every(
       Number(process.env.MAP_CELLS_INTERVAL_MS ?? 15_000),
       'map cells',
-      () => refreshMapCells(getDb()),
-      () => learnMapCellsBuild(getDb()),
+      // The heat cells (lapses) fold in the same run, after the address cells.
+      async () => [await refreshMapCells(getDb()), await refreshHeatCells(getDb())],
+      async () => [await learnMapCellsBuild(getDb()), await learnHeatCellsBuild(getDb())],
     ),
   ];
   // Push gateways (NOTIFY_CHANNELS); the built-in device channel is pulled by the phone.

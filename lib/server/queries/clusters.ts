@@ -13,11 +13,10 @@ import { toNumber } from './values';
 import { clusterFromCells } from './clusters-preagg';
 import { FEATURE_BUDGET, fitGridZoom, MAX_GRID_CELLS, rollUpCells } from './cluster-budget';
 import { canUseMapCells, PREAGG_REF_LAT } from '../map-cells';
+import { heatLayer } from './clusters-heat';
 
 const STATUSES = ['pending', 'active', 'interrupted', 'cancelled', 'ended'] as const;
 const KINDS = ['signal_lost', 'location_disabled', 'device_off', 'mock_location', 'left_region'] as const;
-const HEAT_DEFAULT_DAYS = 7;
-const HEAT_PIXELS = 32;
 
 interface Source {
   lon: SQL;
@@ -180,48 +179,6 @@ async function workerLayer(db: Db, officer: OfficerContext, p: ClustersParams): 
 
 function layerBase(p: ClustersParams, grid: Grid) {
   return { type: 'FeatureCollection' as const, layer: p.layer, zoom: p.zoom, cellDegrees: grid.cellLon };
-}
-
-/** Lapse density: lapses that started in the period, counted per cell at their last known fix. */
-async function heatLayer(db: Db, officer: OfficerContext, p: ClustersParams): Promise<ClustersResponse> {
-  const centerLat = (p.bbox.south + p.bbox.north) / 2;
-  const zoom = fitGridZoom(p.bbox, p.zoom, centerLat, HEAT_PIXELS);
-  const grid = gridForZoom(zoom, centerLat, HEAT_PIXELS);
-  const to = p.to ?? new Date();
-  const from = p.from ?? new Date(to.getTime() - HEAT_DEFAULT_DAYS * 86_400_000);
-  const { west, south, east, north } = p.bbox;
-  const rows = await queryRows<{ cx: number; cy: number; n: number; lon: number; lat: number }>(
-    db,
-    sql`SELECT floor(l.last_fix_lon / ${grid.cellLon})::int AS cx, floor(l.last_fix_lat / ${grid.cellLat})::int AS cy,
-          count(*)::int AS n, avg(l.last_fix_lon) AS lon, avg(l.last_fix_lat) AS lat
-        FROM lapses l
-        WHERE l.voided_at IS NULL AND l.started_at >= ${from.toISOString()}::timestamptz
-          AND l.started_at < ${to.toISOString()}::timestamptz
-          AND l.last_fix_lon BETWEEN ${west} AND ${east} AND l.last_fix_lat BETWEEN ${south} AND ${north}
-          AND ${okrugFilter(officer, sql`l.okrug`, p.okrug)}
-          AND ${anyOf(sql`l.kind`, p.kind)} AND ${anyOf(sql`l.citizenship`, p.citizenship)}
-        GROUP BY 1, 2 ORDER BY n DESC LIMIT ${MAX_GRID_CELLS * 2}`,
-  );
-  const fitted = rollUpCells(rows, zoom, FEATURE_BUDGET.heat);
-  const kept = fitted.cells.sort((a, b) => b.n - a.n).slice(0, FEATURE_BUDGET.heat);
-  const max = kept.reduce((m, r) => Math.max(m, toNumber(r.n)), 0);
-  return {
-    type: 'FeatureCollection',
-    layer: 'heat',
-    zoom: p.zoom,
-    cellDegrees: gridForZoom(fitted.zoom, centerLat, HEAT_PIXELS).cellLon,
-    features: kept.map((r) => ({
-      type: 'Feature',
-      geometry: point(r.lon, r.lat),
-      properties: {
-        heat: true,
-        count: toNumber(r.n),
-        weight: max ? Math.round((toNumber(r.n) / max) * 1000) / 1000 : 0,
-      },
-    })),
-    total: kept.reduce((sum, r) => sum + toNumber(r.n), 0),
-    truncated: rows.length >= MAX_GRID_CELLS * 2 || fitted.cells.length > FEATURE_BUDGET.heat,
-  };
 }
 
 export async function readClusters(
