@@ -43,6 +43,30 @@ export async function readMapView(page: Page): Promise<MapView> {
   return { zoom: Math.round(Math.log2(scale) + 1), ...rest };
 }
 
+/**
+ * The view once the map has stopped moving: no zoom animation running and two reads 150 ms apart
+ * agree. The deeper clusters are asked for as a zoom animation starts, so their answer can arrive
+ * while the proxy still moves, and screen points read then would miss the marks.
+ */
+export async function readSettledMapView(page: Page): Promise<MapView> {
+  let settled: MapView | null = null;
+  await expect
+    .poll(
+      async () => {
+        const first = await readMapView(page);
+        await page.waitForTimeout(150);
+        const animating = await page.locator('.leaflet-container.leaflet-zoom-anim').count();
+        const second = await readMapView(page);
+        settled = animating === 0 && JSON.stringify(first) === JSON.stringify(second) ? second : null;
+        return settled !== null;
+      },
+      { message: 'the map stops moving', timeout: 15_000 },
+    )
+    .toBe(true);
+  if (!settled) throw new Error('unreachable');
+  return settled;
+}
+
 function project(lon: number, lat: number, zoom: number): { x: number; y: number } {
   const size = 256 * 2 ** zoom;
   const sin = Math.sin((lat * Math.PI) / 180);
@@ -86,7 +110,7 @@ export async function visibleFeatures(
   data: ClustersResponse,
   keep: (f: ClusterFeature) => boolean,
 ): Promise<Array<{ feature: ClusterFeature; point: ScreenPoint }>> {
-  const view = await readMapView(page);
+  const view = await readSettledMapView(page);
   const margin = 24;
   const candidates = data.features
     .filter(keep)
