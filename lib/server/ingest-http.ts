@@ -1,7 +1,8 @@
 import 'server-only';
 // The ingest server's HTTP layer on plain node:http: it turns each request into a web Request and
 // hands it to the very route handlers the dashboard serves, so status codes, problem+json bodies
-// and the OsmAnd/OwnTracks answers are the same bytes on both processes.
+// and the OsmAnd/OwnTracks answers are the same bytes on both processes. The hot OsmAnd shapes skip
+// the web Request/Response round trip (ingest-fast-path.ts) but run the same route code.
 import http from 'node:http';
 import * as enroll from '@/app/api/v1/device/enroll/route';
 import * as events from '@/app/api/v1/device/events/route';
@@ -14,6 +15,7 @@ import * as notificationsAck from '@/app/api/v1/device/notifications/ack/route';
 import * as osmand from '@/app/api/v1/ingest/osmand/route';
 import * as owntracks from '@/app/api/v1/ingest/owntracks/route';
 import { PEER_HEADER } from '@/lib/auth/client-address';
+import { answerOsmAnd, OSMAND_PATH, takesOsmAnd } from './ingest-fast-path';
 import { problem } from './problem';
 
 type Handler = (req: Request) => Promise<Response>;
@@ -87,8 +89,22 @@ async function send(res: http.ServerResponse, response: Response): Promise<void>
   res.end(body);
 }
 
-async function route(req: http.IncomingMessage, health: () => Promise<boolean>): Promise<Response> {
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+function parseUrl(req: http.IncomingMessage): URL {
+  const path = req.url ?? '/';
+  try {
+    return new URL(path, `http://${req.headers.host ?? '127.0.0.1'}`);
+  } catch {
+    // A Host header that is not a host: the device routes do not read it, so it is not an error.
+    return new URL(path, 'http://127.0.0.1');
+  }
+}
+
+async function route(
+  req: http.IncomingMessage,
+  url: URL,
+  health: () => Promise<boolean>,
+  read: Buffer | null = null,
+): Promise<Response> {
   if (url.pathname === '/api/health') {
     const ok = await health().catch(() => false);
     return Response.json({ ok, role: 'ingest' }, { status: ok ? 200 : 503 });
@@ -102,7 +118,7 @@ async function route(req: http.IncomingMessage, health: () => Promise<boolean>):
     const allowed = Object.keys(methods).join(', ');
     return problem(405, `Use ${allowed} on ${url.pathname}.`, {}, { allow: allowed });
   }
-  const body = method === 'POST' ? await readBody(req) : null;
+  const body = method === 'POST' ? (read ?? (await readBody(req))) : null;
   return handler(
     new Request(url, {
       method: req.method,
@@ -112,15 +128,30 @@ async function route(req: http.IncomingMessage, health: () => Promise<boolean>):
   );
 }
 
+async function serve(req: http.IncomingMessage, res: http.ServerResponse, health: () => Promise<boolean>) {
+  const url = parseUrl(req);
+  if (url.pathname.replace(/\/+$/, '') === OSMAND_PATH && takesOsmAnd(req)) {
+    const body = req.method === 'POST' ? await readBody(req) : null;
+    const answer = await answerOsmAnd(req.method ?? 'GET', url.searchParams, body);
+    if (answer instanceof Response) return send(res, answer);
+    if (answer) {
+      // What send() writes for the route's bodiless 200 Response.
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': '0' });
+      res.end();
+      return;
+    }
+    return send(res, await route(req, url, health, body));
+  }
+  return send(res, await route(req, url, health));
+}
+
 export function createIngestServer(health: () => Promise<boolean>): http.Server {
   const server = http.createServer((req, res) => {
-    route(req, health)
-      .then((response) => send(res, response))
-      .catch(() => {
-        // The handlers answer their own errors; this is the adapter failing (a dropped socket).
-        console.error('[ingest] request failed in the HTTP adapter');
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+    serve(req, res, health).catch(() => {
+      // The handlers answer their own errors; this is the adapter failing (a dropped socket).
+      console.error('[ingest] request failed in the HTTP adapter');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
   });
   server.keepAliveTimeout = 65_000;
   return server;
