@@ -74,8 +74,12 @@ async function serve(): Promise<void> {
     stopping = true;
     server.close();
     server.closeIdleConnections();
-    const { groups, members, retries } = committer.stats;
-    console.log(`[ingest] stopping: ${members} uploads in ${groups} groups, ${retries} group retries`);
+    const { groups, members, retries, waitMs, commitMs } = committer.stats;
+    const each = (ms: number) => (members ? ms / members : 0).toFixed(1);
+    console.log(
+      `[ingest] stopping: ${members} uploads in ${groups} groups, ${retries} group retries; ` +
+        `per upload ${each(waitMs)} ms queued, ${each(commitMs)} ms in its transaction`,
+    );
     await closeDb();
     process.exit(0);
   }

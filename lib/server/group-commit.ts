@@ -18,6 +18,8 @@ export interface GroupCommitOptions {
 
 interface Waiting {
   upload: PositionUpload;
+  /** performance.now() when it was submitted. */
+  at: number;
   resolve: (result: IngestResult) => void;
   reject: (error: unknown) => void;
 }
@@ -26,6 +28,9 @@ export interface GroupCommitStats {
   groups: number;
   members: number;
   retries: number;
+  /** Summed over members: ms from submit to the start of their transaction, and in it. */
+  waitMs: number;
+  commitMs: number;
 }
 
 export class GroupCommitter {
@@ -34,7 +39,7 @@ export class GroupCommitter {
   private inFlight = 0;
   /** Workers whose upload is in a transaction now: their next upload waits, so each phone's order holds. */
   private busy = new Set<string>();
-  readonly stats: GroupCommitStats = { groups: 0, members: 0, retries: 0 };
+  readonly stats: GroupCommitStats = { groups: 0, members: 0, retries: 0, waitMs: 0, commitMs: 0 };
   private readonly windowMs: number;
   private readonly maxMembers: number;
   private readonly maxInFlight: number;
@@ -50,7 +55,7 @@ export class GroupCommitter {
 
   submit(upload: PositionUpload): Promise<IngestResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ upload, resolve, reject });
+      this.queue.push({ upload, at: performance.now(), resolve, reject });
       if (this.queue.length >= this.maxMembers) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), this.windowMs);
     });
@@ -93,12 +98,15 @@ export class GroupCommitter {
   private async commit(group: Waiting[]): Promise<void> {
     this.stats.groups++;
     this.stats.members += group.length;
+    const started = performance.now();
+    for (const w of group) this.stats.waitMs += started - w.at;
     let outcomes: UploadOutcome[];
     try {
       outcomes = await ingestPositionGroup(
         this.db,
         group.map((w) => w.upload),
       );
+      this.stats.commitMs += (performance.now() - started) * group.length;
     } catch (error) {
       if (group.length === 1) {
         group[0]?.reject(error);
