@@ -6,6 +6,7 @@ import 'server-only';
 import type { Db } from '@/lib/db/client';
 import type { IngestResult } from './engine-api';
 import { ingestPositionGroup, type PositionUpload, type UploadOutcome } from './ingest-positions';
+import type { TxRunner } from './ingest-transaction';
 
 export interface GroupCommitOptions {
   /** How long the first request of a group waits for others. */
@@ -14,6 +15,8 @@ export interface GroupCommitOptions {
   maxMembers?: number;
   /** Transactions in flight at once (each holds one pooled connection). */
   maxInFlight?: number;
+  /** How each group's transaction runs (drizzle's by default). */
+  transactions?: TxRunner;
 }
 
 interface Waiting {
@@ -43,6 +46,7 @@ export class GroupCommitter {
   private readonly windowMs: number;
   private readonly maxMembers: number;
   private readonly maxInFlight: number;
+  private readonly transactions: TxRunner | undefined;
 
   constructor(
     private readonly db: Db,
@@ -51,6 +55,7 @@ export class GroupCommitter {
     this.windowMs = options.windowMs ?? 5;
     this.maxMembers = options.maxMembers ?? 200;
     this.maxInFlight = options.maxInFlight ?? 4;
+    this.transactions = options.transactions;
   }
 
   submit(upload: PositionUpload): Promise<IngestResult> {
@@ -105,6 +110,8 @@ export class GroupCommitter {
       outcomes = await ingestPositionGroup(
         this.db,
         group.map((w) => w.upload),
+        new Date(),
+        this.transactions,
       );
       this.stats.commitMs += (performance.now() - started) * group.length;
     } catch (error) {
