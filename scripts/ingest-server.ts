@@ -14,7 +14,7 @@ import { createBatchedDeviceFinder } from '../lib/server/device-token-batch';
 import { createCachedDeviceFinder } from '../lib/server/device-token-cache';
 import { GroupCommitter } from '../lib/server/group-commit';
 import { createIngestServer } from '../lib/server/ingest-http';
-import { isPostgresClient, pipelinedTransactions } from '../lib/server/ingest-transaction';
+import { groupTransactions } from '../lib/server/ingest-transaction';
 import { setPositionsPath } from '../lib/server/positions-path';
 
 const port = Number(process.env.INGEST_PORT ?? 3001);
@@ -47,15 +47,11 @@ async function serve(): Promise<void> {
   if (cluster.isPrimary) await migrate(db);
   // On PostgreSQL a group's BEGIN and COMMIT ride with its statements (ingest-transaction.ts);
   // GROUP_PIPELINE=0 runs drizzle's transaction instead.
-  const client = '$client' in db ? db.$client : null;
   const committer = new GroupCommitter(db, {
     windowMs: numberEnv('GROUP_WINDOW_MS', 5),
     maxMembers: numberEnv('GROUP_MAX', 200),
     maxInFlight: numberEnv('GROUP_IN_FLIGHT', 4),
-    transactions:
-      isPostgresClient(client) && process.env.GROUP_PIPELINE !== '0'
-        ? pipelinedTransactions(client)
-        : undefined,
+    transactions: process.env.GROUP_PIPELINE === '0' ? undefined : groupTransactions(db),
   });
   const tokens = createCachedDeviceFinder(
     createBatchedDeviceFinder(),

@@ -30,6 +30,12 @@ export function isPostgresClient(value: unknown): value is postgres.Sql {
   return typeof value === 'function' && 'reserve' in value && typeof value.reserve === 'function';
 }
 
+/** The ingest server's runner for this database: pipelined on PostgreSQL, drizzle's on PGlite. */
+export function groupTransactions(db: Db): TxRunner {
+  const client = '$client' in db ? db.$client : null;
+  return isPostgresClient(client) ? pipelinedTransactions(client) : drizzleTransactions(db);
+}
+
 /** BEGIN and COMMIT each ride with a statement of the body (postgres.js pipelines one connection). */
 export function pipelinedTransactions(client: postgres.Sql): TxRunner {
   return async (body) => {

@@ -15,6 +15,7 @@ import { enrollDevice } from '@/lib/server/enroll';
 import { GroupCommitter } from '@/lib/server/group-commit';
 import { takesOsmAnd } from '@/lib/server/ingest-fast-path';
 import { createIngestServer } from '@/lib/server/ingest-http';
+import { groupTransactions } from '@/lib/server/ingest-transaction';
 import { setPositionsPath } from '@/lib/server/positions-path';
 import { declareAddress } from '@/lib/server/registration-service';
 
@@ -112,7 +113,7 @@ describe('ingest server OsmAnd fast path', () => {
   beforeAll(async () => {
     await migrate(getDb());
     // Wired as scripts/ingest-server.ts wires it: batched, cached look-ups and group commit.
-    const committer = new GroupCommitter(getDb(), { windowMs: 2 });
+    const committer = new GroupCommitter(getDb(), { windowMs: 2, transactions: groupTransactions(getDb()) });
     const tokens = createCachedDeviceFinder(createBatchedDeviceFinder());
     setPositionsPath({
       findDevice: tokens.find,
