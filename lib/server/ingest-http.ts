@@ -15,7 +15,9 @@ import * as notificationsAck from '@/app/api/v1/device/notifications/ack/route';
 import * as osmand from '@/app/api/v1/ingest/osmand/route';
 import * as owntracks from '@/app/api/v1/ingest/owntracks/route';
 import { PEER_HEADER } from '@/lib/auth/client-address';
+import { refuseUndecodablePath } from './api-path-guard';
 import { answerOsmAnd, OSMAND_PATH, takesOsmAnd } from './ingest-fast-path';
+import { refuseOtherMethods } from './method-not-allowed';
 import { problem } from './problem';
 
 type Handler = (req: Request) => Promise<Response>;
@@ -32,6 +34,8 @@ const ROUTES: Record<string, Methods> = {
   '/api/v1/ingest/osmand': { GET: osmand.GET, POST: osmand.POST },
   '/api/v1/ingest/owntracks': { POST: owntracks.POST },
 };
+
+const REFUSABLE = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 // The one device path with an id in it: a declared address changed on a live registration.
 const ADDRESS_CHANGE = /^\/api\/v1\/device\/registrations\/([^/]+)\/address$/;
@@ -109,12 +113,21 @@ async function route(
     const ok = await health().catch(() => false);
     return Response.json({ ok, role: 'ingest' }, { status: ok ? 200 : 503 });
   }
+  // As the dashboard's proxy does: a broken %-escape is a 400, not a 404 (api-path-guard.ts).
+  const undecodable = refuseUndecodablePath(url.pathname);
+  if (undecodable) return undecodable;
   const methods = findRoute(url.pathname);
   if (!methods) return problem(404, `Nothing is served at ${url.pathname} by the ingest server.`);
   const method =
     req.method === 'GET' || req.method === 'HEAD' ? 'GET' : req.method === 'POST' ? 'POST' : null;
   const handler = method ? methods[method] : undefined;
   if (!handler) {
+    // The route files export these refusals for the methods they do not serve (405 with Allow,
+    // OPTIONS 204): the same ones, for the same methods.
+    const served = (['GET', 'POST'] as const).filter((m) => methods[m]);
+    const name = req.method === 'HEAD' ? 'GET' : req.method;
+    const refusable = REFUSABLE.find((m) => m === name);
+    if (refusable) return refuseOtherMethods(...served)[refusable](new Request(url, { method: req.method }));
     const allowed = Object.keys(methods).join(', ');
     return problem(405, `Use ${allowed} on ${url.pathname}.`, {}, { allow: allowed });
   }
