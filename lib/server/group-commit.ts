@@ -6,6 +6,7 @@ import 'server-only';
 import type { Db } from '@/lib/db/client';
 import type { IngestResult } from './engine-api';
 import { ingestPositionGroup, type PositionUpload, type UploadOutcome } from './ingest-positions';
+import type { TxRunner } from './ingest-transaction';
 
 export interface GroupCommitOptions {
   /** How long the first request of a group waits for others. */
@@ -14,10 +15,14 @@ export interface GroupCommitOptions {
   maxMembers?: number;
   /** Transactions in flight at once (each holds one pooled connection). */
   maxInFlight?: number;
+  /** How each group's transaction runs (drizzle's by default). */
+  transactions?: TxRunner;
 }
 
 interface Waiting {
   upload: PositionUpload;
+  /** performance.now() when it was submitted. */
+  at: number;
   resolve: (result: IngestResult) => void;
   reject: (error: unknown) => void;
 }
@@ -26,6 +31,9 @@ export interface GroupCommitStats {
   groups: number;
   members: number;
   retries: number;
+  /** Summed over members: ms from submit to the start of their transaction, and in it. */
+  waitMs: number;
+  commitMs: number;
 }
 
 export class GroupCommitter {
@@ -34,10 +42,11 @@ export class GroupCommitter {
   private inFlight = 0;
   /** Workers whose upload is in a transaction now: their next upload waits, so each phone's order holds. */
   private busy = new Set<string>();
-  readonly stats: GroupCommitStats = { groups: 0, members: 0, retries: 0 };
+  readonly stats: GroupCommitStats = { groups: 0, members: 0, retries: 0, waitMs: 0, commitMs: 0 };
   private readonly windowMs: number;
   private readonly maxMembers: number;
   private readonly maxInFlight: number;
+  private readonly transactions: TxRunner | undefined;
 
   constructor(
     private readonly db: Db,
@@ -46,11 +55,12 @@ export class GroupCommitter {
     this.windowMs = options.windowMs ?? 5;
     this.maxMembers = options.maxMembers ?? 200;
     this.maxInFlight = options.maxInFlight ?? 4;
+    this.transactions = options.transactions;
   }
 
   submit(upload: PositionUpload): Promise<IngestResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ upload, resolve, reject });
+      this.queue.push({ upload, at: performance.now(), resolve, reject });
       if (this.queue.length >= this.maxMembers) this.flush();
       else this.timer ??= setTimeout(() => this.flush(), this.windowMs);
     });
@@ -93,12 +103,17 @@ export class GroupCommitter {
   private async commit(group: Waiting[]): Promise<void> {
     this.stats.groups++;
     this.stats.members += group.length;
+    const started = performance.now();
+    for (const w of group) this.stats.waitMs += started - w.at;
     let outcomes: UploadOutcome[];
     try {
       outcomes = await ingestPositionGroup(
         this.db,
         group.map((w) => w.upload),
+        new Date(),
+        this.transactions,
       );
+      this.stats.commitMs += (performance.now() - started) * group.length;
     } catch (error) {
       if (group.length === 1) {
         group[0]?.reject(error);

@@ -7,6 +7,7 @@ import type { Policy } from '@/lib/domain/types';
 import { MAX_CLOCK_SKEW_MS } from '@/lib/domain/track-plausibility';
 import { EffectWriter, type Explain } from './effect-writer';
 import type { DeviceContext } from './engine-api';
+import { drizzleTransactions, type TxRunner } from './ingest-transaction';
 import { HttpError } from './problem';
 import { buildExplainer, lockWorkerStatuses, toMeta, toWorkerState, type StatusRow } from './worker-state';
 
@@ -30,12 +31,16 @@ export interface WorkerUpload {
   effects: (state: WorkerState) => { state: WorkerState; effects: Effect[] };
   /** Runs after the effects are written, in the same transaction, with what they were. */
   after?: (effects: Effect[], before: WorkerState) => Promise<void>;
+  /** True when `after` sends no statement for these effects (so the last write may ride with COMMIT). */
+  quiet?: (effects: Effect[]) => boolean;
 }
 
 /**
  * The same transaction for many workers at once (group commit): one lock statement, the callers'
  * writes, one set of effect statements. A worker without a status row gets null and no upload.
- * `lock` replaces step 1 of the lock order when the caller needs more from that statement.
+ * `lock` replaces step 1 of the lock order when the caller needs more from that statement; `run`
+ * runs the transaction (the ingest server's sends BEGIN and COMMIT with statements, see
+ * ingest-transaction.ts).
  */
 export async function runForWorkers(
   db: Db,
@@ -44,8 +49,9 @@ export async function runForWorkers(
   policy: Policy,
   body: (tx: Db, rows: (StatusRow | null)[]) => Promise<(WorkerUpload | null)[]>,
   lock: (tx: Db, workerIds: string[]) => Promise<(StatusRow | null)[]> = lockWorkerStatuses,
+  run: TxRunner = drizzleTransactions(db),
 ): Promise<void> {
-  await db.transaction(async (tx) => {
+  await run(async (tx) => {
     const rows = await lock(tx, workerIds);
     const uploads = await body(tx, rows);
     const steps = uploads.flatMap((upload, i) => {
@@ -55,6 +61,13 @@ export async function runForWorkers(
       return [{ row, upload, before, step: upload.effects(before) }];
     });
     const changed = steps.filter((s) => s.step.effects.length || s.step.state !== s.before);
+    // Fixes that only move the workers' last known state (the common case) are written by one
+    // statement, the status update; when nothing follows it, it is left in flight for the runner to
+    // send COMMIT behind it. Anything more is awaited as before.
+    const lastIsStatus =
+      changed.every((s) => !s.step.effects.length) &&
+      steps.every((s) => !s.upload.after || s.upload.quiet?.(s.step.effects));
+    let pending: Promise<void> | null = null;
     if (changed.length) {
       // Device events are read only when a lapse opens and needs explaining: most batches open none.
       const opening = changed.filter((s) => s.step.effects.some((e) => e.type === 'open_lapse'));
@@ -71,9 +84,12 @@ export async function runForWorkers(
         : noExplanation;
       const writer = new EffectWriter(now, explain, 'device');
       for (const s of changed) writer.add(toMeta(s.row), s.before, s.step.state, s.step.effects);
-      await writer.flush(tx);
+      const flushing = writer.flush(tx);
+      if (lastIsStatus) pending = flushing;
+      else await flushing;
     }
     for (const s of steps) await s.upload.after?.(s.step.effects, s.before);
+    return { pending };
   });
 }
 

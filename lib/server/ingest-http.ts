@@ -1,7 +1,8 @@
 import 'server-only';
 // The ingest server's HTTP layer on plain node:http: it turns each request into a web Request and
 // hands it to the very route handlers the dashboard serves, so status codes, problem+json bodies
-// and the OsmAnd/OwnTracks answers are the same bytes on both processes.
+// and the OsmAnd/OwnTracks answers are the same bytes on both processes. The hot OsmAnd shapes skip
+// the web Request/Response round trip (ingest-fast-path.ts) but run the same route code.
 import http from 'node:http';
 import * as enroll from '@/app/api/v1/device/enroll/route';
 import * as events from '@/app/api/v1/device/events/route';
@@ -14,6 +15,9 @@ import * as notificationsAck from '@/app/api/v1/device/notifications/ack/route';
 import * as osmand from '@/app/api/v1/ingest/osmand/route';
 import * as owntracks from '@/app/api/v1/ingest/owntracks/route';
 import { PEER_HEADER } from '@/lib/auth/client-address';
+import { refuseUndecodablePath } from './api-path-guard';
+import { answerOsmAnd, OSMAND_PATH, takesOsmAnd } from './ingest-fast-path';
+import { refuseOtherMethods } from './method-not-allowed';
 import { problem } from './problem';
 
 type Handler = (req: Request) => Promise<Response>;
@@ -30,6 +34,8 @@ const ROUTES: Record<string, Methods> = {
   '/api/v1/ingest/osmand': { GET: osmand.GET, POST: osmand.POST },
   '/api/v1/ingest/owntracks': { POST: owntracks.POST },
 };
+
+const REFUSABLE = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 // The one device path with an id in it: a declared address changed on a live registration.
 const ADDRESS_CHANGE = /^\/api\/v1\/device\/registrations\/([^/]+)\/address$/;
@@ -87,22 +93,45 @@ async function send(res: http.ServerResponse, response: Response): Promise<void>
   res.end(body);
 }
 
-async function route(req: http.IncomingMessage, health: () => Promise<boolean>): Promise<Response> {
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+function parseUrl(req: http.IncomingMessage): URL {
+  const path = req.url ?? '/';
+  try {
+    return new URL(path, `http://${req.headers.host ?? '127.0.0.1'}`);
+  } catch {
+    // A Host header that is not a host: the device routes do not read it, so it is not an error.
+    return new URL(path, 'http://127.0.0.1');
+  }
+}
+
+async function route(
+  req: http.IncomingMessage,
+  url: URL,
+  health: () => Promise<boolean>,
+  read: Buffer | null = null,
+): Promise<Response> {
   if (url.pathname === '/api/health') {
     const ok = await health().catch(() => false);
     return Response.json({ ok, role: 'ingest' }, { status: ok ? 200 : 503 });
   }
+  // As the dashboard's proxy does: a broken %-escape is a 400, not a 404 (api-path-guard.ts).
+  const undecodable = refuseUndecodablePath(url.pathname);
+  if (undecodable) return undecodable;
   const methods = findRoute(url.pathname);
   if (!methods) return problem(404, `Nothing is served at ${url.pathname} by the ingest server.`);
   const method =
     req.method === 'GET' || req.method === 'HEAD' ? 'GET' : req.method === 'POST' ? 'POST' : null;
   const handler = method ? methods[method] : undefined;
   if (!handler) {
+    // The route files export these refusals for the methods they do not serve (405 with Allow,
+    // OPTIONS 204): the same ones, for the same methods.
+    const served = (['GET', 'POST'] as const).filter((m) => methods[m]);
+    const name = req.method === 'HEAD' ? 'GET' : req.method;
+    const refusable = REFUSABLE.find((m) => m === name);
+    if (refusable) return refuseOtherMethods(...served)[refusable](new Request(url, { method: req.method }));
     const allowed = Object.keys(methods).join(', ');
     return problem(405, `Use ${allowed} on ${url.pathname}.`, {}, { allow: allowed });
   }
-  const body = method === 'POST' ? await readBody(req) : null;
+  const body = method === 'POST' ? (read ?? (await readBody(req))) : null;
   return handler(
     new Request(url, {
       method: req.method,
@@ -112,15 +141,30 @@ async function route(req: http.IncomingMessage, health: () => Promise<boolean>):
   );
 }
 
+async function serve(req: http.IncomingMessage, res: http.ServerResponse, health: () => Promise<boolean>) {
+  const url = parseUrl(req);
+  if (url.pathname.replace(/\/+$/, '') === OSMAND_PATH && takesOsmAnd(req)) {
+    const body = req.method === 'POST' ? await readBody(req) : null;
+    const answer = await answerOsmAnd(req.method ?? 'GET', url.searchParams, body);
+    if (answer instanceof Response) return send(res, answer);
+    if (answer) {
+      // What send() writes for the route's bodiless 200 Response.
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': '0' });
+      res.end();
+      return;
+    }
+    return send(res, await route(req, url, health, body));
+  }
+  return send(res, await route(req, url, health));
+}
+
 export function createIngestServer(health: () => Promise<boolean>): http.Server {
   const server = http.createServer((req, res) => {
-    route(req, health)
-      .then((response) => send(res, response))
-      .catch(() => {
-        // The handlers answer their own errors; this is the adapter failing (a dropped socket).
-        console.error('[ingest] request failed in the HTTP adapter');
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+    serve(req, res, health).catch(() => {
+      // The handlers answer their own errors; this is the adapter failing (a dropped socket).
+      console.error('[ingest] request failed in the HTTP adapter');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
   });
   server.keepAliveTimeout = 65_000;
   return server;

@@ -15,6 +15,7 @@ import type { DeviceContext, IngestResult, Rejection } from './engine-api';
 import { findRefusals, lockAndInsert } from './ingest-group-lock';
 import { checkTime, runForWorkers, UNLINKED_DEVICE, type WorkerUpload } from './ingest-core';
 import { holdForBacklog, listFreshVoids } from './ingest-steps';
+import type { TxRunner } from './ingest-transaction';
 import { reconcileLateFixes } from './late-data';
 import { judgeUpload, markLateDataVoids, recordRefusedLateData } from './late-data-guard';
 import { getCurrentPolicy } from './policy';
@@ -64,6 +65,7 @@ export async function ingestPositionGroup(
   db: Db,
   uploads: PositionUpload[],
   now = new Date(),
+  run?: TxRunner,
 ): Promise<UploadOutcome[]> {
   const policy = await getCurrentPolicy(db);
   const members: Member[] = uploads.map((upload) => {
@@ -131,6 +133,7 @@ export async function ingestPositionGroup(
       return prepared;
     },
     lock,
+    run,
   );
   return members.map(
     (m) =>
@@ -199,6 +202,10 @@ async function prepareUpload(
       }
       return { state: current, effects: all };
     },
+    // Nothing to write after the effects: no refused late data, no late fixes, no void to mark, no
+    // backlog to hold or release (see below).
+    quiet: (effects) =>
+      verdict.ok && !late.length && backlog === undefined && !effects.some((e) => e.type === 'void_lapse'),
     after: async (effects, before) => {
       if (!verdict.ok) {
         await recordRefusedLateData(tx, device, verdict, seen.size);

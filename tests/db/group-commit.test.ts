@@ -9,6 +9,7 @@ import type { Fix } from '@/lib/domain/types';
 import { enrollDevice } from '@/lib/server/enroll';
 import type { DeviceContext } from '@/lib/server/engine-api';
 import { GroupCommitter } from '@/lib/server/group-commit';
+import { groupTransactions } from '@/lib/server/ingest-transaction';
 import { declareAddress } from '@/lib/server/registration-service';
 
 const HOME = { lat: 55.7539, lon: 37.6208 };
@@ -55,7 +56,11 @@ describe('group commit', () => {
 
   it('stores every acknowledged fix of many phones, and a bad upload in the window fails alone', async () => {
     // A window far longer than the submissions take, so they all meet in one group.
-    const committer = new GroupCommitter(getDb(), { windowMs: 200, maxMembers: 100 });
+    const committer = new GroupCommitter(getDb(), {
+      windowMs: 200,
+      maxMembers: 100,
+      transactions: groupTransactions(getDb()),
+    });
     const bad = await newDevice(false);
     const results = await Promise.allSettled([
       ...devices.map((d) => committer.submit({ device: d, fixes: [fix(30)] })),
@@ -84,7 +89,11 @@ describe('group commit', () => {
   });
 
   it('groups many phones into few transactions, keeping one worker per group', async () => {
-    const committer = new GroupCommitter(getDb(), { windowMs: 200, maxMembers: 100 });
+    const committer = new GroupCommitter(getDb(), {
+      windowMs: 200,
+      maxMembers: 100,
+      transactions: groupTransactions(getDb()),
+    });
     const [first] = devices;
     if (!first) throw new Error('no device');
     const results = await Promise.all([
