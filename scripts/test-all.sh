@@ -45,7 +45,7 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then
   step "integration (PostgreSQL)"
   TEST_DB=postgres npx vitest run --project integration
   step "device suites through the ingest server (PostgreSQL)"
-  INGEST_SERVER=1 TEST_DB=postgres npx vitest run --project integration tests/integration/{device-,ingest-protocols,late-data,lifecycle,address-change}*.test.ts
+  INGEST_SERVER=1 TEST_DB=postgres npx vitest run --project integration tests/integration/{device-,ingest-protocols,late-data,lifecycle,address-change,bad-input}*.test.ts
 fi
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
