@@ -106,6 +106,8 @@ async function main(): Promise<void> {
       phones: { type: 'string', default: '5000' },
       // Officers' live streams held open on the dashboard during the ingestion phases.
       streams: { type: 'string', default: '200' },
+      // Seconds of unmeasured single-fix load before the ingestion phases.
+      warmup: { type: 'string', default: '10' },
       'copy-rows': { type: 'string', default: '200000' },
       'full-workers': { type: 'string' },
       'trail-minutes': { type: 'string' },
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
   const concurrency = Math.max(1, Number(values.concurrency));
   const phoneCount = Math.max(1, Number(values.phones));
   const streamCount = Math.max(0, Number(values.streams));
+  const warmup = Math.max(0, Number(values.warmup));
   const copyRows = Math.max(10_000, Number(values['copy-rows']));
   const seed = 42;
   const pgliteDir = path.join(os.tmpdir(), `regwatch-bench-${process.pid}`);
@@ -318,6 +321,22 @@ async function main(): Promise<void> {
   say(
     `clusters in process: p50 ${fmt(inProcess.p50, 1)} ms, p95 ${fmt(inProcess.p95, 1)} ms, max ${fmt(inProcess.max, 1)} ms (${inProcess.slowest})`,
   );
+  // A fresh load leaves PostgreSQL's autovacuum working through millions of new rows for a while;
+  // the HTTP phases wait for it (up to 3 min) so they measure ingestion, not that backlog.
+  if (kind === 'postgres') {
+    const [waited] = await timeIt(async () => {
+      const deadline = Date.now() + 180_000;
+      for (;;) {
+        const [row] = await queryRows<{ n: number }>(
+          db,
+          sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
+        );
+        if (!Number(row?.n) || Date.now() > deadline) return Number(row?.n ?? 0);
+        await new Promise((r) => setTimeout(r, 2_000));
+      }
+    }).then(([left, ms]) => [`${fmt(ms / 1000, 1)} s${left ? `, ${left} still running` : ''}`]);
+    say(`waited for autovacuum after the load: ${waited}`);
+  }
   await closeDb();
 
   // The HTTP parts: the floor first (nothing else running), then the production server on the
@@ -328,8 +347,12 @@ async function main(): Promise<void> {
     lon: d.lon,
     last: 0,
   }));
-  const load = (base: string, next: (k: number) => LoadRequest, count?: LoadOptions['count']) =>
-    runLoad({ base, concurrency, seconds, next, count });
+  const load = (
+    base: string,
+    next: (k: number) => LoadRequest,
+    count?: LoadOptions['count'],
+    forSeconds = seconds,
+  ) => runLoad({ base, concurrency, seconds: forSeconds, next, count });
   const floorPort = await freePort();
   const floor = fork(path.join(import.meta.dirname, 'bench/floor-server.mjs'), [String(floorPort)], {
     stdio: 'ignore',
@@ -393,6 +416,12 @@ async function main(): Promise<void> {
       const watcher = accounts.find((a) => a.role === 'supervisor');
       const streams = await openOfficerStreams(base, await signIn(base, watcher), streamCount);
       say(`${streams.open()} of ${streamCount} officer streams open`);
+      // Not measured: the ingest server's first seconds (JIT, token cache, each phone's rows read
+      // into memory for the first time after the load); the phases below are its steady state.
+      if (warmup > 0) {
+        const warm = await load(ingestBase, (k) => buildOsmAndRequest(phones, k), countOsmAnd, warmup);
+        say(`warm-up (${warmup} s, not counted): ${fmt(warm.rps)} req/s, p99 ${fmt(warm.p99, 1)} ms`);
+      }
       const osm = await load(ingestBase, (k) => buildOsmAndRequest(phones, k), countOsmAnd);
       rows.push({
         measure: `OsmAnd single-fix requests, ${ingestLabel} (${fmt(phones.length)} phones, ${concurrency} at a time, sweep on, ${streamCount} officer streams open)`,
