@@ -6,6 +6,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import { loadRegionPack } from '@/lib/region/load-pack';
+import { runCellsUpkeep } from './cells-upkeep-run';
+import { recordJobRun } from './job-runs';
 import { canUseMapCells, PREAGG_MIN_ZOOM } from './map-cells';
 import { buildAllHeatCells, foldHeatDeltas } from './heat-cells-upkeep';
 
@@ -28,16 +30,6 @@ export interface HeatCellsBuild {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-async function takeLock(tx: Tx): Promise<boolean> {
-  const [lock] = await queryRows<{ ok: boolean }>(
-    tx,
-    sql`SELECT pg_try_advisory_xact_lock(${HEAT_CELLS_LOCK}) AS ok`,
-  );
-  if (lock?.ok) return true;
-  await learnHeatCellsBuild(tx);
-  return false;
-}
-
 /** Another instance keeps the cells: learn whether they were ever built. */
 export async function learnHeatCellsBuild(db: Pick<Db, 'execute'>): Promise<void> {
   const [run] = await queryRows<{ zone: string | null }>(
@@ -47,56 +39,35 @@ export async function learnHeatCellsBuild(db: Pick<Db, 'execute'>): Promise<void
   if (run?.zone) setBuilt();
 }
 
-async function record(tx: Tx, result: HeatCellsBuild, started: number, timeZone: string): Promise<void> {
-  const detail = { ...result, durationMs: undefined, timeZone };
-  await tx.execute(sql`INSERT INTO job_runs (name, last_run_at, last_duration_ms, detail)
-    VALUES ('heat_cells', now(), ${Math.round(performance.now() - started)}, ${JSON.stringify(detail)}::jsonb)
-    ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at,
-      last_duration_ms = excluded.last_duration_ms, detail = excluded.detail`);
-}
-
 /** Brings heat_cells up to date: folds the pending deltas, or rebuilds when that is cheaper or due. */
 export async function refreshHeatCells(db: Db, options: { full?: boolean } = {}): Promise<HeatCellsBuild> {
   const started = performance.now();
   const timeZone = loadRegionPack().timezone;
-  const result: HeatCellsBuild = { ran: false, mode: null, deltas: 0, durationMs: 0 };
-  const needsFull = await db.transaction(async (tx) => {
-    if (!(await takeLock(tx))) return false;
-    const [state] = await queryRows<{ zone: string | null; deltas: number }>(
-      tx,
-      sql`SELECT (SELECT detail->>'timeZone' FROM job_runs WHERE name = 'heat_cells') AS zone,
-            (SELECT count(*)::int FROM heat_cell_deltas) AS deltas`,
-    );
-    const deltas = Number(state?.deltas ?? 0);
-    if (options.full || state?.zone !== timeZone || deltas > FULL_BUILD_DELTAS) return true;
-    result.ran = true;
-    result.mode = 'fold';
-    result.deltas = deltas;
-    if (deltas > 0) await foldHeatDeltas(tx, timeZone);
-    await record(tx, result, started, timeZone);
-    return false;
-  });
-  if (needsFull) {
-    try {
-      await db.transaction(
-        async (tx) => {
-          if (!(await takeLock(tx))) return;
-          result.ran = true;
-          result.mode = 'full';
-          await buildAllHeatCells(tx, timeZone);
-          await record(tx, result, started, timeZone);
-        },
-        { isolationLevel: 'repeatable read' },
-      );
-    } catch (error) {
-      // A concurrent fold between the two transactions: the next run tries again.
-      console.error(`[heat cells] full build skipped: ${error instanceof Error ? error.name : typeof error}`);
-      result.ran = false;
-    }
-  }
-  result.durationMs = Math.round(performance.now() - started);
-  if (result.ran) setBuilt();
-  return result;
+  const run = await runCellsUpkeep(
+    db,
+    {
+      label: 'heat cells',
+      lockKey: HEAT_CELLS_LOCK,
+      learn: learnHeatCellsBuild,
+      fold: async (tx) => {
+        const [state] = await queryRows<{ zone: string | null; deltas: number }>(
+          tx,
+          sql`SELECT (SELECT detail->>'timeZone' FROM job_runs WHERE name = 'heat_cells') AS zone,
+                (SELECT count(*)::int FROM heat_cell_deltas) AS deltas`,
+        );
+        const deltas = Number(state?.deltas ?? 0);
+        if (state?.zone !== timeZone || deltas > FULL_BUILD_DELTAS) return 'full';
+        if (deltas > 0) await foldHeatDeltas(tx, timeZone);
+        return deltas;
+      },
+      build: (tx: Tx) => buildAllHeatCells(tx, timeZone),
+      record: (tx, state) =>
+        recordJobRun(tx, 'heat_cells', performance.now() - started, { ...state, timeZone }),
+    },
+    options,
+  );
+  if (run.ran) setBuilt();
+  return { ...run, durationMs: Math.round(performance.now() - started) };
 }
 
 /**

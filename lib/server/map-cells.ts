@@ -6,6 +6,8 @@ import 'server-only';
 // hours to tighten cell bounds. A lock makes one instance do it at a time.
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
+import { runCellsUpkeep } from './cells-upkeep-run';
+import { recordJobRun } from './job-runs';
 import {
   buildAllCells,
   foldDeltas,
@@ -45,16 +47,6 @@ export interface MapCellsBuild {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-async function takeLock(tx: Tx): Promise<boolean> {
-  const [lock] = await queryRows<{ ok: boolean }>(
-    tx,
-    sql`SELECT pg_try_advisory_xact_lock(${MAP_CELLS_LOCK}) AS ok`,
-  );
-  if (lock?.ok) return true;
-  await learnMapCellsBuild(tx);
-  return false;
-}
-
 /** Another instance builds the cells: learn the size of its last build for canUseMapCells. */
 export async function learnMapCellsBuild(db: Pick<Db, 'execute'>): Promise<void> {
   const [run] = await queryRows<{ workers: number | null }>(
@@ -74,51 +66,42 @@ async function record(tx: Tx, result: MapCellsBuild, started: number, fullAt: st
   result.workers = Number(counts?.workers ?? 0);
   result.rows = Number(counts?.rows ?? 0);
   const detail = { ...result, durationMs: undefined, fullAt: fullAt ?? new Date().toISOString() };
-  await tx.execute(sql`INSERT INTO job_runs (name, last_run_at, last_duration_ms, detail)
-    VALUES ('map_cells', now(), ${Math.round(performance.now() - started)}, ${JSON.stringify(detail)}::jsonb)
-    ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at,
-      last_duration_ms = excluded.last_duration_ms, detail = excluded.detail`);
+  await recordJobRun(tx, 'map_cells', performance.now() - started, detail);
 }
 
 /** Brings map_cells up to date: folds the pending deltas, or rebuilds when that is cheaper or due. */
 export async function refreshMapCells(db: Db, options: { full?: boolean } = {}): Promise<MapCellsBuild> {
   const started = performance.now();
   const result: MapCellsBuild = { ran: false, mode: null, deltas: 0, workers: 0, rows: 0, durationMs: 0 };
-  const needsFull = await db.transaction(async (tx) => {
-    if (!(await takeLock(tx))) return false;
-    const [state] = await queryRows<{ full_at: string | null; deltas: number }>(
-      tx,
-      sql`SELECT (SELECT detail->>'fullAt' FROM job_runs WHERE name = 'map_cells') AS full_at,
-            (SELECT count(*)::int FROM map_cell_deltas) AS deltas`,
-    );
-    const fullAt = state?.full_at ?? null;
-    const due = !fullAt || Date.now() - Date.parse(fullAt) > FULL_BUILD_EVERY_MS;
-    if (options.full || due || Number(state?.deltas ?? 0) > FULL_BUILD_DELTAS) return true;
-    result.ran = true;
-    result.mode = 'fold';
-    result.deltas = Number(state?.deltas ?? 0);
-    await foldDeltas(tx);
-    await record(tx, result, started, fullAt);
-    return false;
-  });
-  if (needsFull) {
-    try {
-      await db.transaction(
-        async (tx) => {
-          if (!(await takeLock(tx))) return;
-          result.ran = true;
-          result.mode = 'full';
-          await buildAllCells(tx);
-          await record(tx, result, started, null);
-        },
-        { isolationLevel: 'repeatable read' },
-      );
-    } catch (error) {
-      // A concurrent fold between the two transactions: the next run tries again.
-      console.error(`[map cells] full build skipped: ${error instanceof Error ? error.name : typeof error}`);
-      result.ran = false;
-    }
-  }
+  let fullAt: string | null = null;
+  const run = await runCellsUpkeep(
+    db,
+    {
+      label: 'map cells',
+      lockKey: MAP_CELLS_LOCK,
+      learn: learnMapCellsBuild,
+      fold: async (tx) => {
+        const [state] = await queryRows<{ full_at: string | null; deltas: number }>(
+          tx,
+          sql`SELECT (SELECT detail->>'fullAt' FROM job_runs WHERE name = 'map_cells') AS full_at,
+                (SELECT count(*)::int FROM map_cell_deltas) AS deltas`,
+        );
+        fullAt = state?.full_at ?? null;
+        const deltas = Number(state?.deltas ?? 0);
+        const due = !fullAt || Date.now() - Date.parse(fullAt) > FULL_BUILD_EVERY_MS;
+        if (due || deltas > FULL_BUILD_DELTAS) return 'full';
+        await foldDeltas(tx);
+        return deltas;
+      },
+      build: buildAllCells,
+      record: (tx, run) => {
+        Object.assign(result, run);
+        return record(tx, result, started, run.mode === 'fold' ? fullAt : null);
+      },
+    },
+    options,
+  );
+  Object.assign(result, run);
   result.durationMs = Math.round(performance.now() - started);
   if (result.ran) setLastBuild({ workers: result.workers, at: Date.now() });
   return result;

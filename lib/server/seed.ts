@@ -14,6 +14,7 @@ import { generateSeedBatches, splitRanges } from '@/lib/sim/seed-pool';
 import { type BulkPool, openBulkPool } from './bulk-insert';
 import { liftIndexes, type LiftedIndexes, runRestore } from './seed-indexes';
 import { readSeedPolicy } from './seed-policy';
+import { recordJobRun } from './job-runs';
 
 export interface SeedOptions {
   workers: number;
@@ -201,18 +202,16 @@ export async function seedDatabase(handle: { db: Db; kind: DbKind }, opts: SeedO
   } finally {
     await pool.close();
   }
-  await db.execute(sql`INSERT INTO job_runs (name, last_run_at, last_duration_ms, detail)
-    VALUES ('seed', now(), ${Math.round(performance.now() - started)}, ${JSON.stringify({
-      workers: opts.workers,
-      days: opts.days,
-      seed: opts.seed,
-      historyFrom: new Date(historyFrom).toISOString(),
-      fullDensityFrom: fullFrom.toISOString(),
-      fullWorkers: plan.fullWorkers,
-      recentTrailMinutes: plan.trailMs / 60_000,
-      sparseContextMinutes: plan.contextMs / 60_000,
-    })}::jsonb)
-    ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at, last_duration_ms = excluded.last_duration_ms, detail = excluded.detail`);
+  await recordJobRun(db, 'seed', performance.now() - started, {
+    workers: opts.workers,
+    days: opts.days,
+    seed: opts.seed,
+    historyFrom: new Date(historyFrom).toISOString(),
+    fullDensityFrom: fullFrom.toISOString(),
+    fullWorkers: plan.fullWorkers,
+    recentTrailMinutes: plan.trailMs / 60_000,
+    sparseContextMinutes: plan.contextMs / 60_000,
+  });
   for (const key of Object.keys(timings)) timings[key] = Math.round(timings[key] ?? 0);
   return {
     ms: Math.round(performance.now() - started),

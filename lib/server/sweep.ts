@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '@/lib/db/client';
 import { applySweep } from '@/lib/domain/lifecycle';
 import { EffectWriter } from './effect-writer';
+import { recordJobRun, tryTransactionLock } from './job-runs';
 import { getCurrentPolicy } from './policy';
 import { queueReminders } from './notify/outbox';
 import type { Policy } from '@/lib/domain/types';
@@ -43,10 +44,7 @@ export async function runSweep(db: Db, now = new Date(), batchSize = BATCH): Pro
   if (result.ran) await queueReminders(db, now, policy);
   result.durationMs = Math.round(performance.now() - started);
   if (result.ran) {
-    await db.execute(sql`INSERT INTO job_runs (name, last_run_at, last_duration_ms, detail)
-      VALUES ('sweep', ${now.toISOString()}::timestamptz, ${result.durationMs}, ${JSON.stringify(result)}::jsonb)
-      ON CONFLICT (name) DO UPDATE SET last_run_at = excluded.last_run_at,
-        last_duration_ms = excluded.last_duration_ms, detail = excluded.detail`);
+    await recordJobRun(db, 'sweep', result.durationMs, result, now);
   }
   return result;
 }
@@ -63,11 +61,7 @@ async function sweepBatch(
   half: number,
 ): Promise<(Omit<SweepResult, 'ran' | 'durationMs'> & { full: boolean }) | null> {
   return db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ ok: boolean }>(
-      tx,
-      sql`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS ok`,
-    );
-    if (!lock?.ok) return null;
+    if (!(await tryTransactionLock(tx, SWEEP_LOCK))) return null;
     // Step 1 of the lock order (lock-order.ts); rows that ingestion holds are skipped this tick.
     // ORDER BY the indexed column keeps the plan on the partial indexes: with statistics older than
     // a few minutes the planner believes most active rows are due and, under a LIMIT, chose a
