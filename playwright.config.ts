@@ -1,3 +1,4 @@
+import { CHROMIUM_ARGS } from './e2e/helpers/chromium-args';
 import { defineConfig } from '@playwright/test';
 
 // Real Chromium against the production build on a fresh, seeded database (E2E_DB=pglite|postgres).
@@ -25,14 +26,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

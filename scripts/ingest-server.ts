@@ -9,13 +9,9 @@ import cluster from 'node:cluster';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb, getHandle } from '../lib/db/client';
 import { migrate } from '../lib/db/migrate';
-import { DeviceAuthError } from '../lib/server/device-auth';
-import { createBatchedDeviceFinder } from '../lib/server/device-token-batch';
-import { createCachedDeviceFinder } from '../lib/server/device-token-cache';
-import { GroupCommitter } from '../lib/server/group-commit';
+import { installGroupCommitPath } from '../lib/server/group-commit-path';
 import { createIngestServer } from '../lib/server/ingest-http';
 import { groupTransactions } from '../lib/server/ingest-transaction';
-import { setPositionsPath } from '../lib/server/positions-path';
 
 const port = Number(process.env.INGEST_PORT ?? 3001);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -48,23 +44,12 @@ async function serve(): Promise<void> {
   // On PostgreSQL a group's BEGIN and COMMIT ride with its statements (ingest-transaction.ts);
   // GROUP_PIPELINE=0 runs drizzle's transaction instead. With two round trips a group commits in a
   // few ms, so a 5 ms window was most of a request's wait: 2 ms keeps groups of ~10 at load.
-  const committer = new GroupCommitter(db, {
+  const committer = installGroupCommitPath(db, {
     windowMs: numberEnv('GROUP_WINDOW_MS', 2),
     maxMembers: numberEnv('GROUP_MAX', 200),
     maxInFlight: numberEnv('GROUP_IN_FLIGHT', 4),
     transactions: process.env.GROUP_PIPELINE === '0' ? undefined : groupTransactions(db),
-  });
-  const tokens = createCachedDeviceFinder(
-    createBatchedDeviceFinder(),
-    numberEnv('TOKEN_CACHE_MAX', 1_000_000),
-  );
-  setPositionsPath({
-    findDevice: tokens.find,
-    write: (_db, device, fixes, options) =>
-      committer.submit({ device, fixes, backlog: options.backlog }).catch((error: unknown) => {
-        if (error instanceof DeviceAuthError) tokens.forget(device.deviceId);
-        throw error;
-      }),
+    tokenCacheMax: numberEnv('TOKEN_CACHE_MAX', 1_000_000),
   });
 
   const server = createIngestServer(async () => {

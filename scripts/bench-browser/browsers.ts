@@ -3,18 +3,9 @@
 // browser over the protocol can wait for ever. So each browser is launched as a server whose
 // process the bench holds, every load has a hard deadline, and a stuck browser is killed.
 import { chromium, type Browser, type BrowserContext, type BrowserServer } from 'playwright';
+import { CHROMIUM_ARGS } from '../../e2e/helpers/chromium-args';
 import { cleanups } from './app-server';
 import { closeQuietly, measureLoad, type Load } from './probe';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Resolves with `work`, or with `fallback` once `ms` have passed. */
 export function withDeadline<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
@@ -38,7 +29,7 @@ export async function launchBrowser(
   viewport: { width: number; height: number },
   locale?: string,
 ): Promise<BenchBrowser> {
-  const server: BrowserServer = await chromium.launchServer({ executablePath, args: ARGS });
+  const server: BrowserServer = await chromium.launchServer({ executablePath, args: CHROMIUM_ARGS });
   let dead = false;
   const hardKill = () => {
     dead = true;

@@ -8,11 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as osmand from '@/app/api/v1/ingest/osmand/route';
 import { getDb, queryRows } from '@/lib/db/client';
 import { migrate } from '@/lib/db/migrate';
-import { DeviceAuthError } from '@/lib/server/device-auth';
-import { createBatchedDeviceFinder } from '@/lib/server/device-token-batch';
-import { createCachedDeviceFinder } from '@/lib/server/device-token-cache';
 import { enrollDevice } from '@/lib/server/enroll';
-import { GroupCommitter } from '@/lib/server/group-commit';
+import { installGroupCommitPath } from '@/lib/server/group-commit-path';
 import { takesOsmAnd } from '@/lib/server/ingest-fast-path';
 import { createIngestServer } from '@/lib/server/ingest-http';
 import { groupTransactions } from '@/lib/server/ingest-transaction';
@@ -112,17 +109,8 @@ const fix = (token: string, secondsAgo: number, extra = '') =>
 describe('ingest server OsmAnd fast path', () => {
   beforeAll(async () => {
     await migrate(getDb());
-    // Wired as scripts/ingest-server.ts wires it: batched, cached look-ups and group commit.
-    const committer = new GroupCommitter(getDb(), { windowMs: 2, transactions: groupTransactions(getDb()) });
-    const tokens = createCachedDeviceFinder(createBatchedDeviceFinder());
-    setPositionsPath({
-      findDevice: tokens.find,
-      write: (_db, device, fixes, options) =>
-        committer.submit({ device, fixes, backlog: options.backlog }).catch((error: unknown) => {
-          if (error instanceof DeviceAuthError) tokens.forget(device.deviceId);
-          throw error;
-        }),
-    });
+    // Wired as scripts/ingest-server.ts wires it (the same function): batched, cached look-ups and group commit.
+    installGroupCommitPath(getDb(), { windowMs: 2, transactions: groupTransactions(getDb()) });
     server = createIngestServer(async () => true);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
