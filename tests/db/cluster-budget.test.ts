@@ -8,15 +8,8 @@ import { clustersParamsSchema } from '@/lib/api/map';
 import { refreshMapCells } from '@/lib/server/map-cells';
 import { readClusters } from '@/lib/server/queries/clusters';
 import { FEATURE_BUDGET } from '@/lib/server/queries/cluster-budget';
-import type { OfficerContext } from '@/lib/server/officer-context';
+import { supervisor } from './officers';
 
-const supervisor: OfficerContext = {
-  officerId: 's',
-  username: 'sup',
-  name: 'S',
-  role: 'supervisor',
-  okrugs: null,
-};
 const WORKERS = 2_500;
 
 beforeAll(async () => {

@@ -11,22 +11,10 @@ import { refreshHeatCells } from '@/lib/server/heat-cells';
 import { readClusters } from '@/lib/server/queries/clusters';
 import { declareAddress } from '@/lib/server/registration-service';
 import type { OfficerContext } from '@/lib/server/officer-context';
+import { officerOf, supervisor } from './officers';
 import { loadRegionPack } from '@/lib/region/load-pack';
 
-const supervisor: OfficerContext = {
-  officerId: 's',
-  username: 'sup',
-  name: 'S',
-  role: 'supervisor',
-  okrugs: null,
-};
-const officer: OfficerContext = {
-  officerId: 'o',
-  username: 'off',
-  name: 'O',
-  role: 'officer',
-  okrugs: ['TsAO'],
-};
+const officer = officerOf(['TsAO']);
 const zone = loadRegionPack().timezone;
 const CITY = '37.2,55.5,38.0,56.0';
 let registrationId = '';

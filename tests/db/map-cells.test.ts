@@ -11,21 +11,9 @@ import { readClusters } from '@/lib/server/queries/clusters';
 import { declareAddress } from '@/lib/server/registration-service';
 import { runSweep } from '@/lib/server/sweep';
 import type { OfficerContext } from '@/lib/server/officer-context';
+import { officerOf, supervisor } from './officers';
 
-const supervisor: OfficerContext = {
-  officerId: 's',
-  username: 'sup',
-  name: 'S',
-  role: 'supervisor',
-  okrugs: null,
-};
-const officer: OfficerContext = {
-  officerId: 'o',
-  username: 'off',
-  name: 'O',
-  role: 'officer',
-  okrugs: ['TsAO'],
-};
+const officer = officerOf(['TsAO']);
 const places = [
   { lat: 55.7539, lon: 37.6208 },
   { lat: 55.7601, lon: 37.6186 },
